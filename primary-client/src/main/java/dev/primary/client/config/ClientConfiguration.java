@@ -1,0 +1,105 @@
+package dev.primary.client.config;
+
+import dev.primary.protocol.message.Version;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Client Service's install configuration: {@code <home>/client.json}, written by the Deployment
+ * Utility (and by {@code client-service repoint}), read by {@code client-service run}.
+ *
+ * @param server the Primary Server this client belongs to, with the keys pinned at install
+ * @param dataVault where the Recorder's data goes (settings only, for now)
+ * @param computer how this computer names itself; empty name = the host's name
+ * @param recorder the supervised Recorder program
+ * @param intervals the timing of contacts (durations as text: {@code 60s}, {@code 4h})
+ */
+public record ClientConfiguration(Server server, DataVault dataVault, Computer computer, Recorder recorder,
+        Intervals intervals) {
+    public static final String FILE_NAME = "client.json";
+
+    public ClientConfiguration {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(dataVault, "dataVault");
+        Objects.requireNonNull(computer, "computer");
+        Objects.requireNonNull(recorder, "recorder");
+        Objects.requireNonNull(intervals, "intervals");
+    }
+
+    /**
+     * @param host name or IP address of the Primary Server
+     * @param port its client port (default 16770)
+     * @param tlsPin pin of its TLS key, {@code sha256/...}
+     * @param serverKey its Ed25519 lease-signing public key (base64url)
+     * @param serverId its installation id, as seen at install
+     */
+    public record Server(String host, int port, String tlsPin, String serverKey, String serverId) {
+        public Server {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(tlsPin, "tlsPin");
+            Objects.requireNonNull(serverKey, "serverKey");
+            Objects.requireNonNull(serverId, "serverId");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("server port must be 1-65535, got " + port);
+            }
+        }
+    }
+
+    /** @param host Data Vault name or IP; @param port its port (default 16769) */
+    public record DataVault(String host, int port) {
+        public DataVault {
+            Objects.requireNonNull(host, "host");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("data vault port must be 1-65535, got " + port);
+            }
+        }
+    }
+
+    /**
+     * @param name computer name; empty = the host's name
+     * @param domain domain or workgroup; may be empty
+     * @param perUser true on a multi-user host: one seat per logged-in user instead of per computer
+     * @param userName the user, when {@code perUser}; empty = the OS user running the client
+     */
+    public record Computer(String name, String domain, boolean perUser, String userName) {
+        public Computer {
+            name = name == null ? "" : name;
+            domain = domain == null ? "" : domain;
+            userName = userName == null ? "" : userName;
+        }
+    }
+
+    /**
+     * @param command the Recorder's command line (program and arguments)
+     * @param version the Recorder's version, shown in Manage Computers while it runs
+     */
+    public record Recorder(List<String> command, Version version) {
+        public Recorder {
+            command = List.copyOf(command);
+            Objects.requireNonNull(version, "version");
+            if (command.isEmpty()) {
+                throw new IllegalArgumentException("recorder command cannot be empty");
+            }
+        }
+    }
+
+    /**
+     * @param retry first-contact retry interval (default {@code 60s})
+     * @param verify re-verification interval once licensed (default {@code 4h})
+     * @param maxBackoff the longest wait between retries after contact is lost (default {@code 1h})
+     * @param degradedAfter without contact this long, the client shows itself degraded (default {@code 24h})
+     */
+    public record Intervals(String retry, String verify, String maxBackoff, String degradedAfter) {
+        public static final Intervals DEFAULTS = new Intervals("60s", "4h", "1h", "24h");
+
+        public Intervals {
+            Objects.requireNonNull(retry, "retry");
+            Objects.requireNonNull(verify, "verify");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(degradedAfter, "degradedAfter");
+            for (String value : List.of(retry, verify, maxBackoff, degradedAfter)) {
+                dev.primary.protocol.time.Durations.parse(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.primary.protocol.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+
+/**
+ * The one JSON mapping used by every Primary program. Strict on input: unknown fields, missing
+ * primitives, trailing tokens and duplicate keys are errors, reported as {@link MalformedJsonException}
+ * with a message that names the problem. Times are ISO-8601 strings; absent values are left out.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxStringLength(1_000_000)
+                .build());
+    }
+
+    private Json() {}
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static String writePretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Reads {@code bytes} as a {@code type}; any defect is a {@link MalformedJsonException}. */
+    public static <T> T read(byte[] bytes, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(bytes, type);
+            if (value == null) {
+                throw new MalformedJsonException("expected a JSON object, got null");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw new MalformedJsonException("unknown field \"" + e.getPropertyName() + "\" in "
+                    + type.getSimpleName() + " (known: " + e.getKnownPropertyIds() + ")");
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new MalformedJsonException("invalid " + type.getSimpleName() + ": " + cause.getMessage());
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new MalformedJsonException("invalid " + type.getSimpleName() + ": " + e.getOriginalMessage()
+                    + pathOf(e));
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedJsonException("unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    private static String pathOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b)
+                .orElse("");
+        return path.isEmpty() ? "" : " (at " + path + ")";
+    }
+}

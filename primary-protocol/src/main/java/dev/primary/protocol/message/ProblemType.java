@@ -1,0 +1,51 @@
+package dev.primary.protocol.message;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every kind of error the Primary Server answers with, and its HTTP status. */
+public enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
+    BODY_TOO_LARGE("body-too-large", "Request body too large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
+    SIGNATURE_INVALID("signature-invalid", "Signature does not verify", 401),
+    UNKNOWN_CLIENT("unknown-client", "Unknown client", 401),
+    REPLAYED_REQUEST("replayed-request", "Replayed request", 409),
+    NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    AMBIGUOUS_COMPUTER("ambiguous-computer", "Computer name is ambiguous", 409),
+    CONFLICT("conflict", "Conflict with the current state", 409),
+    LICENSE_INVALID("license-invalid", "License or unlock is not valid", 422),
+    NO_SEATS("no-seats", "No seat is free", 409),
+    SERVER_BUSY("server-busy", "Server busy, retry later", 503),
+    INTERNAL_ERROR("internal-error", "Internal server error", 500);
+
+    private static final String PREFIX = "urn:primary:problem:";
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public static Optional<ProblemType> fromUri(String uri) {
+        return Arrays.stream(values()).filter(type -> type.uri().equals(uri)).findFirst();
+    }
+}

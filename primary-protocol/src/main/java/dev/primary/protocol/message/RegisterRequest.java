@@ -1,0 +1,31 @@
+package dev.primary.protocol.message;
+
+import java.util.Objects;
+
+/**
+ * {@code POST /v1/register}: a Client Service's first contact (and every contact while it holds
+ * no valid lease). Signed with the client's key, which it carries in {@link #clientKey()}.
+ *
+ * @param computer the seat holder: computer name + domain, plus user on a multi-user host
+ * @param os the operating system, as the client describes it (e.g. "Linux 6.1 amd64")
+ * @param clientVersion the Client Service's version
+ * @param recorderVersion the version of the Recorder now running, {@link Version#NONE} if none
+ * @param clientKey the client's Ed25519 public key (base64url); its key id is the client id
+ * @param verifyIntervalSeconds how often the client will check in once licensed
+ */
+public record RegisterRequest(ComputerIdentity computer, String os, Version clientVersion, Version recorderVersion,
+        String clientKey, long verifyIntervalSeconds) {
+    public RegisterRequest {
+        Objects.requireNonNull(computer, "computer");
+        Objects.requireNonNull(clientVersion, "clientVersion");
+        Objects.requireNonNull(recorderVersion, "recorderVersion");
+        Objects.requireNonNull(clientKey, "clientKey");
+        os = os == null ? "" : os;
+        if (os.length() > 200) {
+            throw new IllegalArgumentException("os is longer than 200 characters");
+        }
+        if (verifyIntervalSeconds < 1) {
+            throw new IllegalArgumentException("verifyIntervalSeconds must be at least 1, got " + verifyIntervalSeconds);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.primary.protocol.message;
+
+import java.util.Objects;
+
+/**
+ * {@code POST /v1/report}: a state change the server should show at once, such as the Recorder
+ * starting or stopping. Signed with the client's key. Answered with 204.
+ *
+ * @param recorderVersion the version of the Recorder now running, {@link Version#NONE} if none
+ * @param clientState the client's own state ({@code licensed}, {@code degraded}, ...)
+ * @param detail a short human-readable explanation, at most 500 characters
+ */
+public record ReportRequest(Version recorderVersion, String clientState, String detail) {
+    public ReportRequest {
+        Objects.requireNonNull(recorderVersion, "recorderVersion");
+        Objects.requireNonNull(clientState, "clientState");
+        detail = detail == null ? "" : detail;
+        if (detail.length() > 500) {
+            throw new IllegalArgumentException("detail is longer than 500 characters");
+        }
+    }
+}

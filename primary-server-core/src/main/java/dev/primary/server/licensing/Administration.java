@@ -1,0 +1,59 @@
+package dev.primary.server.licensing;
+
+import dev.primary.protocol.admin.AuditEntry;
+import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerView;
+import dev.primary.protocol.admin.LicenseDetail;
+import dev.primary.protocol.admin.LicenseSummary;
+import dev.primary.protocol.admin.LicenseView;
+import dev.primary.protocol.admin.ReclaimResult;
+import dev.primary.protocol.crypto.SignedDocument;
+import java.util.List;
+
+/**
+ * What an administrator can do: the use cases behind {@code /admin/v1/*} and {@code primary-admin}.
+ * Computers are named as {@code NAME}, {@code DOMAIN\NAME} or {@code DOMAIN\NAME\USER}; a bare
+ * name that matches computers in several domains is an error that asks for the domain.
+ * Every change is written to the audit trail with {@code actor}.
+ * Failures are {@link dev.primary.server.PrimaryException} subclasses.
+ */
+public interface Administration {
+
+    /** Imports a vendor-signed license file; it stays pending until unlocked. Idempotent for the same file. */
+    LicenseView importLicense(SignedDocument licenseFile, String actor);
+
+    /** Applies a vendor-signed unlock for this installation's registration code: activates the seats. */
+    LicenseView unlock(SignedDocument unlockFile, String actor);
+
+    List<LicenseView> licenses();
+
+    LicenseDetail license(String serial);
+
+    LicenseSummary summary();
+
+    ComputerPage computers(ComputerQuery query);
+
+    ComputerView computer(String computer);
+
+    /** Re-checks one computer's seat and lease against the licenses and says where it stands. */
+    ComputerView verifyLicense(String computer, String actor);
+
+    /** Reserves a seat for a computer whose client is not installed yet. */
+    ComputerView reserve(String computer, String reason, String actor);
+
+    /** Releases a computer's seat (decommissioned, renamed, re-imaged); a waiting computer gets it. */
+    ComputerView release(String computer, String reason, String actor);
+
+    /** Revokes a computer: frees its seat and refuses it until reinstated. */
+    ComputerView revoke(String computer, String reason, String actor);
+
+    /** Lifts a revocation; the computer registers anew at its next contact. */
+    ComputerView reinstate(String computer, String reason, String actor);
+
+    /** Reclaims the seats of computers silent longer than the configured period, now. */
+    ReclaimResult reclaimSilent(String actor);
+
+    /** The newest audit entries first, at most {@code limit}, with ids below {@code beforeId} (0 = newest). */
+    List<AuditEntry> audit(long beforeId, int limit);
+}

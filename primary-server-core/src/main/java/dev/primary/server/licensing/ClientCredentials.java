@@ -1,0 +1,22 @@
+package dev.primary.server.licensing;
+
+import java.util.Objects;
+
+/**
+ * What a client request carries to prove who sent it (see
+ * {@link dev.primary.protocol.crypto.RequestSignature}): the HTTP edge extracts it, the licensing
+ * core checks it (signature against the client's key, sequence against replays).
+ *
+ * @param clientId the {@code Primary-Client-Id} header
+ * @param sequence the {@code Primary-Sequence} header
+ * @param signature the decoded {@code Primary-Signature} header
+ * @param signedBytes the bytes the signature must cover, from
+ *     {@link dev.primary.protocol.crypto.RequestSignature#signedBytes}
+ */
+public record ClientCredentials(String clientId, long sequence, byte[] signature, byte[] signedBytes) {
+    public ClientCredentials {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(signedBytes, "signedBytes");
+    }
+}
