@@ -13,15 +13,18 @@ import java.io.IOException;
 
 /**
  * The one JSON mapping used by every Primary program. Strict on input: unknown fields, missing
- * primitives, trailing tokens and duplicate keys are errors, reported as {@link MalformedJsonException}
- * with a message that names the problem. Times are ISO-8601 strings; absent values are left out.
+ * primitives and required values (the records' constructors refuse those), trailing tokens and
+ * duplicate keys are errors, reported as {@link MalformedJsonException} with a message that names
+ * the problem. Times are ISO-8601 strings; absent values are left out.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // Not FAIL_ON_MISSING_CREATOR_PROPERTIES: it would refuse every record whose optional
+            // field is left out, as the wire format requires. Missing required fields still fail:
+            // primitives through FAIL_ON_NULL_FOR_PRIMITIVES, objects in the records' compact constructors.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -7,6 +7,8 @@ import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +47,7 @@ public final class ServerProbe {
                 .connectTimeout(timeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        HttpResponse<byte[]> response = send(client, where, uriOf(host, port));
+        HttpResponse<byte[]> response = send(client, host, port, uriOf(host, port));
         if (response.statusCode() != 200) {
             throw new ServerProbeException(where + " answers HTTPS but is not a Primary Server (GET /v1/hello gave HTTP "
                     + response.statusCode() + ")");
@@ -70,23 +73,31 @@ public final class ServerProbe {
         return new ProbeResult(hello, pin);
     }
 
-    private HttpResponse<byte[]> send(HttpClient client, String where, URI uri) {
+    private HttpResponse<byte[]> send(HttpClient client, String host, int port, URI uri) {
+        String where = host + ":" + port;
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
+            // The JDK's connect timeout covers the TLS handshake too: tell the two apart.
+            if (acceptsTcp(host, port)) {
+                throw new ServerProbeException(where + " accepted a connection but no TLS handshake within "
+                        + timeout.toSeconds() + " s: it is not a Primary Server (plain HTTP or another service on that port?)");
+            }
             throw new ServerProbeException("nothing answers at " + where + " (no connection within "
                     + timeout.toSeconds() + " s): check the server name, the port and any firewall in between");
         } catch (HttpTimeoutException e) {
             throw new ServerProbeException(where + " accepted a connection but did not answer within "
                     + timeout.toSeconds() + " s: it is not a Primary Server, or it is overloaded");
         } catch (ConnectException e) {
+            if (rootCauseOf(e) instanceof UnresolvedAddressException) {
+                throw new ServerProbeException(unresolved(where));
+            }
             throw new ServerProbeException("nothing answers at " + where
                     + " (connection refused): is the Primary Server running, and is " + where.substring(where.lastIndexOf(':') + 1)
                     + " its client port?");
         } catch (SSLException e) {
-            throw new ServerProbeException(where + " answers, but not with TLS as a Primary Server does: "
-                    + "wrong port? (" + e.getMessage() + ")");
+            throw new ServerProbeException(notTls(where, e));
         } catch (IOException e) {
             throw new ServerProbeException(describe(where, e));
         } catch (InterruptedException e) {
@@ -96,20 +107,42 @@ public final class ServerProbe {
     }
 
     private static String describe(String where, IOException e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        if (root instanceof UnknownHostException) {
-            return "cannot resolve the server name in " + where + ": check the name or use its IP address";
+        Throwable root = rootCauseOf(e);
+        if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+            return unresolved(where);
         }
         if (root instanceof ConnectException) {
             return "nothing answers at " + where + " (connection refused): is the Primary Server running on that port?";
         }
         if (root instanceof SSLException) {
-            return where + " answers, but not with TLS as a Primary Server does: wrong port? (" + root.getMessage() + ")";
+            return notTls(where, root);
         }
         return where + " answers, but not as a Primary Server: " + e.getMessage();
+    }
+
+    private static Throwable rootCauseOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static String unresolved(String where) {
+        return "cannot resolve the server name in " + where + ": check the name or use its IP address";
+    }
+
+    private static String notTls(String where, Throwable e) {
+        return where + " answers, but not with TLS: it is not a Primary Server (wrong port?) (" + e.getMessage() + ")";
+    }
+
+    private boolean acceptsTcp(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static URI uriOf(String host, int port) {

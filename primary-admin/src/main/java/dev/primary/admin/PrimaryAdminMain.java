@@ -1,0 +1,118 @@
+package dev.primary.admin;
+
+import dev.primary.admin.command.AdminConsole;
+import dev.primary.admin.command.AuditCommand;
+import dev.primary.admin.command.ComputerActionCommand;
+import dev.primary.admin.command.ComputerCommand;
+import dev.primary.admin.command.ComputersCommand;
+import dev.primary.admin.command.LicenseCommand;
+import dev.primary.admin.command.ReclaimCommand;
+import dev.primary.admin.command.ServerCommand;
+import dev.primary.admin.command.SummaryCommand;
+import dev.primary.admin.http.AdminApi;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code primary-admin}: the administrator's command line, a thin client of the admin REST API.
+ * Finds the API through the server's data directory ({@code admin-endpoint}, {@code admin-token}),
+ * trusts only the pinned TLS key, and never prints the token. Exit codes ({@link ExitCode}):
+ * 0 ok, 1 failure (the server refused), 2 usage error, 3 admin API not reachable.
+ */
+@Command(name = "primary-admin",
+        mixinStandardHelpOptions = true,
+        version = "primary-admin 0.1.0",
+        description = {"Administers a Primary Server through its admin API.",
+                "On the server, give its data directory (--data-dir DIR) and run as a user who",
+                "may read DIR/admin-token; from elsewhere, give --url, --pin and --token-file."},
+        footer = {"", "Exit codes:",
+                "  0  ok",
+                "  1  failure: the server refused (with its reason), or a file is unreadable",
+                "  2  usage error: a missing or invalid option",
+                "  3  the admin API cannot be reached: no server ever started with that data",
+                "     directory, nothing answers, or it presented another TLS key than pinned"})
+public final class PrimaryAdminMain implements Runnable {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The Primary Server's data directory (holds admin-endpoint and admin-token).")
+    private Path dataDirectory;
+
+    @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "The admin API, https://HOST:PORT (instead of DIR/admin-endpoint).")
+    private String url;
+
+    @Option(names = "--pin", paramLabel = "PIN", scope = ScopeType.INHERIT,
+            description = "The admin port's TLS key pin, sha256/... (instead of DIR/admin-endpoint).")
+    private String pin;
+
+    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The file holding the admin token (instead of DIR/admin-token).")
+    private Path tokenFile;
+
+    private PrimaryAdminMain() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        PrimaryAdminMain main = new PrimaryAdminMain();
+        AdminConsole console = new AdminConsole(out, main::api);
+        CommandLine commandLine = new CommandLine(main)
+                .addSubcommand(new ServerCommand(console))
+                .addSubcommand(LicenseCommand.group(console))
+                .addSubcommand(new SummaryCommand(console))
+                .addSubcommand(new ComputersCommand(console))
+                .addSubcommand(new ComputerCommand(console))
+                .addSubcommand(new ComputerActionCommand.Verify(console))
+                .addSubcommand(new ComputerActionCommand.Reserve(console))
+                .addSubcommand(new ComputerActionCommand.Release(console))
+                .addSubcommand(new ComputerActionCommand.Revoke(console))
+                .addSubcommand(new ComputerActionCommand.Reinstate(console))
+                .addSubcommand(new ReclaimCommand(console))
+                .addSubcommand(new AuditCommand(console));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((failure, arguments) -> report(err, failure));
+        commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> report(err, failure));
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+
+    private static int report(PrintWriter err, Exception failure) {
+        String line = "primary-admin: " + ExitCode.describe(failure);
+        if (failure instanceof CommandLine.ParameterException parameterFailure) {
+            line += " (see '" + parameterFailure.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
+        } else if (failure instanceof AdminUsageException) {
+            line += " (see 'primary-admin --help')";
+        }
+        err.println(line);
+        return ExitCode.of(failure).code();
+    }
+
+    private AdminApi api() {
+        return new AdminApi(new ConnectionSettings(dataDirectory, url, tokenFile, pin).resolve(),
+                CONNECT_TIMEOUT, ANSWER_TIMEOUT);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try 'primary-admin --help')");
+    }
+}

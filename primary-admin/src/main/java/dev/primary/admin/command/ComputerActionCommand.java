@@ -1,0 +1,102 @@
+package dev.primary.admin.command;
+
+import dev.primary.admin.AdminUsageException;
+import dev.primary.admin.http.AdminApi;
+import dev.primary.protocol.admin.ComputerAction;
+import dev.primary.protocol.admin.ComputerView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The actions on one computer: verify, reserve, release, revoke, reinstate. Each prints where it stands after. */
+public abstract sealed class ComputerActionCommand implements Runnable {
+    private final AdminConsole console;
+    private final AdminApi.ComputerActionKind kind;
+
+    @Parameters(paramLabel = "NAME", description = "NAME, DOMAIN\\NAME or DOMAIN\\NAME\\USER.")
+    private String name;
+
+    @Mixin
+    private JsonOption output;
+
+    ComputerActionCommand(AdminConsole console, AdminApi.ComputerActionKind kind) {
+        this.console = console;
+        this.kind = kind;
+    }
+
+    /** The reason given with {@code --reason}; empty when the command takes none. */
+    String reason() {
+        return "";
+    }
+
+    @Override
+    public void run() {
+        ComputerAction action;
+        try {
+            action = new ComputerAction(name.strip(), reason());
+        } catch (IllegalArgumentException e) {
+            throw new AdminUsageException(e.getMessage());
+        }
+        console.show(console.api().get().act(kind, action), output.json, answer -> {
+            ComputerView computer = answer.as(ComputerView.class);
+            console.out().println(computer.computer().display() + ": " + computer.state().wireName()
+                    + (computer.reason().isEmpty() ? "" : " - " + computer.reason()));
+        });
+    }
+
+    /** Commands that record a reason in the audit trail. */
+    abstract static sealed class WithReason extends ComputerActionCommand {
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why (kept in the audit trail, at most 500 characters).")
+        private String reason = "";
+
+        WithReason(AdminConsole console, AdminApi.ComputerActionKind kind) {
+            super(console, kind);
+        }
+
+        @Override
+        String reason() {
+            return reason;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Re-checks a computer's seat and lease against the licenses and shows where it stands.")
+    public static final class Verify extends ComputerActionCommand {
+        public Verify(AdminConsole console) {
+            super(console, AdminApi.ComputerActionKind.VERIFY);
+        }
+    }
+
+    @Command(name = "reserve", mixinStandardHelpOptions = true,
+            description = "Reserves a seat for a computer whose client is not installed yet.")
+    public static final class Reserve extends WithReason {
+        public Reserve(AdminConsole console) {
+            super(console, AdminApi.ComputerActionKind.RESERVE);
+        }
+    }
+
+    @Command(name = "release", mixinStandardHelpOptions = true,
+            description = "Releases a computer's seat (decommissioned, renamed, re-imaged); a waiting computer gets it.")
+    public static final class Release extends WithReason {
+        public Release(AdminConsole console) {
+            super(console, AdminApi.ComputerActionKind.RELEASE);
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revokes a computer: frees its seat and refuses it until reinstated.")
+    public static final class Revoke extends WithReason {
+        public Revoke(AdminConsole console) {
+            super(console, AdminApi.ComputerActionKind.REVOKE);
+        }
+    }
+
+    @Command(name = "reinstate", mixinStandardHelpOptions = true,
+            description = "Lifts a revocation; the computer registers anew at its next contact.")
+    public static final class Reinstate extends WithReason {
+        public Reinstate(AdminConsole console) {
+            super(console, AdminApi.ComputerActionKind.REINSTATE);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.primary.admin.command;
+
+import dev.primary.admin.AdminUsageException;
+import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerState;
+import dev.primary.protocol.admin.ComputerView;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code primary-admin computers}: Manage Computers, one page at a time. */
+@Command(name = "computers", mixinStandardHelpOptions = true,
+        description = "Lists computers: their Recorder, state, contacts, and why they are in that state.")
+public final class ComputersCommand implements Runnable {
+    private final AdminConsole console;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Only computers whose name, domain or user contains TEXT.")
+    private String search = "";
+
+    @Option(names = "--state", paramLabel = "STATE",
+            description = "Only computers in this state: licensed, expired, waiting, reserved, revoked, released, reclaimed.")
+    private String state;
+
+    @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "name",
+            description = "Sort by name, state or last-contact. Default: ${DEFAULT-VALUE}.")
+    private String sort;
+
+    @Option(names = "--desc", description = "Sort in descending order.")
+    private boolean descending;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N computers. Default: 0.")
+    private int offset;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+            description = "Show at most N computers (1-1000). Default: ${DEFAULT-VALUE}.")
+    private int limit;
+
+    @Mixin
+    private JsonOption output;
+
+    public ComputersCommand(AdminConsole console) {
+        this.console = console;
+    }
+
+    @Override
+    public void run() {
+        ComputerQuery query = query();
+        console.show(console.api().get().computers(query), output.json, answer -> print(answer.as(ComputerPage.class)));
+    }
+
+    private ComputerQuery query() {
+        try {
+            ComputerState stateFilter = state == null ? null : ComputerState.fromWire(state.strip().toLowerCase(Locale.ROOT));
+            return new ComputerQuery(search, stateFilter, ComputerQuery.Sort.parse(sort), descending, offset, limit);
+        } catch (IllegalArgumentException e) {
+            throw new AdminUsageException(e.getMessage());
+        }
+    }
+
+    private void print(ComputerPage page) {
+        if (page.items().isEmpty()) {
+            console.out().println(page.total() == 0 ? "No computers match."
+                    : "No computers on this page: " + page.total() + " match, --offset " + page.offset() + " is past them.");
+            return;
+        }
+        TextTable table = new TextTable("COMPUTER", "RECORDER", "STATE", "LAST CONTACT", "NEXT CONTACT", "REASON");
+        for (ComputerView computer : page.items()) {
+            table.row(computer.computer().display(), computer.recorder(), computer.state().wireName(),
+                    Display.time(computer.lastContact()), Display.time(computer.nextExpectedContact()),
+                    Display.text(computer.reason()));
+        }
+        table.print(console.out());
+        int first = page.offset() + 1;
+        int last = page.offset() + page.items().size();
+        console.out().printf("Total: %d computer%s, showing %d-%d%n", page.total(), page.total() == 1 ? "" : "s", first, last);
+    }
+}

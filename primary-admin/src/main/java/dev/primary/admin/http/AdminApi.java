@@ -1,0 +1,189 @@
+package dev.primary.admin.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.primary.protocol.admin.ComputerAction;
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.Problem;
+import dev.primary.protocol.tls.PinnedTls;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * The admin REST API ({@code docs/admin-api.md}) over HTTPS, trusting only the pinned TLS key and
+ * sending the bearer token. Every route this client uses is declared here.
+ */
+public final class AdminApi {
+    private static final String JSON = "application/json";
+
+    /** The computer actions of {@code POST /admin/v1/computers/<action>}. */
+    public enum ComputerActionKind {
+        VERIFY("verify-license"), RESERVE("reserve"), RELEASE("release"), REVOKE("revoke"), REINSTATE("reinstate");
+
+        private final String path;
+
+        ComputerActionKind(String path) {
+            this.path = path;
+        }
+    }
+
+    private final AdminConnection connection;
+    private final HttpClient client;
+    private final Duration connectTimeout;
+    private final Duration answerTimeout;
+
+    /**
+     * @param connectTimeout how long to wait for a connection (TLS handshake included)
+     * @param answerTimeout how long to wait for an answer once connected
+     */
+    public AdminApi(AdminConnection connection, Duration connectTimeout, Duration answerTimeout) {
+        this.connection = connection;
+        this.connectTimeout = connectTimeout;
+        this.answerTimeout = answerTimeout;
+        this.client = HttpClient.newBuilder()
+                .sslContext(PinnedTls.trusting(connection.tlsPin()))
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public Answer server() {
+        return get("/admin/v1/server");
+    }
+
+    public Answer summary() {
+        return get("/admin/v1/summary");
+    }
+
+    public Answer licenses() {
+        return get("/admin/v1/licenses");
+    }
+
+    public Answer license(String serial) {
+        return get("/admin/v1/licenses/" + encoded(serial));
+    }
+
+    public Answer importLicense(SignedDocument licenseFile) {
+        return post("/admin/v1/licenses", Json.write(licenseFile));
+    }
+
+    public Answer unlock(SignedDocument unlockFile) {
+        return post("/admin/v1/unlocks", Json.write(unlockFile));
+    }
+
+    public Answer computers(ComputerQuery query) {
+        StringBuilder path = new StringBuilder("/admin/v1/computers?");
+        if (!query.search().isEmpty()) {
+            path.append("search=").append(encoded(query.search())).append('&');
+        }
+        query.stateFilter().ifPresent(state -> path.append("state=").append(state.wireName()).append('&'));
+        path.append("sort=").append(query.sort().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .append("&order=").append(query.descending() ? "desc" : "asc")
+                .append("&offset=").append(query.offset())
+                .append("&limit=").append(query.limit());
+        return get(path.toString());
+    }
+
+    public Answer computer(String computer) {
+        return get("/admin/v1/computers/" + encoded(computer));
+    }
+
+    public Answer act(ComputerActionKind kind, ComputerAction action) {
+        return post("/admin/v1/computers/" + kind.path, Json.write(action));
+    }
+
+    public Answer reclaim() {
+        return post("/admin/v1/reclaim", new byte[0]);
+    }
+
+    public Answer audit(long beforeId, int limit) {
+        return get("/admin/v1/audit?before=" + beforeId + "&limit=" + limit);
+    }
+
+    private Answer get(String pathAndQuery) {
+        return send("GET", pathAndQuery, new byte[0]);
+    }
+
+    private Answer post(String path, byte[] body) {
+        return send("POST", path, body);
+    }
+
+    private Answer send(String method, String pathAndQuery, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(connection.resolve(pathAndQuery))
+                .timeout(answerTimeout)
+                .header("Authorization", "Bearer " + connection.token())
+                .header("Accept", JSON);
+        if (body.length > 0) {
+            builder.header("Content-Type", JSON);
+        }
+        HttpRequest request = builder.method(method, body.length > 0
+                ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody()).build();
+        String what = method + " " + pathAndQuery;
+        HttpResponse<byte[]> response = exchange(request);
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new Answer(what, status, response.body());
+        }
+        throw new ProblemAnswerException(problemOf(what, status, response.body()));
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        String where = connection.baseUrl().toString();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new AdminUnreachableException("nothing answers at " + where + " within " + connectTimeout.toSeconds()
+                    + " s: is the Primary Server running?", e);
+        } catch (HttpTimeoutException e) {
+            throw new AdminUnreachableException(where + " did not answer within " + answerTimeout.toSeconds() + " s", e);
+        } catch (ConnectException e) {
+            throw new AdminUnreachableException("nothing answers at " + where
+                    + " (connection refused): is the Primary Server running?", e);
+        } catch (SSLException e) {
+            throw new AdminUnreachableException("TLS with " + where + " failed: " + rootMessage(e), e);
+        } catch (IOException e) {
+            throw new AdminUnreachableException("cannot reach the admin API at " + where + ": " + rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdminUnreachableException("interrupted while talking to " + where, e);
+        }
+    }
+
+    /** The problem in an error answer; a body that is not problem JSON becomes a generic problem. */
+    private static Problem problemOf(String what, int status, byte[] body) {
+        try {
+            JsonNode tree = Json.mapper().readTree(body);
+            if (tree != null && tree.hasNonNull("title")) {
+                return new Problem(tree.path("type").asText("about:blank"), tree.get("title").asText(), status,
+                        tree.path("detail").asText(""));
+            }
+        } catch (IOException e) {
+            // not JSON: described below
+        }
+        throw new UnexpectedAnswerException(what + " answered HTTP " + status + " without a problem description");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** Percent-encodes a path segment or query value; a space is {@code %20}, which every decoder reads as one. */
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
