@@ -1,0 +1,127 @@
+package dev.primary.client.cli;
+
+import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.config.ClientConfigurationException;
+import dev.primary.client.config.ClientConfigurationFile;
+import dev.primary.client.home.ClientHome;
+import dev.primary.client.home.LeaseFile;
+import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.protocol.message.Hello;
+import dev.primary.protocol.probe.ServerProbe;
+import dev.primary.protocol.probe.ServerProbeException;
+import dev.primary.protocol.tls.TlsPin;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code client-service repoint}: points an installed client to another Primary Server without reinstalling. */
+@Command(name = "repoint", mixinStandardHelpOptions = true,
+        description = {"Points the client installed in --home to another Primary Server without reinstalling it.",
+                "Checks first that HOST:PORT is a live Primary Server (and, with --expect-pin, that it has that TLS key), "
+                + "then rewrites client.json with the new server, its pinned keys and id (the client key and all other "
+                + "settings stay), and moves a lease signed by the old server aside. A running Client Service notices "
+                + "the change within seconds and registers with the new server."})
+final class RepointCommand implements Callable<Integer> {
+    static final String OLD_LEASE_SUFFIX = "previous-server";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--home", required = true, paramLabel = "DIR", description = "The client's home directory.")
+    private Path home;
+
+    @Option(names = "--server", required = true, paramLabel = "HOST", description = "The new Primary Server's name or address.")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "16770",
+            description = "The new server's client port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--expect-pin", paramLabel = "PIN",
+            description = "Refuse the server unless its TLS key has this pin (sha256/...), as shown by the server at start.")
+    private String expectedPin;
+
+    @Override
+    public Integer call() {
+        Optional<TlsPin> pin = parsePin();
+        if (port < 1 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 1-65535, got " + port);
+        }
+        ClientHome clientHome = new ClientHome(home);
+        if (!clientHome.installed()) {
+            throw new CommandFailedException("no Client Service is installed in " + clientHome.dir() + " (no "
+                    + ClientHome.CONFIG + ")");
+        }
+        ClientConfigurationFile file = ClientConfigurationFile.in(clientHome.dir());
+        ClientConfiguration before;
+        try {
+            before = file.read();
+        } catch (ClientConfigurationException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        ServerProbe.ProbeResult probe;
+        try {
+            probe = new ServerProbe(PROBE_TIMEOUT).probe(host, port, pin);
+        } catch (ServerProbeException e) {
+            throw new CommandFailedException(e.getMessage() + "; client.json is unchanged");
+        }
+        Hello hello = probe.hello();
+        requireValidKey(hello);
+        ClientConfiguration.Server server = new ClientConfiguration.Server(host, port, probe.tlsPin().value(),
+                hello.serverKey(), hello.serverId());
+        ClientConfiguration after = new ClientConfiguration(server, before.dataVault(), before.computer(),
+                before.recorder(), before.intervals());
+        file.write(after);
+        Optional<Path> movedLease = before.server().serverKey().equals(hello.serverKey()) ? Optional.empty()
+                : new LeaseFile(clientHome.leaseFile()).moveAside(OLD_LEASE_SUFFIX);
+        printChanges(spec.commandLine().getOut(), before.server(), server, movedLease);
+        return ClientServiceMain.OK;
+    }
+
+    private Optional<TlsPin> parsePin() {
+        if (expectedPin == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TlsPin(expectedPin.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--expect-pin: " + e.getMessage());
+        }
+    }
+
+    private void requireValidKey(Hello hello) {
+        try {
+            PublicKey.decode(hello.serverKey());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(host + ":" + port + " announces a lease-signing key that is not an Ed25519 key; "
+                    + "client.json is unchanged");
+        }
+    }
+
+    private static void printChanges(PrintWriter out, ClientConfiguration.Server before, ClientConfiguration.Server after,
+            Optional<Path> movedLease) {
+        String address = after.host() + ":" + after.port();
+        out.println("client.json now points to the Primary Server at " + address);
+        out.println(change("server", before.host() + ":" + before.port(), address));
+        out.println(change("server id", before.serverId(), after.serverId()));
+        out.println(change("TLS pin", before.tlsPin(), after.tlsPin()));
+        out.println(change("server key", before.serverKey(), after.serverKey()));
+        out.println(String.format("  %-11s %s", "lease:", movedLease
+                .map(path -> "moved aside to " + path + " (it was signed by the previous server)")
+                .orElse(before.serverKey().equals(after.serverKey()) ? "kept (the new server signs with the same key)"
+                        : "none to move")));
+        out.println("A running Client Service notices the change within seconds and registers with " + address + ".");
+        out.flush();
+    }
+
+    private static String change(String what, String before, String after) {
+        String value = before.equals(after) ? after + " (unchanged)" : before + " -> " + after;
+        return String.format("  %-11s %s", what + ":", value);
+    }
+}

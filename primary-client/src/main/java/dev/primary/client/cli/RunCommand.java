@@ -1,0 +1,76 @@
+package dev.primary.client.cli;
+
+import dev.primary.client.config.ClientConfigurationException;
+import dev.primary.client.config.ConfiguredSettings;
+import dev.primary.client.home.ClientHome;
+import dev.primary.protocol.message.ComputerIdentity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code client-service run}: the service itself, in the foreground until SIGTERM or Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the Client Service in the foreground until SIGTERM or Ctrl-C, then stops the Recorder "
+                + "and exits 0.",
+                "Until licensed it registers with the Primary Server once every retry interval; once licensed it "
+                + "keeps the signed lease in <home>/lease.json, runs the Recorder and re-verifies every verify interval. "
+                + "Options given here override client.json."})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--home", required = true, paramLabel = "DIR",
+            description = "The client's home directory (with client.json, written by the Deployment Utility).")
+    private Path home;
+
+    @Option(names = "--computer-name", paramLabel = "NAME",
+            description = "Register as this computer instead of the configured one (lets one machine stand for many).")
+    private String computerName;
+
+    @Option(names = "--domain", paramLabel = "NAME", description = "The computer's domain or workgroup.")
+    private String domain;
+
+    @Option(names = "--retry-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait between contacts until licensed, and first step of the back-off (e.g. 60s).")
+    private Duration retryInterval;
+
+    @Option(names = "--verify-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait between re-verifications once licensed (e.g. 4h).")
+    private Duration verifyInterval;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validateComputerOverride();
+        ClientHome clientHome = new ClientHome(home);
+        if (!clientHome.installed()) {
+            throw new CommandFailedException("no Client Service is installed in " + clientHome.dir() + " (no "
+                    + ClientHome.CONFIG + ")");
+        }
+        ServiceRuntime runtime;
+        try {
+            runtime = ServiceRuntime.start(clientHome,
+                    new ConfiguredSettings.Overrides(computerName, domain, retryInterval, verifyInterval),
+                    ServiceRuntime.Options.DEFAULTS);
+        } catch (ClientConfigurationException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.stop();
+            LogFile.close();
+            Runtime.getRuntime().halt(ClientServiceMain.OK);
+        }, "client-service-shutdown"));
+        runtime.awaitStopped();
+        return ClientServiceMain.OK;
+    }
+
+    private void validateComputerOverride() {
+        try {
+            new ComputerIdentity(computerName == null ? "placeholder" : computerName, domain, "");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.primary.client.cli;
+
+import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.config.ClientConfigurationException;
+import dev.primary.client.config.ClientConfigurationFile;
+import dev.primary.client.home.ClientHome;
+import dev.primary.client.home.StateDocument;
+import dev.primary.client.home.StateFile;
+import dev.primary.client.service.ClientState;
+import dev.primary.client.service.Phrases;
+import dev.primary.protocol.crypto.KeyFiles;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.Version;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code client-service status}: where the installed client stands, read from its files (whether or not it runs). */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows the state of the Client Service installed in --home: state, server, last and next "
+                + "contact, lease expiry, Recorder, and the reason for the state. Reads the client's files, so it "
+                + "works whether or not the service runs."})
+final class StatusCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--home", required = true, paramLabel = "DIR", description = "The client's home directory.")
+    private Path home;
+
+    @Option(names = "--json", description = "Print the state as JSON (the content of state.json).")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        ClientHome clientHome = new ClientHome(home);
+        if (!clientHome.installed()) {
+            throw new CommandFailedException("no Client Service is installed in " + clientHome.dir() + " (no "
+                    + ClientHome.CONFIG + ")");
+        }
+        ClientConfiguration configuration;
+        StateDocument state;
+        try {
+            configuration = ClientConfigurationFile.in(clientHome.dir()).read();
+            state = new StateFile(clientHome.stateFile()).loadDocument()
+                    .orElseGet(() -> notRunYet(clientHome, configuration));
+        } catch (ClientConfigurationException | IllegalStateException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.writePretty(state));
+        } else {
+            printHuman(out, state, addressOf(configuration));
+        }
+        out.flush();
+        return ClientServiceMain.OK;
+    }
+
+    private static void printHuman(PrintWriter out, StateDocument state, String configuredServer) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("state", state.state());
+        lines.put("server", state.server().equals(configuredServer) ? configuredServer
+                : configuredServer + " (re-pointed; the state below is from " + state.server() + ")");
+        lines.put("computer", state.computer());
+        lines.put("client id", state.clientId().isEmpty() ? "none yet" : state.clientId());
+        lines.put("last contact", Phrases.time(state.lastSuccessfulContact()));
+        lines.put("last attempt", Phrases.time(state.lastAttempt()));
+        lines.put("next contact", state.nextContact() == null ? "none (the Client Service is not running)"
+                : Phrases.time(state.nextContact()));
+        lines.put("lease expires", state.leaseExpiresAt() == null ? "no lease" : Phrases.time(state.leaseExpiresAt()));
+        lines.put("recorder", state.recorderRunning() ? "running, " + state.recorderVersion().display()
+                : "not running (" + Version.NONE.display() + ")");
+        lines.put("reason", state.reason());
+        int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
+        lines.forEach((key, value) -> out.println(String.format("%-" + width + "s %s", key + ":", value)));
+    }
+
+    private static StateDocument notRunYet(ClientHome home, ClientConfiguration configuration) {
+        String clientId = "";
+        if (Files.exists(home.keyFile())) {
+            try {
+                clientId = KeyFiles.readSigningKey(home.keyFile()).publicKey().keyId();
+            } catch (RuntimeException e) {
+                clientId = "";
+            }
+        }
+        String computer = configuration.computer().name().isBlank() ? "(this computer's name)"
+                : configuration.computer().name();
+        return new StateDocument(ClientState.UNLICENSED.wireName(), "the Client Service has not run yet",
+                addressOf(configuration), clientId, computer, null, null, null, null, null, false, Version.NONE, null, 0);
+    }
+
+    private static String addressOf(ClientConfiguration configuration) {
+        String host = configuration.server().host();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + configuration.server().port();
+    }
+}

@@ -1,0 +1,373 @@
+package dev.primary.client.service;
+
+import dev.primary.client.ClientVersion;
+import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.ProblemType;
+import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.ReportRequest;
+import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.protocol.message.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Client Service's state machine (DESIGN.md §2): registers until it holds a lease, keeps the
+ * Recorder running exactly while it holds a valid one, re-verifies, backs off when contact is
+ * lost, and explains its state in {@code state.json}. Everything runs on the one {@link Scheduler}
+ * thread; time comes from an injected {@link TimeSource}, so tests drive it with a fake clock.
+ */
+public final class ClientService {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
+
+    private final ServiceParts parts;
+    private final String clientId;
+    private final Jitter jitter;
+    private final StatusKeeper statusKeeper;
+
+    private final LeaseKeeper lease;
+
+    private ServiceSettings settings;
+    private ServerConnection connection;
+    private ClockWatch clock;
+    private RequestSequence sequence;
+
+    private ClientState state = ClientState.UNLICENSED;
+    private String serverReason = "";
+    private int queuePosition;
+    private final ContactHistory contacts = new ContactHistory();
+    private Instant nextContact;
+    private Version reportedVersion;
+    private boolean stopped;
+    private Scheduler.Task wake;
+
+    public ClientService(ServiceParts parts) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.clientId = parts.clientKey().publicKey().keyId();
+        this.jitter = parts.jitter();
+        this.statusKeeper = new StatusKeeper(parts.statusStore());
+        this.lease = new LeaseKeeper(parts.leases(), clientId);
+        parts.recorder().onChange(() -> parts.scheduler().schedule(Duration.ZERO, this::recorderChanged));
+    }
+
+    /** Starts: restores what the state file remembers, checks the lease on disk (starting the Recorder at once when it is valid) and contacts the server. */
+    public void start() {
+        settings = parts.settings().current();
+        ClientStatus previous = statusKeeper.loadPrevious().orElse(null);
+        clock = new ClockWatch(new TrustedTime(parts.timeSource(), previous == null ? null : previous.highestTimeSeen()));
+        sequence = new RequestSequence(parts.timeSource(), previous == null ? 0 : previous.lastSequence(),
+                this::persistSequence);
+        if (previous != null && previous.server().equals(settings.server().address())) {
+            contacts.restoreLastSuccess(previous.lastSuccessfulContact());
+        }
+        connectTo(settings.server());
+        Instant now = clock.observe();
+        LOG.info("Client Service {} starting: client id {}, computer {}, server {}", ClientVersion.text(), clientId,
+                settings.computer().display(), address());
+        loadLeaseFromDisk(now);
+        nextContact = now;
+        save();
+        wake = parts.scheduler().schedule(Duration.ZERO, this::wake);
+    }
+
+    /** Stops: cancels pending work, stops the Recorder and saves the state. Call after the scheduler thread has stopped. */
+    public void stop() {
+        stopped = true;
+        if (wake != null) {
+            wake.cancel();
+        }
+        parts.recorder().stop();
+        nextContact = null;
+        save();
+        LOG.info("Client Service stopped");
+    }
+
+    /** The status as it would be saved now. */
+    public ClientStatus status() {
+        return snapshot();
+    }
+
+    private void wake() {
+        wake = null;
+        if (stopped) {
+            return;
+        }
+        try {
+            Instant now = clock.observe();
+            applyChangedSettings(now);
+            expireLeaseIfDue(now);
+            markDegradedIfDue(now);
+            if (!now.isBefore(nextContact)) {
+                contact();
+            }
+            reportRecorderChange();
+        } catch (RuntimeException e) {
+            LOG.error("Client Service step failed: {}", e.toString(), e);
+        } finally {
+            save();
+            scheduleNextWake();
+        }
+    }
+
+    private void scheduleNextWake() {
+        if (stopped) {
+            return;
+        }
+        Instant now = clock.now();
+        Instant at = earliest(nextContact, now.plus(parts.configCheckInterval()));
+        if (lease.holds()) {
+            at = earliest(at, lease.expiresAt());
+            if (state == ClientState.LICENSED) {
+                at = earliest(at, degradedAt());
+            }
+        }
+        Duration delay = Duration.between(now, at);
+        wake = parts.scheduler().schedule(delay.isNegative() ? Duration.ZERO : delay, this::wake);
+    }
+
+    private void contact() {
+        Instant now = clock.now();
+        contacts.attempted(now);
+        nextContact = now.plus(jitter.spread(settings.timing().retry()));
+        try {
+            CheckInAnswer answer = lease.holds() ? verifyOrRegister() : register();
+            accept(answer, clock.now());
+        } catch (ContactFailedException e) {
+            contactFailed(e, clock.now());
+        }
+    }
+
+    private CheckInAnswer register() throws ContactFailedException {
+        Version running = runningVersion();
+        RegisterRequest request = new RegisterRequest(settings.computer(), operatingSystem(), ClientVersion.current(),
+                running, parts.clientKey().publicKey().encoded(), settings.timing().verifySeconds());
+        CheckInAnswer answer = connection.register(request);
+        reportedVersion = running;
+        return answer;
+    }
+
+    private CheckInAnswer verifyOrRegister() throws ContactFailedException {
+        Version running = runningVersion();
+        try {
+            CheckInAnswer answer = connection.verify(
+                    new VerifyRequest(lease.held().leaseId(), running, settings.timing().verifySeconds()));
+            reportedVersion = running;
+            return answer;
+        } catch (RequestRefusedException e) {
+            if (!e.is(ProblemType.UNKNOWN_CLIENT)) {
+                throw e;
+            }
+            LOG.info("{} does not know this client ({}): registering again", address(), e.problem().detail());
+            return register();
+        }
+    }
+
+    private void accept(CheckInAnswer answer, Instant now) {
+        if (answer instanceof CheckInAnswer.Licensed licensed) {
+            acceptLease(licensed, now);
+        } else if (answer instanceof CheckInAnswer.WaitingForSeat waiting) {
+            contacts.succeeded(now, address());
+            if (state != ClientState.WAITING || queuePosition != waiting.queuePosition()) {
+                LOG.info("Waiting for a seat on {}: {} (place {} in line); asking again in {} s", address(),
+                        waiting.reason(), waiting.queuePosition(), waiting.retryAfterSeconds());
+            }
+            loseSeat(ClientState.WAITING, waiting.reason(), waiting.queuePosition());
+            nextContact = now.plus(ContactTiming.serverAsked(waiting.retryAfterSeconds()));
+        } else if (answer instanceof CheckInAnswer.Revoked revoked) {
+            contacts.succeeded(now, address());
+            if (state != ClientState.REVOKED) {
+                LOG.warn("Client revoked by the administrator of {}: {}; Recorder stopped and lease deleted", address(),
+                        revoked.reason());
+            }
+            loseSeat(ClientState.REVOKED, revoked.reason(), 0);
+            nextContact = now.plus(ContactTiming.serverAsked(revoked.retryAfterSeconds()));
+        }
+    }
+
+    private void acceptLease(CheckInAnswer.Licensed licensed, Instant now) {
+        boolean wasLicensed = lease.holds();
+        HeldLease received;
+        try {
+            received = lease.acceptFromServer(licensed.lease(), clock);
+        } catch (LeaseRejectedException e) {
+            LOG.warn("Lease from {} rejected: {}", address(), e.getMessage());
+            contacts.unusableAnswer(address() + " sent a lease this client cannot use: " + e.getMessage());
+            nextContact = now.plus(jitter.spread(
+                    ContactTiming.afterFailure(settings.timing(), contacts.failures(), lease.holds())));
+            return;
+        }
+        contacts.succeeded(now, address());
+        if (!wasLicensed) {
+            LOG.info("Licensed by {}: lease {} for {} until {}", address(), received.leaseId(),
+                    received.payload().computer().display(), Phrases.time(received.expiresAt()));
+        }
+        serverReason = "";
+        queuePosition = 0;
+        state = ClientState.LICENSED;
+        parts.recorder().start();
+        nextContact = now.plus(jitter.spread(ContactTiming.afterLicensed(settings.timing(), licensed.verifyAfterSeconds())));
+    }
+
+    private void loseSeat(ClientState newState, String reason, int position) {
+        parts.recorder().stop();
+        lease.drop();
+        state = newState;
+        serverReason = reason;
+        queuePosition = position;
+    }
+
+    private void contactFailed(ContactFailedException failure, Instant now) {
+        contacts.failed(failure, now, address());
+        Duration wait = jitter.spread(ContactTiming.afterFailure(settings.timing(), contacts.failures(), lease.holds()));
+        nextContact = now.plus(wait);
+        String problem = contacts.problem();
+        String subjectFirst = failure instanceof ServerUnreachableException ? capitalized(problem) : problem;
+        if (contacts.failures() == 1) {
+            LOG.warn("{}; trying again in {}", subjectFirst, Phrases.duration(wait));
+        } else {
+            LOG.info("{} (attempt {}); trying again in {}", subjectFirst, contacts.failures(), Phrases.duration(wait));
+        }
+    }
+
+    private void expireLeaseIfDue(Instant now) {
+        if (!lease.holds() || lease.held().validAt(now)) {
+            return;
+        }
+        LOG.warn("Lease {} expired at {} before it could be renewed: stopping the Recorder and registering again",
+                lease.held().leaseId(), Phrases.time(lease.expiresAt()));
+        lease.expire();
+        state = ClientState.EXPIRED;
+        parts.recorder().stop();
+        nextContact = earliest(nextContact, now);
+    }
+
+    private void markDegradedIfDue(Instant now) {
+        if (!lease.holds()) {
+            return;
+        }
+        boolean degraded = !now.isBefore(degradedAt());
+        if (degraded && state != ClientState.DEGRADED) {
+            LOG.warn("No contact with {} for more than {}: degraded, still recording while the lease is valid (until {})",
+                    address(), Phrases.duration(settings.timing().degradedAfter()), Phrases.time(lease.expiresAt()));
+            state = ClientState.DEGRADED;
+        } else if (!degraded && state == ClientState.DEGRADED) {
+            state = ClientState.LICENSED;
+        }
+    }
+
+    private Instant degradedAt() {
+        Instant since = contacts.lastSuccess() != null ? contacts.lastSuccess() : lease.held().payload().issuedAt();
+        return since.plus(settings.timing().degradedAfter());
+    }
+
+    private void loadLeaseFromDisk(Instant now) {
+        LeaseKeeper.Found found = lease.loadFromDisk(now);
+        state = found == LeaseKeeper.Found.EXPIRED ? ClientState.EXPIRED
+                : found == LeaseKeeper.Found.VALID ? ClientState.LICENSED : ClientState.UNLICENSED;
+        if (found == LeaseKeeper.Found.VALID) {
+            parts.recorder().start();
+        }
+    }
+
+    private void applyChangedSettings(Instant now) {
+        Optional<ServiceSettings> changed = parts.settings().changed();
+        if (changed.isEmpty()) {
+            return;
+        }
+        ServiceSettings previous = settings;
+        settings = changed.get();
+        nextContact = now;
+        if (previous.server().equals(settings.server())) {
+            LOG.info("client.json changed: applying the new settings and checking in now");
+            return;
+        }
+        LOG.info("client.json now names the server {} (was {}): contacting it now", address(), previous.server().address());
+        connectTo(settings.server());
+        contacts.forgetFailures();
+        reportedVersion = null;
+        if (!lease.stillTrusted()) {
+            parts.recorder().stop();
+            state = ClientState.UNLICENSED;
+        }
+    }
+
+    private void recorderChanged() {
+        if (stopped) {
+            return;
+        }
+        reportRecorderChange();
+        save();
+    }
+
+    /** Tells the server at once when the Recorder started or stopped since it last heard, so its Recorder column is current. */
+    private void reportRecorderChange() {
+        Version running = runningVersion();
+        if (running.equals(reportedVersion) || !contacts.inContact()) {
+            return;
+        }
+        reportedVersion = running;
+        try {
+            connection.report(new ReportRequest(running, state.wireName(), truncated(snapshot().reason(), 500)));
+            LOG.info("Reported Recorder {} to {}", running.display(), address());
+        } catch (ContactFailedException e) {
+            LOG.info("Could not report Recorder {} to {}: {}; the next check-in carries it", running.display(),
+                    address(), e.getMessage());
+        }
+    }
+
+    private void persistSequence(long value) {
+        statusKeeper.saveNow(snapshot(value));
+    }
+
+    private void save() {
+        statusKeeper.saveIfChanged(snapshot(sequence.last()));
+    }
+
+    private ClientStatus snapshot() {
+        return snapshot(sequence == null ? 0 : sequence.last());
+    }
+
+    private ClientStatus snapshot(long lastSequence) {
+        Version running = runningVersion();
+        String reason = new StatusReason(state, address(), serverReason, queuePosition, lease.expiresAt(),
+                settings.timing().degradedAfter(), contacts.problem(), clock.note().orElse(null), stopped).text();
+        return new ClientStatus(state, reason, address(), clientId, settings.computer().display(),
+                contacts.lastAttempt(), contacts.lastSuccess(), contacts.unreachableSince(), nextContact,
+                lease.expiresAt(), !running.equals(Version.NONE), running,
+                clock.highestSeen(), lastSequence);
+    }
+
+    private void connectTo(ServiceSettings.ServerEndpoint server) {
+        connection = parts.connector().connect(server, parts.clientKey(), sequence);
+        lease.trust(server.serverKey());
+    }
+
+    private Version runningVersion() {
+        return parts.recorder().running() ? parts.recorder().version() : Version.NONE;
+    }
+
+    private String address() {
+        return settings.server().address();
+    }
+
+    private static String operatingSystem() {
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
+        return truncated(os, 200);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String truncated(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

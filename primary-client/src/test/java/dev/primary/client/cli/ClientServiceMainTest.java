@@ -1,0 +1,60 @@
+package dev.primary.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClientServiceMainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void help_lists_the_commands_and_exit_codes() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("run", "status", "repoint", "Exit codes:", "2   usage error");
+    }
+
+    @Test
+    void each_command_has_a_useful_help() {
+        assertThat(CliRun.of("run", "--help").out()).contains("--home=DIR", "--computer-name=NAME",
+                "--retry-interval=DURATION", "--verify-interval=DURATION", "SIGTERM");
+        assertThat(CliRun.of("status", "--help").out()).contains("--home=DIR", "--json");
+        assertThat(CliRun.of("repoint", "--help").out()).contains("--server=HOST", "--port=N", "default: 16770",
+                "--expect-pin=PIN");
+    }
+
+    @Test
+    void version_names_the_program_and_its_version() {
+        CliRun run = CliRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("client-service 0.");
+    }
+
+    @Test
+    void usage_errors_exit_2_with_one_line() {
+        CliRun missingCommand = CliRun.of();
+        CliRun badDuration = CliRun.of("run", "--home", dir.toString(), "--retry-interval", "often");
+        CliRun badName = CliRun.of("run", "--home", dir.toString(), "--computer-name", "not a name!");
+
+        assertThat(missingCommand.exitCode()).isEqualTo(2);
+        assertThat(missingCommand.err().strip().lines()).singleElement().asString().contains("a command is required");
+        assertThat(badDuration.exitCode()).isEqualTo(2);
+        assertThat(badDuration.err().strip().lines()).singleElement().asString().contains("duration must be");
+        assertThat(badName.exitCode()).isEqualTo(2);
+        assertThat(badName.err()).contains("computer name must be");
+    }
+
+    @Test
+    void run_without_an_installed_client_fails_with_one_line() {
+        CliRun run = CliRun.of("run", "--home", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("client-service: no Client Service is installed in " + dir
+                + " (no client.json)");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.primary.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.config.ClientConfigurationFile;
+import dev.primary.client.testing.FakePrimaryServer;
+import dev.primary.client.testing.SelfSignedTls;
+import dev.primary.client.testing.TestInstall;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepointCommandTest {
+    private static final ClientConfiguration.Server OLD_SERVER = new ClientConfiguration.Server("old.corp", 16770,
+            "sha256/" + "A".repeat(43), "B".repeat(43), "old-server");
+
+    @TempDir
+    Path home;
+
+    private final FakePrimaryServer newServer = FakePrimaryServer.start();
+    private ClientConfiguration installed;
+
+    @BeforeEach
+    void install() throws Exception {
+        installed = TestInstall.configuration(OLD_SERVER, List.of("recorder", "--flag"));
+        ClientConfigurationFile.in(home).write(installed);
+        Files.writeString(home.resolve("client.key"), "secret-key-stays\n");
+        Files.writeString(home.resolve("lease.json"), "{\"signed by\":\"the old server\"}");
+    }
+
+    @AfterEach
+    void stop() {
+        newServer.close();
+    }
+
+    @Test
+    void repoint_to_a_live_primary_server_rewrites_the_server_and_moves_the_old_lease_aside() throws Exception {
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()), "--expect-pin", newServer.pin().value());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ClientConfiguration after = ClientConfigurationFile.in(home).read();
+        assertThat(after.server()).isEqualTo(newServer.configServer());
+        assertThat(after.dataVault()).isEqualTo(installed.dataVault());
+        assertThat(after.computer()).isEqualTo(installed.computer());
+        assertThat(after.recorder()).isEqualTo(installed.recorder());
+        assertThat(after.intervals()).isEqualTo(installed.intervals());
+        assertThat(Files.readString(home.resolve("client.key"))).isEqualTo("secret-key-stays\n");
+        assertThat(home.resolve("lease.json")).doesNotExist();
+        assertThat(Files.readString(home.resolve("lease.json.previous-server"), StandardCharsets.UTF_8))
+                .contains("the old server");
+        assertThat(run.out()).contains("client.json now points to the Primary Server at 127.0.0.1:" + newServer.port(),
+                "server:     old.corp:16770 -> 127.0.0.1:" + newServer.port(),
+                "server id:  old-server -> " + newServer.keys().serverId(),
+                "TLS pin:    " + OLD_SERVER.tlsPin() + " -> " + newServer.pin(),
+                "lease:      moved aside to " + home.resolve("lease.json.previous-server"));
+    }
+
+    @Test
+    void repoint_refuses_a_port_where_something_else_answers_and_leaves_the_client_alone() throws Exception {
+        HttpsServer other = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.create().context()));
+        other.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        other.start();
+        try {
+            CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                    "--port", Integer.toString(other.getAddress().getPort()));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().strip().lines()).singleElement().asString()
+                    .contains("is not a Primary Server").endsWith("client.json is unchanged");
+        } finally {
+            other.stop(0);
+        }
+        assertUnchanged();
+    }
+
+    @Test
+    void repoint_refuses_a_port_where_nothing_answers() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(closedPort));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("nothing answers at 127.0.0.1:" + closedPort);
+        assertUnchanged();
+    }
+
+    @Test
+    void repoint_refuses_a_server_without_the_expected_pin() throws Exception {
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()), "--expect-pin", SelfSignedTls.create().pin().value());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("not the expected");
+        assertUnchanged();
+    }
+
+    @Test
+    void a_malformed_pin_is_a_usage_error() {
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1", "--expect-pin", "abc");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("TLS pin must look like sha256/");
+    }
+
+    private void assertUnchanged() throws Exception {
+        assertThat(ClientConfigurationFile.in(home).read()).isEqualTo(installed);
+        assertThat(home.resolve("lease.json")).exists();
+    }
+}

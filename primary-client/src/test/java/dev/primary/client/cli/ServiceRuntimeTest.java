@@ -1,0 +1,136 @@
+package dev.primary.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.client.config.ConfiguredSettings;
+import dev.primary.client.home.ClientHome;
+import dev.primary.client.home.StateDocument;
+import dev.primary.client.home.StateFile;
+import dev.primary.client.recorder.RecorderSupervisor;
+import dev.primary.client.testing.Eventually;
+import dev.primary.client.testing.FakePrimaryServer;
+import dev.primary.client.testing.TestInstall;
+import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.ReportRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole Client Service in-process: real files, real HTTPS to a fake server, the Sample Recorder as a real process. */
+class ServiceRuntimeTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ServiceRuntime.Options FAST = new ServiceRuntime.Options(Duration.ofMillis(100),
+            new RecorderSupervisor.Timing(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10),
+                    Duration.ofMinutes(1)), false);
+    private static final ConfiguredSettings.Overrides SIMULATED = new ConfiguredSettings.Overrides("SIM-0001", null,
+            Duration.ofMillis(250), null);
+
+    @TempDir
+    Path home;
+
+    private final FakePrimaryServer server = FakePrimaryServer.start();
+    private ServiceRuntime runtime;
+
+    @AfterEach
+    void stop() {
+        if (runtime != null) {
+            runtime.stop();
+        }
+        server.close();
+    }
+
+    @Test
+    void run_registers_starts_the_recorder_reports_it_and_stops_it_cleanly() throws Exception {
+        TestInstall.install(home, server.configServer());
+        runtime = ServiceRuntime.start(new ClientHome(home), SIMULATED, FAST);
+
+        Eventually.waitUntil("a report", WAIT, () -> !server.received("/v1/report").isEmpty());
+        Eventually.waitUntil("recording", WAIT, () -> lines("recorder.log").size() >= 2);
+
+        RegisterRequest register = server.received("/v1/register").get(0).bodyAs(RegisterRequest.class);
+        assertThat(register.computer().display()).isEqualTo("CORP\\SIM-0001");
+        ReportRequest report = server.received("/v1/report").get(0).bodyAs(ReportRequest.class);
+        assertThat(report.recorderVersion()).isEqualTo(TestInstall.RECORDER_VERSION);
+        assertThat(state()).get().satisfies(state -> {
+            assertThat(state.state()).isEqualTo("licensed");
+            assertThat(state.recorderRunning()).isTrue();
+        });
+        assertThat(Files.getPosixFilePermissions(home.resolve("client.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        runtime.stop();
+
+        List<String> recorded = lines("recorder.log");
+        assertThat(recorded.get(recorded.size() - 1)).endsWith(" stopped");
+        assertThat(state()).get().satisfies(state -> {
+            assertThat(state.recorderRunning()).isFalse();
+            assertThat(state.nextContact()).isNull();
+            assertThat(state.reason()).endsWith("the Client Service is stopped");
+        });
+    }
+
+    @Test
+    void a_running_service_follows_a_repoint_to_another_server_at_once() throws Exception {
+        TestInstall.install(home, server.configServer());
+        runtime = ServiceRuntime.start(new ClientHome(home), SIMULATED, FAST);
+        Eventually.waitUntil("licensed by the first server", WAIT,
+                () -> state().map(state -> state.state().equals("licensed") && state.recorderRunning()).orElse(false));
+
+        try (FakePrimaryServer newServer = FakePrimaryServer.start()) {
+            CliRun repoint = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                    "--port", Integer.toString(newServer.port()));
+            assertThat(repoint.exitCode()).as(repoint.err()).isZero();
+
+            Eventually.waitUntil("registered with the new server", Duration.ofSeconds(10),
+                    () -> !newServer.received("/v1/register").isEmpty());
+            Eventually.waitUntil("licensed by the new server", WAIT, () -> state()
+                    .map(state -> state.server().equals("127.0.0.1:" + newServer.port())
+                            && state.state().equals("licensed") && state.recorderRunning())
+                    .orElse(false));
+        }
+    }
+
+    @Test
+    void an_unreachable_server_is_retried_at_the_retry_interval_and_the_recorder_does_not_run() throws Exception {
+        var configServer = server.configServer();
+        server.close();
+        TestInstall.install(home, configServer);
+        runtime = ServiceRuntime.start(new ClientHome(home), SIMULATED, FAST);
+
+        Thread.sleep(1500);
+
+        assertThat(state()).get().satisfies(state -> {
+            assertThat(state.state()).isEqualTo("unlicensed");
+            assertThat(state.reason()).startsWith("cannot reach 127.0.0.1:" + configServer.port() + " since ")
+                    .endsWith(": connection refused");
+            assertThat(state.recorderRunning()).isFalse();
+            assertThat(state.lastSequence()).isPositive();
+        });
+        assertThat(home.resolve("recorder.log")).doesNotExist();
+    }
+
+    private Optional<StateDocument> state() {
+        try {
+            return new StateFile(home.resolve("state.json")).loadDocument();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<String> lines(String file) {
+        try {
+            Path path = home.resolve(file);
+            return Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.primary.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.home.StateDocument;
+import dev.primary.client.home.StateFile;
+import dev.primary.client.service.ClientState;
+import dev.primary.client.service.ClientStatus;
+import dev.primary.client.testing.TestInstall;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.Version;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusCommandTest {
+    private static final ClientConfiguration.Server SERVER = new ClientConfiguration.Server("primary.corp", 16770,
+            "sha256/" + "A".repeat(43), "B".repeat(43), "server-1");
+    private static final ClientStatus LICENSED = new ClientStatus(ClientState.LICENSED,
+            "licensed until 2026-12-05T10:00:00Z", "primary.corp:16770", "client-1", "CORP\\PC1",
+            Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-28T10:00:00Z"), null,
+            Instant.parse("2026-11-28T14:00:00Z"), Instant.parse("2026-12-05T10:00:00Z"), true, new Version(1, 0, 1),
+            Instant.parse("2026-11-28T10:00:01Z"), 1764324000000L);
+
+    @TempDir
+    Path home;
+
+    @Test
+    void human_output_shows_aligned_key_value_lines() {
+        TestInstall.configuration(SERVER, List.of("recorder"));
+        dev.primary.client.config.ClientConfigurationFile.in(home).write(TestInstall.configuration(SERVER, List.of("recorder")));
+        new StateFile(home.resolve("state.json")).save(LICENSED);
+
+        CliRun run = CliRun.of("status", "--home", home.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).containsExactly(
+                "state:         licensed",
+                "server:        primary.corp:16770",
+                "computer:      CORP\\PC1",
+                "client id:     client-1",
+                "last contact:  2026-11-28T10:00:00Z",
+                "last attempt:  2026-11-28T10:00:00Z",
+                "next contact:  2026-11-28T14:00:00Z",
+                "lease expires: 2026-12-05T10:00:00Z",
+                "recorder:      running, V 1.0 (0001)",
+                "reason:        licensed until 2026-12-05T10:00:00Z");
+    }
+
+    @Test
+    void json_output_is_the_state_file() {
+        dev.primary.client.config.ClientConfigurationFile.in(home).write(TestInstall.configuration(SERVER, List.of("recorder")));
+        new StateFile(home.resolve("state.json")).save(LICENSED);
+
+        CliRun run = CliRun.of("status", "--home", home.toString(), "--json");
+
+        assertThat(run.exitCode()).isZero();
+        StateDocument document = Json.read(run.out().getBytes(StandardCharsets.UTF_8), StateDocument.class);
+        assertThat(document.toStatus()).isEqualTo(LICENSED);
+        assertThat(run.out()).contains("\"state\" : \"licensed\"").doesNotContain("unreachableSince");
+    }
+
+    @Test
+    void a_client_that_never_ran_is_shown_as_not_run_yet() {
+        dev.primary.client.config.ClientConfigurationFile.in(home).write(TestInstall.configuration(SERVER, List.of("recorder")));
+
+        CliRun run = CliRun.of("status", "--home", home.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("state:         unlicensed", "recorder:      not running (V 0.0 (0000))",
+                "reason:        the Client Service has not run yet", "next contact:  none (the Client Service is not running)");
+    }
+
+    @Test
+    void a_directory_without_a_client_fails_with_one_line() {
+        CliRun run = CliRun.of("status", "--home", home.toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip().lines()).singleElement().asString()
+                .isEqualTo("client-service: no Client Service is installed in " + home + " (no client.json)");
+    }
+}

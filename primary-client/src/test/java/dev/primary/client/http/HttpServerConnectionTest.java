@@ -1,0 +1,169 @@
+package dev.primary.client.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.primary.client.service.RequestRefusedException;
+import dev.primary.client.service.RequestSequence;
+import dev.primary.client.service.ServerUnreachableException;
+import dev.primary.client.service.ServiceSettings;
+import dev.primary.client.service.TimeSource;
+import dev.primary.client.testing.FakePrimaryServer;
+import dev.primary.client.testing.FakePrimaryServer.Response;
+import dev.primary.client.testing.SelfSignedTls;
+import dev.primary.protocol.crypto.Base64Url;
+import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.RequestSignature;
+import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.ComputerIdentity;
+import dev.primary.protocol.message.ProblemType;
+import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.ReportRequest;
+import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.protocol.message.Version;
+import dev.primary.protocol.tls.TlsPin;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpServerConnectionTest {
+    private final FakePrimaryServer server = FakePrimaryServer.start();
+    private final SigningKey clientKey = Ed25519.generate();
+    private final List<Long> persisted = new ArrayList<>();
+    private final RequestSequence sequence = new RequestSequence(TimeSource.system(), 0, persisted::add);
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void register_is_signed_with_the_client_key_and_a_persisted_sequence_and_reads_the_licensed_answer() throws Exception {
+        HttpServerConnection connection = connectionTo(server.pin());
+
+        CheckInAnswer answer = connection.register(registerRequest());
+
+        assertThat(answer).isInstanceOf(CheckInAnswer.Licensed.class);
+        FakePrimaryServer.Request request = server.received("/v1/register").get(0);
+        assertThat(request.clientId()).isEqualTo(clientKey.publicKey().keyId());
+        assertThat(persisted).containsExactly(request.sequence());
+        byte[] signed = RequestSignature.signedBytes("POST", "/v1/register", request.clientId(), request.sequence(),
+                request.body());
+        assertThat(clientKey.publicKey().verifies(signed, Base64Url.decode(request.signature()))).isTrue();
+    }
+
+    @Test
+    void verify_and_report_follow_register_with_growing_sequences() throws Exception {
+        HttpServerConnection connection = connectionTo(server.pin());
+        connection.register(registerRequest());
+        CheckInAnswer answer = connection.verify(new VerifyRequest("lease-1", new Version(1, 0, 1), 14400));
+        connection.report(new ReportRequest(new Version(1, 0, 1), "licensed", "licensed until then"));
+
+        assertThat(answer).isInstanceOf(CheckInAnswer.Licensed.class);
+        assertThat(server.received()).extracting(FakePrimaryServer.Request::path)
+                .containsExactly("/v1/register", "/v1/verify", "/v1/report");
+        assertThat(persisted).isSorted().doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void a_server_whose_tls_key_is_not_the_pinned_one_is_refused_before_any_request_is_sent() {
+        HttpServerConnection connection = connectionTo(SelfSignedTls.create().pin());
+
+        assertThatThrownBy(() -> connection.register(registerRequest()))
+                .isInstanceOf(ServerUnreachableException.class)
+                .hasMessageStartingWith("TLS key refused: server TLS key " + server.pin())
+                .hasMessageContaining("does not match the pinned key");
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void a_replayed_sequence_is_resynchronised_with_the_servers_clock_and_retried_once() throws Exception {
+        Instant serverTime = Instant.now().plus(Duration.ofDays(1));
+        server.helloTime(serverTime);
+        AtomicInteger registers = new AtomicInteger();
+        server.on("/v1/register", request -> registers.incrementAndGet() == 1
+                ? Response.problem(ProblemType.REPLAYED_REQUEST, "sequence already seen")
+                : server.register(request));
+
+        CheckInAnswer answer = connectionTo(server.pin()).register(registerRequest());
+
+        assertThat(answer).isInstanceOf(CheckInAnswer.Licensed.class);
+        List<FakePrimaryServer.Request> attempts = server.received("/v1/register");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(1).sequence()).isGreaterThan(serverTime.toEpochMilli());
+        assertThat(server.received("/v1/hello")).hasSize(1);
+    }
+
+    @Test
+    void a_replayed_sequence_is_retried_only_once() {
+        server.on("/v1/register", request -> Response.problem(ProblemType.REPLAYED_REQUEST, "sequence already seen"));
+
+        assertThatThrownBy(() -> connectionTo(server.pin()).register(registerRequest()))
+                .isInstanceOf(RequestRefusedException.class);
+        assertThat(server.received("/v1/register")).hasSize(2);
+    }
+
+    @Test
+    void a_problem_answer_is_a_refusal_carrying_its_type_and_detail() {
+        HttpServerConnection connection = connectionTo(server.pin());
+
+        assertThatThrownBy(() -> connection.verify(new VerifyRequest("lease-1", Version.NONE, 14400)))
+                .isInstanceOfSatisfying(RequestRefusedException.class,
+                        refused -> assertThat(refused.is(ProblemType.UNKNOWN_CLIENT)).isTrue())
+                .hasMessageContaining("Unknown client (HTTP 401): no client " + clientKey.publicKey().keyId());
+    }
+
+    @Test
+    void server_errors_count_as_lost_contact() {
+        server.on("/v1/register", request -> Response.problem(ProblemType.SERVER_BUSY, "try later"));
+
+        assertThatThrownBy(() -> connectionTo(server.pin()).register(registerRequest()))
+                .isInstanceOf(ServerUnreachableException.class)
+                .hasMessage("answered /v1/register with HTTP 503: try later");
+    }
+
+    @Test
+    void a_closed_port_is_a_refused_connection() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        HttpServerConnection connection = new HttpServerConnection(endpoint(closedPort, server.pin()), clientKey, sequence);
+
+        assertThatThrownBy(() -> connection.register(registerRequest()))
+                .isInstanceOf(ServerUnreachableException.class)
+                .hasMessage("connection refused");
+    }
+
+    @Test
+    void an_answer_that_is_not_a_check_in_answer_is_lost_contact() {
+        server.on("/v1/register", request -> Response.json(200, java.util.Map.of("hello", "world")));
+
+        assertThatThrownBy(() -> connectionTo(server.pin()).register(registerRequest()))
+                .isInstanceOf(ServerUnreachableException.class)
+                .hasMessageStartingWith("answered with something that is not a check-in answer");
+    }
+
+    private HttpServerConnection connectionTo(TlsPin pin) {
+        return new HttpServerConnection(endpoint(server.port(), pin), clientKey, sequence, Duration.ofSeconds(5),
+                Duration.ofSeconds(10));
+    }
+
+    private ServiceSettings.ServerEndpoint endpoint(int port, TlsPin pin) {
+        return new ServiceSettings.ServerEndpoint("127.0.0.1", port, pin, server.keys().publicKey(),
+                server.keys().serverId());
+    }
+
+    private RegisterRequest registerRequest() {
+        return new RegisterRequest(ComputerIdentity.computer("PC1", "CORP"), "Linux 6.1 amd64", new Version(0, 1, 0),
+                Version.NONE, clientKey.publicKey().encoded(), 14400);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.primary.deployment;
+
+import dev.primary.client.config.ClientConfiguration;
+import java.util.Objects;
+
+/**
+ * Everything about a client's configuration that comes from the command line, validated; the
+ * server part comes from the live check ({@link #configurationFor}).
+ */
+record ClientPlan(DataVaultAddress dataVault, ClientConfiguration.Computer computer,
+        ClientConfiguration.Recorder recorder, ClientConfiguration.Intervals intervals) {
+    ClientPlan {
+        Objects.requireNonNull(dataVault, "dataVault");
+        Objects.requireNonNull(computer, "computer");
+        Objects.requireNonNull(recorder, "recorder");
+        Objects.requireNonNull(intervals, "intervals");
+    }
+
+    ClientConfiguration configurationFor(ServerCheck.CheckedServer server) {
+        ClientConfiguration.Server pinned = new ClientConfiguration.Server(server.host(), server.port(),
+                server.tlsPin().value(), server.serverKey().encoded(), server.hello().serverId());
+        return new ClientConfiguration(pinned, new ClientConfiguration.DataVault(dataVault.host(), dataVault.port()),
+                computer, recorder, intervals);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.primary.deployment;
+
+import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.protocol.message.Hello;
+import dev.primary.protocol.probe.ServerProbe;
+import dev.primary.protocol.probe.ServerProbeException;
+import dev.primary.protocol.tls.TlsPin;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Checks, before anything is installed, that {@code host:port} is a live Primary Server this client
+ * can work with, and collects what the client pins: the TLS key and the lease-signing key.
+ * Every way it fails is a {@link ServerProbeException} whose message says what was found.
+ */
+final class ServerCheck {
+    private final ServerProbe probe;
+
+    ServerCheck(Duration timeout) {
+        this.probe = new ServerProbe(timeout);
+    }
+
+    CheckedServer check(String host, int port, Optional<TlsPin> expectedPin) {
+        ServerProbe.ProbeResult result = probe.probe(host, port, expectedPin);
+        Hello hello = result.hello();
+        String where = host + ":" + port;
+        if (hello.protocolVersion() != Hello.PROTOCOL_VERSION) {
+            throw new ServerProbeException(where + " is a Primary Server speaking protocol version "
+                    + hello.protocolVersion() + ", but this client speaks version " + Hello.PROTOCOL_VERSION
+                    + ": use a Deployment Utility of the server's release");
+        }
+        PublicKey serverKey;
+        try {
+            serverKey = PublicKey.decode(hello.serverKey());
+        } catch (IllegalArgumentException e) {
+            throw new ServerProbeException(where + " announces a server key that is not an Ed25519 public key ("
+                    + e.getMessage() + "): it is not a working Primary Server");
+        }
+        return new CheckedServer(host, port, hello, result.tlsPin(), serverKey);
+    }
+
+    /** A server that passed the check, with the keys to pin. */
+    record CheckedServer(String host, int port, Hello hello, TlsPin tlsPin, PublicKey serverKey) {
+    }
+}

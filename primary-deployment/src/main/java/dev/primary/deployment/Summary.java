@@ -1,0 +1,47 @@
+package dev.primary.deployment;
+
+import dev.primary.client.config.ClientConfiguration;
+import java.io.PrintWriter;
+
+/** What the Deployment Utility found and wrote, for the administrator to read and keep. */
+final class Summary {
+    private final PrintWriter out;
+
+    Summary(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(ServerCheck.CheckedServer server, ClientConfiguration configuration, InstallDirectory directory,
+            boolean checkOnly) {
+        line("Primary Server", server.host() + ":" + server.port() + " (version " + server.hello().serverVersion()
+                + ", protocol " + server.hello().protocolVersion() + ")");
+        line("Server id", server.hello().serverId());
+        line("TLS pin", server.tlsPin().value());
+        line("Server key id", server.serverKey().keyId());
+        line("Data Vault", configuration.dataVault().host() + ":" + configuration.dataVault().port());
+        line("Computer", computer(configuration.computer()));
+        line("Recorder", String.join(" ", configuration.recorder().command()) + "  ["
+                + configuration.recorder().version().display() + "]");
+        ClientConfiguration.Intervals intervals = configuration.intervals();
+        line("Intervals", "retry " + intervals.retry() + ", verify " + intervals.verify() + ", max backoff "
+                + intervals.maxBackoff() + ", degraded after " + intervals.degradedAfter());
+        if (checkOnly) {
+            out.println("Check only: the server checked out; nothing was written.");
+            return;
+        }
+        line("Wrote", directory.configurationFile().toString());
+        out.println();
+        out.println("Start the client with:");
+        out.println("  bin/client-service run --home " + directory.path());
+    }
+
+    private static String computer(ClientConfiguration.Computer computer) {
+        String name = computer.name().isEmpty() ? "(this host's name)" : computer.name();
+        String qualified = computer.domain().isEmpty() ? name : computer.domain() + "\\" + name;
+        return computer.perUser() ? qualified + ", one seat per user" : qualified;
+    }
+
+    private void line(String label, String value) {
+        out.printf("%-15s %s%n", label + ":", value);
+    }
+}

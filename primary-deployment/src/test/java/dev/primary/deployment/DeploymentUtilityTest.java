@@ -1,0 +1,286 @@
+package dev.primary.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.primary.client.config.ClientConfiguration;
+import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.Hello;
+import dev.primary.protocol.message.Version;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeploymentUtilityTest {
+    private static final Map<String, String> PRIMARY_HOME = Map.of("PRIMARY_HOME", "/opt/primary");
+
+    @TempDir
+    Path temp;
+
+    private final PublicKey serverKey = Ed25519.generate().publicKey();
+    private final List<AutoCloseable> servers = new ArrayList<>();
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (AutoCloseable server : servers) {
+            server.close();
+        }
+    }
+
+    @Test
+    void nothing_answering_at_the_port_exits_3_and_writes_nothing() throws IOException {
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(closedPort(), out);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("deployment-utility: nothing answers at 127.0.0.1:").contains("connection refused");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void a_plain_http_server_is_not_a_primary_server_and_nothing_is_written() {
+        LoopbackHttpServer plain = started(LoopbackHttpServer.plain(
+                exchange -> LoopbackHttpServer.answer(exchange, 200, "text/html", "<html>intranet</html>")));
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(plain.port(), out, "--timeout", "1s");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("127.0.0.1:" + plain.port() + " accepted a connection but no TLS handshake")
+                .contains("not a Primary Server");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void an_https_server_that_answers_something_else_is_not_a_primary_server() {
+        LoopbackHttpServer other = started(LoopbackHttpServer.https(
+                exchange -> LoopbackHttpServer.answer(exchange, 404, "text/plain", "no such page")));
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(other.port(), out);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("not a Primary Server").contains("HTTP 404");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void an_https_server_with_a_foreign_json_hello_is_not_a_primary_server() {
+        LoopbackHttpServer other = started(LoopbackHttpServer.https(
+                exchange -> LoopbackHttpServer.answer(exchange, 200, "application/json", "{\"status\":\"UP\"}")));
+
+        UtilityRun run = deploy(other.port(), temp.resolve("client"));
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("not a Primary Server");
+        assertThat(temp.resolve("client")).doesNotExist();
+    }
+
+    @Test
+    void a_live_primary_server_gets_its_keys_pinned_in_client_json() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("clients").resolve("pc1");
+
+        UtilityRun run = deploy(server.port(), out, "--computer-name", "PC1", "--domain", "CORP",
+                "--verify-interval", "2h");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ClientConfiguration written = Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class);
+        assertThat(written.server()).isEqualTo(new ClientConfiguration.Server("127.0.0.1", server.port(),
+                server.pin().value(), serverKey.encoded(), "server-1"));
+        assertThat(written.dataVault()).isEqualTo(new ClientConfiguration.DataVault("127.0.0.1", 16769));
+        assertThat(written.computer()).isEqualTo(new ClientConfiguration.Computer("PC1", "CORP", false, ""));
+        assertThat(written.recorder()).isEqualTo(new ClientConfiguration.Recorder(
+                List.of("/opt/primary/bin/sample-recorder", "--log", out.resolve("recorder.log").toString()),
+                new Version(1, 0, 1)));
+        assertThat(written.intervals()).isEqualTo(new ClientConfiguration.Intervals("60s", "2h", "1h", "24h"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        assertThat(run.out()).contains("Server id:      server-1").contains("TLS pin:        " + server.pin().value())
+                .contains("Server key id:  " + serverKey.keyId()).contains("Wrote:          " + out.resolve("client.json"))
+                .contains("bin/client-service run --home " + out);
+    }
+
+    @Test
+    void a_server_presenting_another_key_than_expected_is_refused() {
+        LoopbackHttpServer server = helloServer();
+        String otherPin = LoopbackHttpServer.ThrowawayCertificate.create().pin().value();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--expect-pin", otherPin);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("presented TLS key " + server.pin().value()).contains("not the expected " + otherPin);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void the_expected_pin_when_it_matches_is_accepted() {
+        LoopbackHttpServer server = helloServer();
+
+        UtilityRun run = deploy(server.port(), temp.resolve("client"), "--expect-pin", server.pin().value());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void a_directory_that_already_holds_a_client_is_refused_without_force() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("client.json"), "{}");
+
+        UtilityRun refused = deploy(server.port(), out);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("already exists").contains("--force");
+        assertThat(Files.readString(out.resolve("client.json"))).isEqualTo("{}");
+
+        UtilityRun forced = deploy(server.port(), out, "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class).server().serverId())
+                .isEqualTo("server-1");
+    }
+
+    @Test
+    void a_silent_data_vault_is_a_warning_not_an_error() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        int vaultPort = closedPort();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--data-vault", "127.0.0.1:" + vaultPort);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).startsWith("deployment-utility: warning: nothing listens at the Data Vault 127.0.0.1:" + vaultPort);
+        assertThat(Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class).dataVault())
+                .isEqualTo(new ClientConfiguration.DataVault("127.0.0.1", vaultPort));
+    }
+
+    @Test
+    void a_listening_data_vault_gives_no_warning() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        try (ServerSocket vault = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            UtilityRun run = deploy(server.port(), temp.resolve("client"), "--data-vault", "127.0.0.1:" + vault.getLocalPort());
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void check_only_probes_and_prints_but_writes_nothing() {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--check-only");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("TLS pin:        " + server.pin().value()).contains("nothing was written");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void the_recorder_command_is_split_on_whitespace_and_recorder_args_are_kept_whole() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = UtilityRun.of(Map.of(), "--server", "127.0.0.1", "--port", "" + server.port(), "--out", out.toString(),
+                "--recorder-command", "/usr/bin/recorder  --quiet -v", "--recorder-arg", "C:\\Program Files\\data",
+                "--recorder-version", "V 2.1 (0042)", "--per-user");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ClientConfiguration written = Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class);
+        assertThat(written.recorder().command()).containsExactly("/usr/bin/recorder", "--quiet", "-v", "C:\\Program Files\\data");
+        assertThat(written.recorder().version()).isEqualTo(new Version(2, 1, 42));
+        assertThat(written.computer().perUser()).isTrue();
+    }
+
+    @Test
+    void without_primary_home_the_recorder_command_must_be_given() throws IOException {
+        UtilityRun run = UtilityRun.of(Map.of(), "--server", "127.0.0.1", "--port", "" + closedPort(),
+                "--out", temp.resolve("client").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("give --recorder-command").contains("PRIMARY_HOME is not set");
+    }
+
+    @Test
+    void invalid_options_are_usage_errors_before_any_contact() throws IOException {
+        int port = closedPort();
+        List<UtilityRun> runs = List.of(
+                deploy(port, temp.resolve("a"), "--retry-interval", "1 minute"),
+                deploy(port, temp.resolve("a"), "--retry-interval", "2h"),
+                deploy(port, temp.resolve("a"), "--expect-pin", "abc"),
+                deploy(port, temp.resolve("a"), "--computer-name", "bad name!"),
+                deploy(port, temp.resolve("a"), "--data-vault", "vault:port"),
+                deploy(port, temp.resolve("a"), "--recorder-version", "one"),
+                UtilityRun.of(PRIMARY_HOME, "--server", "127.0.0.1"),
+                UtilityRun.of(PRIMARY_HOME, "--out", temp.resolve("a").toString()));
+
+        for (UtilityRun run : runs) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.err()).startsWith("deployment-utility: ").doesNotContain("nothing answers");
+        }
+        assertThat(runs.get(1).err()).contains("--max-backoff (1h) cannot be shorter than --retry-interval (2h)");
+        assertThat(temp.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void help_documents_the_exit_codes() {
+        UtilityRun help = UtilityRun.of(Map.of(), "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--server=HOST").contains("--expect-pin=PIN")
+                .contains("3  server check failed");
+    }
+
+    private UtilityRun deploy(int port, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server", "127.0.0.1", "--port", String.valueOf(port),
+                "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return UtilityRun.of(PRIMARY_HOME, args.toArray(String[]::new));
+    }
+
+    private LoopbackHttpServer helloServer() {
+        LoopbackHttpServer.ThrowawayCertificate certificate = LoopbackHttpServer.ThrowawayCertificate.create();
+        Hello hello = new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, "server-1", "0.1.0", Instant.now(),
+                serverKey.encoded(), certificate.pin().value());
+        byte[] body = Json.write(hello);
+        return started(LoopbackHttpServer.https(certificate, exchange -> answerHello(exchange, body)));
+    }
+
+    private static void answerHello(HttpExchange exchange, byte[] body) throws IOException {
+        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/v1/hello")) {
+            LoopbackHttpServer.answer(exchange, 200, "application/json", new String(body, StandardCharsets.UTF_8));
+        } else {
+            LoopbackHttpServer.answer(exchange, 404, "application/problem+json", "{}");
+        }
+    }
+
+    private LoopbackHttpServer started(LoopbackHttpServer server) {
+        servers.add(server);
+        return server;
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
