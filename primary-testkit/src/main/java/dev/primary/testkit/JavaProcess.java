@@ -21,6 +21,7 @@ public final class JavaProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path outputFile;
+    private final List<ProcessHandle> orphans = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private JavaProcess(String name, Process process, Path outputFile) {
         this.name = name;
@@ -126,8 +127,12 @@ public final class JavaProcess implements AutoCloseable {
         });
     }
 
-    /** SIGKILL, like {@code kill -9}: no shutdown hook runs. */
+    /**
+     * SIGKILL, like {@code kill -9}: no shutdown hook runs, and what the process started keeps running
+     * (until {@link #close()}).
+     */
     public void kill() {
+        process.descendants().forEach(orphans::add);
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(10));
     }
@@ -151,8 +156,11 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process and every process it started (a Recorder, say), so no test leaves one behind. */
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        orphans.forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             process.destroyForcibly();
             try {
