@@ -1,5 +1,6 @@
 package dev.primary.admin;
 
+import dev.primary.testkit.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpExchange;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.Problem;

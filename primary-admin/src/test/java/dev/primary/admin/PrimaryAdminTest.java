@@ -1,5 +1,6 @@
 package dev.primary.admin;
 
+import dev.primary.testkit.ThrowawayCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,7 +205,7 @@ class PrimaryAdminTest {
 
     @Test
     void a_server_presenting_another_tls_key_than_pinned_exits_3_before_sending_the_token() {
-        String otherPin = LoopbackHttpServer.ThrowawayCertificate.create().pin().value();
+        String otherPin = ThrowawayCertificate.create().pin().value();
 
         AdminRun run = admin("--pin", otherPin, "summary");
 

@@ -1,5 +1,7 @@
 package dev.primary.deployment;
 
+import dev.primary.testkit.ThrowawayCertificate;
+import dev.primary.testkit.LoopbackHttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -118,7 +120,7 @@ class DeploymentUtilityTest {
     @Test
     void a_server_presenting_another_key_than_expected_is_refused() {
         LoopbackHttpServer server = helloServer();
-        String otherPin = LoopbackHttpServer.ThrowawayCertificate.create().pin().value();
+        String otherPin = ThrowawayCertificate.create().pin().value();
         Path out = temp.resolve("client");
 
         UtilityRun run = deploy(server.port(), out, "--expect-pin", otherPin);
@@ -258,7 +260,7 @@ class DeploymentUtilityTest {
     }
 
     private LoopbackHttpServer helloServer() {
-        LoopbackHttpServer.ThrowawayCertificate certificate = LoopbackHttpServer.ThrowawayCertificate.create();
+        ThrowawayCertificate certificate = ThrowawayCertificate.create();
         Hello hello = new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, "server-1", "0.1.0", Instant.now(),
                 serverKey.encoded(), certificate.pin().value());
         byte[] body = Json.write(hello);

@@ -1,5 +1,6 @@
 package dev.primary.client.cli;
 
+import dev.primary.testkit.ThrowawayCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -7,7 +8,6 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.config.ClientConfigurationFile;
 import dev.primary.client.testing.FakePrimaryServer;
-import dev.primary.client.testing.SelfSignedTls;
 import dev.primary.client.testing.TestInstall;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -70,7 +70,7 @@ class RepointCommandTest {
     @Test
     void repoint_refuses_a_port_where_something_else_answers_and_leaves_the_client_alone() throws Exception {
         HttpsServer other = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        other.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.create().context()));
+        other.setHttpsConfigurator(new HttpsConfigurator(ThrowawayCertificate.create().sslContext()));
         other.createContext("/", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -106,7 +106,7 @@ class RepointCommandTest {
     @Test
     void repoint_refuses_a_server_without_the_expected_pin() throws Exception {
         CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
-                "--port", Integer.toString(newServer.port()), "--expect-pin", SelfSignedTls.create().pin().value());
+                "--port", Integer.toString(newServer.port()), "--expect-pin", ThrowawayCertificate.create().pin().value());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("not the expected");

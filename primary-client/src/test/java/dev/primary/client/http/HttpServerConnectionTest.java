@@ -1,5 +1,6 @@
 package dev.primary.client.http;
 
+import dev.primary.testkit.ThrowawayCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import dev.primary.client.service.ServiceSettings;
 import dev.primary.client.service.TimeSource;
 import dev.primary.client.testing.FakePrimaryServer;
 import dev.primary.client.testing.FakePrimaryServer.Response;
-import dev.primary.client.testing.SelfSignedTls;
 import dev.primary.protocol.crypto.Base64Url;
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.RequestSignature;
@@ -75,7 +75,7 @@ class HttpServerConnectionTest {
 
     @Test
     void a_server_whose_tls_key_is_not_the_pinned_one_is_refused_before_any_request_is_sent() {
-        HttpServerConnection connection = connectionTo(SelfSignedTls.create().pin());
+        HttpServerConnection connection = connectionTo(ThrowawayCertificate.create().pin());
 
         assertThatThrownBy(() -> connection.register(registerRequest()))
                 .isInstanceOf(ServerUnreachableException.class)

@@ -1,5 +1,6 @@
 package dev.primary.client.testing;
 
+import dev.primary.testkit.ThrowawayCertificate;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -35,7 +36,7 @@ import java.util.concurrent.Executors;
  * and records what it received. Tests replace the handler of any path.
  */
 public final class FakePrimaryServer implements AutoCloseable {
-    private final SelfSignedTls tls = SelfSignedTls.create();
+    private final ThrowawayCertificate tls = ThrowawayCertificate.create();
     private final LeaseMaker keys = new LeaseMaker();
     private final HttpsServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
@@ -75,7 +76,7 @@ public final class FakePrimaryServer implements AutoCloseable {
 
     private FakePrimaryServer() throws IOException {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         handlers.put("/v1/hello", request -> Response.json(200, hello()));
