@@ -1,0 +1,231 @@
+package dev.primary.server;
+
+import dev.primary.protocol.admin.ServerStatus;
+import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.protocol.tls.TlsPin;
+import dev.primary.server.config.ServerConfiguration;
+import dev.primary.server.http.AdminRoutes;
+import dev.primary.server.http.ClientRoutes;
+import dev.primary.server.http.HttpLimits;
+import dev.primary.server.http.HttpListener;
+import dev.primary.server.http.ListenerSettings;
+import dev.primary.server.http.NettyTransport;
+import dev.primary.server.http.TlsContexts;
+import dev.primary.server.http.WorkerPool;
+import dev.primary.server.identity.AdminEndpoint;
+import dev.primary.server.identity.DataDirectory;
+import dev.primary.server.identity.ServerIdentity;
+import dev.primary.server.identity.TrustedVendorKeys;
+import dev.primary.server.licensing.LicensingSettings;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Primary Server: identity, licensing core and store, the client and admin HTTPS ports,
+ * the reclaim schedule. {@link #start} brings it up (or fails, leaving nothing open); {@link #close}
+ * stops it gracefully: no new connections, requests in progress finish (up to {@link #DRAIN_TIMEOUT}),
+ * then connections, event loops and the store are closed.
+ */
+public final class PrimaryServer implements AutoCloseable {
+    /** How long a stop waits for requests in progress. */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(PrimaryServer.class);
+    private static final int ADMIN_WORKER_THREADS = 2;
+    private static final int ADMIN_QUEUE = 64;
+
+    private final ServerConfiguration configuration;
+    private final ServerIdentity identity;
+    private final Deque<AutoCloseable> resources;
+    private final WorkerPool clientWorkers;
+    private final WorkerPool adminWorkers;
+    private final HttpListener clientListener;
+    private final HttpListener adminListener;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private PrimaryServer(Startup startup) {
+        this.configuration = startup.configuration;
+        this.identity = startup.identity;
+        this.resources = startup.resources;
+        this.clientWorkers = startup.clientWorkers;
+        this.adminWorkers = startup.adminWorkers;
+        this.clientListener = startup.clientListener;
+        this.adminListener = startup.adminListener;
+    }
+
+    /** Starts a server on the embedded SQLite store in {@code <data-dir>/primary.db}. */
+    public static PrimaryServer start(ServerConfiguration configuration, Clock clock) {
+        return start(configuration, clock, SqliteLicensing::open);
+    }
+
+    /**
+     * Starts a server whose licensing core comes from {@code opener} (another store, or a fake in tests).
+     *
+     * @throws ServerStartException saying what prevented the start; nothing is left open
+     */
+    public static PrimaryServer start(ServerConfiguration configuration, Clock clock, LicensingBackend.Opener opener) {
+        Startup startup = new Startup(configuration, clock);
+        try {
+            startup.run(opener);
+        } catch (RuntimeException e) {
+            closeAll(startup.resources);
+            throw e instanceof ServerStartException ? e : new ServerStartException(messageOf(e), e);
+        }
+        return new PrimaryServer(startup);
+    }
+
+    public int clientPort() {
+        return clientListener.port();
+    }
+
+    public int adminPort() {
+        return adminListener.port();
+    }
+
+    public Path dataDirectory() {
+        return configuration.dataDirectory();
+    }
+
+    public ServerConfiguration configuration() {
+        return configuration;
+    }
+
+    public String serverId() {
+        return identity.serverId();
+    }
+
+    /** The lease-signing public key clients pin. */
+    public PublicKey serverKey() {
+        return identity.signingKey().publicKey();
+    }
+
+    /** The TLS key pin of both ports. */
+    public TlsPin tlsPin() {
+        return identity.tls().pin();
+    }
+
+    /** {@code https://127.0.0.1:<client port>} when the client port listens on loopback or everywhere. */
+    public URI clientUri() {
+        return URI.create("https://" + Endpoints.connectableHost(configuration.bind()) + ":" + clientPort());
+    }
+
+    /** The admin API's base URL, as written to {@code <data-dir>/admin-endpoint}. */
+    public URI adminUri() {
+        return URI.create("https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminPort());
+    }
+
+    /** Blocks until {@link #close} has finished (from another thread or a shutdown hook). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops gracefully; safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Primary Server stopping: no new connections, finishing requests in progress");
+        clientListener.stopAccepting();
+        adminListener.stopAccepting();
+        if (!clientWorkers.drain(DRAIN_TIMEOUT) | !adminWorkers.drain(Duration.ofSeconds(1))) {
+            LOG.warn("requests still running after {} s were abandoned", DRAIN_TIMEOUT.toSeconds());
+        }
+        closeAll(resources);
+        LOG.info("Primary Server stopped");
+        stopped.countDown();
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource, e.toString());
+            }
+        }
+    }
+
+    private static String messageOf(Throwable failure) {
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    }
+
+    /** The steps of a start, and what they opened (closed in reverse if a later step fails). */
+    private static final class Startup {
+        private final ServerConfiguration configuration;
+        private final Clock clock;
+        private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+        private ServerIdentity identity;
+        private WorkerPool clientWorkers;
+        private WorkerPool adminWorkers;
+        private HttpListener clientListener;
+        private HttpListener adminListener;
+
+        Startup(ServerConfiguration configuration, Clock clock) {
+            this.configuration = configuration;
+            this.clock = clock;
+        }
+
+        void run(LicensingBackend.Opener opener) {
+            Instant startedAt = clock.instant();
+            DataDirectory directory = DataDirectory.prepare(configuration.dataDirectory());
+            identity = ServerIdentity.openOrCreate(directory, configuration.tls(), clock);
+            LicensingSettings settings = licensingSettings();
+            LicensingBackend backend = opener.open(settings, identity.signingKey(), directory.root(), clock);
+            resources.push(backend.store());
+            SslProvider provider = TlsContexts.preferredProvider();
+            SslContext tls = TlsContexts.forServer(identity.tls(), provider);
+            NettyTransport transport = NettyTransport.start();
+            resources.push(transport);
+            clientWorkers = new WorkerPool("primary-worker", configuration.workerThreads(),
+                    Math.max(256, configuration.workerThreads() * 32));
+            adminWorkers = new WorkerPool("primary-admin", ADMIN_WORKER_THREADS, ADMIN_QUEUE);
+            resources.push(() -> clientWorkers.drain(Duration.ZERO));
+            resources.push(() -> adminWorkers.drain(Duration.ZERO));
+            HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes());
+            clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),
+                    configuration.port(), limits), tls, ClientRoutes.of(backend.clientProtocol()), clientWorkers, transport);
+            resources.push(clientListener);
+            ServerStatus status = new ServerStatus(identity.serverId(), settings.serverVersion(), startedAt,
+                    Endpoints.clientEndpoint(configuration.bind(), clientListener.port()),
+                    identity.signingKey().publicKey().encoded(), settings.tlsPin(), directory.root().toString(),
+                    backend.storeDescription());
+            adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
+                    configuration.adminPort(), limits), tls,
+                    AdminRoutes.of(backend.administration(), identity.adminToken(), () -> status), adminWorkers, transport);
+            resources.push(adminListener);
+            String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
+            new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());
+            if (!configuration.reclaimAfter().isZero()) {
+                resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval()));
+            }
+            LOG.info(StartupReport.describe(identity, status, adminUrl, TlsContexts.describe(provider),
+                    settings.trustedVendorKeys().size(), backend.administration()));
+        }
+
+        private LicensingSettings licensingSettings() {
+            List<PublicKey> vendorKeys = TrustedVendorKeys.read(configuration.vendorKeyFiles(),
+                    configuration.trustedVendorsDirectory());
+            if (vendorKeys.isEmpty()) {
+                LOG.warn("{} - no trusted vendor key: license files cannot be imported until a vendor's .pub key "
+                        + "is placed there (or given with --vendor-key)", configuration.trustedVendorsDirectory());
+            }
+            return new LicensingSettings(identity.serverId(), ServerVersion.current(), identity.tls().pin().value(),
+                    configuration.leaseValidity(), configuration.waitingRetryAfter(),
+                    configuration.revokedRetryAfter(), configuration.reclaimAfter(), vendorKeys);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.primary.server;
+
+import dev.primary.protocol.admin.ReclaimResult;
+import dev.primary.protocol.time.Durations;
+import dev.primary.server.licensing.Administration;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reclaims the seats of silent computers every {@code reclaim-check-interval}. The first run waits one
+ * interval, so a server that was itself down for long does not count its own outage against clients.
+ */
+final class ReclaimSchedule implements AutoCloseable {
+    static final String ACTOR = "system";
+    private static final Logger LOG = LoggerFactory.getLogger(ReclaimSchedule.class);
+
+    private final ScheduledExecutorService executor;
+
+    private ReclaimSchedule(Administration administration, Duration interval) {
+        this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "primary-reclaim");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> reclaim(administration), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.debug("reclaiming silent seats every {}", Durations.format(interval));
+    }
+
+    static ReclaimSchedule start(Administration administration, Duration interval) {
+        return new ReclaimSchedule(administration, interval);
+    }
+
+    private static void reclaim(Administration administration) {
+        try {
+            ReclaimResult result = administration.reclaimSilent(ACTOR);
+            if (!result.reclaimed().isEmpty()) {
+                LOG.info("reclaimed the seats of {} silent computer(s): {}; {} waiting computer(s) got a seat",
+                        result.reclaimed().size(), String.join(", ", result.reclaimed()), result.seatsGrantedToWaiting());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reclaim of silent seats failed, will retry at the next interval: {}", e.toString(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

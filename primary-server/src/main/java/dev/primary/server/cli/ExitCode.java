@@ -1,0 +1,21 @@
+package dev.primary.server.cli;
+
+/** How {@code primary-server} ends. */
+public enum ExitCode {
+    /** Stopped normally (or printed help or version). */
+    OK(0),
+    /** Could not start: port in use, data directory locked or unreadable, bad key file. */
+    START_FAILED(1),
+    /** Wrong command line or configuration; nothing was started. */
+    USAGE(2);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.primary.server.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of the Primary Server: its key (the flag {@code --<key>}, the environment variable
+ * {@code PRIMARY_<KEY>} and the properties-file key), its default and why that default.
+ */
+public enum Setting {
+    PORT("port", Defaults.PORT, "TCP port for Client Services (0 = any free port)"),
+    BIND("bind", Defaults.BIND, "address the client port listens on"),
+    ADMIN_PORT("admin-port", Defaults.ADMIN_PORT, "TCP port of the admin API (0 = any free port)"),
+    ADMIN_BIND("admin-bind", Defaults.ADMIN_BIND, "address the admin port listens on; loopback keeps it off the network"),
+    DATA_DIR("data-dir", Defaults.DATA_DIR, "directory for identity, keys, admin token and database"),
+    LEASE_VALIDITY("lease-validity", Defaults.LEASE_VALIDITY, "how long a lease stays valid without a check-in"),
+    WAITING_RETRY_AFTER("waiting-retry-after", Defaults.WAITING_RETRY_AFTER,
+            "how soon a client waiting for a seat asks again"),
+    REVOKED_RETRY_AFTER("revoked-retry-after", Defaults.REVOKED_RETRY_AFTER, "how soon a revoked client asks again"),
+    RECLAIM_AFTER("reclaim-after", Defaults.RECLAIM_AFTER,
+            "reclaim the seat of a computer silent this long (0 = never)"),
+    RECLAIM_CHECK_INTERVAL("reclaim-check-interval", Defaults.RECLAIM_CHECK_INTERVAL,
+            "how often to look for silent computers"),
+    VENDOR_KEY("vendor-key", "", "extra trusted vendor public key files, besides <data-dir>/trusted-vendors/*.pub"),
+    TLS_CERT("tls-cert", "", "operator-supplied TLS certificate chain (PEM); default: a self-made one"),
+    TLS_KEY("tls-key", "", "private key of tls-cert (PEM, unencrypted)"),
+    WORKER_THREADS("worker-threads", Defaults.WORKER_THREADS, "threads that handle client requests"),
+    MAX_BODY("max-body", Defaults.MAX_BODY, "largest accepted request body");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The key as in flags and in the properties file, e.g. {@code admin-port}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable, e.g. {@code PRIMARY_ADMIN_PORT}. */
+    public String environmentVariable() {
+        return environmentVariableOf(key);
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(setting -> setting.key.equals(key)).findFirst();
+    }
+
+    static String environmentVariableOf(String key) {
+        return "PRIMARY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * The defaults, as compile-time constants so that {@code --help} can show them. The reasons:
+     * 16770/16771 are the product's ports; the admin API listens on loopback only until an
+     * operator opens it; a lease lasts a week so clients ride out a long outage; waiting clients
+     * retry every minute, as the product we follow does; silent seats come back after 30 days.
+     */
+    public static final class Defaults {
+        public static final String PORT = "16770";
+        public static final String BIND = "0.0.0.0";
+        public static final String ADMIN_PORT = "16771";
+        public static final String ADMIN_BIND = "127.0.0.1";
+        public static final String DATA_DIR = "./primary-data";
+        public static final String LEASE_VALIDITY = "7d";
+        public static final String WAITING_RETRY_AFTER = "60s";
+        public static final String REVOKED_RETRY_AFTER = "1h";
+        public static final String RECLAIM_AFTER = "30d";
+        public static final String RECLAIM_CHECK_INTERVAL = "1h";
+        public static final String WORKER_THREADS = "32";
+        public static final String MAX_BODY = "64KiB";
+
+        private Defaults() {}
+    }
+}

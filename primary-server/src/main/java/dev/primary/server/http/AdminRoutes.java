@@ -1,0 +1,67 @@
+package dev.primary.server.http;
+
+import dev.primary.protocol.admin.ComputerAction;
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerState;
+import dev.primary.protocol.admin.ComputerView;
+import dev.primary.protocol.admin.ServerStatus;
+import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.server.identity.AdminToken;
+import dev.primary.server.licensing.Administration;
+import java.util.function.Supplier;
+
+/** Every route of the admin port (docs/admin-api.md), in one place; all behind the bearer token. */
+public final class AdminRoutes {
+    /** Who admin API changes are attributed to in the audit trail. */
+    public static final String ACTOR = "admin";
+
+    private AdminRoutes() {}
+
+    public static RouteTable of(Administration admin, AdminToken token, Supplier<ServerStatus> status) {
+        return RouteTable.builder()
+                .before(new AdminAuthentication(token))
+                .get("/admin/v1/server", request -> Response.json(status.get()))
+                .get("/admin/v1/summary", request -> Response.json(admin.summary()))
+                .get("/admin/v1/licenses", request -> Response.json(admin.licenses()))
+                .post("/admin/v1/licenses", request -> Response.json(201,
+                        admin.importLicense(request.bodyAs(SignedDocument.class), ACTOR)))
+                .get("/admin/v1/licenses/{serial}", request -> Response.json(admin.license(request.pathParameter("serial"))))
+                .post("/admin/v1/unlocks", request -> Response.json(
+                        admin.unlock(request.bodyAs(SignedDocument.class), ACTOR)))
+                .get("/admin/v1/computers", request -> Response.json(admin.computers(computerQuery(request))))
+                .get("/admin/v1/computers/{computer}", request -> Response.json(
+                        admin.computer(request.pathParameter("computer"))))
+                .post("/admin/v1/computers/reserve", request -> onComputer(request, admin::reserve))
+                .post("/admin/v1/computers/release", request -> onComputer(request, admin::release))
+                .post("/admin/v1/computers/revoke", request -> onComputer(request, admin::revoke))
+                .post("/admin/v1/computers/reinstate", request -> onComputer(request, admin::reinstate))
+                .post("/admin/v1/computers/verify-license", request -> onComputer(request,
+                        (computer, reason, actor) -> admin.verifyLicense(computer, actor)))
+                .post("/admin/v1/reclaim", request -> Response.json(admin.reclaimSilent(ACTOR)))
+                .get("/admin/v1/audit", request -> Response.json(admin.audit(
+                        QueryParameters.wholeNumber(request, "before", 0, 0, Long.MAX_VALUE),
+                        (int) QueryParameters.wholeNumber(request, "limit", 100, 1, 1000))))
+                .build();
+    }
+
+    private static Response onComputer(Request request, ComputerOperation operation) {
+        ComputerAction action = request.bodyAs(ComputerAction.class);
+        return Response.json(operation.apply(action.computer(), action.reason(), ACTOR));
+    }
+
+    private static ComputerQuery computerQuery(Request request) {
+        return new ComputerQuery(
+                request.queryParameter("search").orElse(""),
+                request.queryParameter("state").filter(text -> !text.isBlank()).map(ComputerState::fromWire).orElse(null),
+                request.queryParameter("sort").filter(text -> !text.isBlank()).map(ComputerQuery.Sort::parse)
+                        .orElse(ComputerQuery.Sort.NAME),
+                QueryParameters.descending(request),
+                (int) QueryParameters.wholeNumber(request, "offset", 0, 0, Integer.MAX_VALUE),
+                (int) QueryParameters.wholeNumber(request, "limit", 100, 1, ComputerQuery.MAX_LIMIT));
+    }
+
+    @FunctionalInterface
+    private interface ComputerOperation {
+        ComputerView apply(String computer, String reason, String actor);
+    }
+}

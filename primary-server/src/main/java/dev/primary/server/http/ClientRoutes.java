@@ -1,0 +1,25 @@
+package dev.primary.server.http;
+
+import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.ReportRequest;
+import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.server.licensing.ClientProtocol;
+
+/** Every route of the client port (docs/protocol.md), in one place. */
+public final class ClientRoutes {
+    private ClientRoutes() {}
+
+    public static RouteTable of(ClientProtocol protocol) {
+        return RouteTable.builder()
+                .get("/v1/hello", request -> Response.json(protocol.hello()))
+                .post("/v1/register", request -> Response.json(protocol.register(
+                        ClientAuthentication.credentials(request), request.bodyAs(RegisterRequest.class))))
+                .post("/v1/verify", request -> Response.json(protocol.verify(
+                        ClientAuthentication.credentials(request), request.bodyAs(VerifyRequest.class))))
+                .post("/v1/report", request -> {
+                    protocol.report(ClientAuthentication.credentials(request), request.bodyAs(ReportRequest.class));
+                    return Response.noContent();
+                })
+                .build();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.primary.server.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a connection's pipeline, on the event loop. Hands each request to the
+ * {@link WorkerPool} (answering 503 when it is full) and writes the answer back in request order:
+ * one request per connection is in flight, pipelined ones wait, and reading pauses meanwhile.
+ * After a body over the limit or broken HTTP it answers, then closes gently (TLS close_notify, keeps
+ * draining what the client still sends for a moment), so the client reads the answer instead of a reset.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final int MAX_WAITING = 16;
+    private static final long BUSY_RETRY_AFTER_SECONDS = 1;
+    private static final long LINGER_SECONDS = 2;
+
+    private final RequestDispatcher dispatcher;
+    private final WorkerPool workers;
+    private final int maxBodyBytes;
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private boolean inFlight;
+    private boolean closing;
+
+    ConnectionHandler(RequestDispatcher dispatcher, WorkerPool workers, int maxBodyBytes) {
+        this.dispatcher = dispatcher;
+        this.workers = workers;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (closing) {
+            ReferenceCountUtil.release(message);
+        } else if (inFlight) {
+            if (waiting.size() >= MAX_WAITING) {
+                ReferenceCountUtil.release(message);
+                ctx.close();
+            } else {
+                waiting.add(message);
+            }
+        } else {
+            start(ctx, message);
+        }
+    }
+
+    private void start(ChannelHandlerContext ctx, Object message) {
+        inFlight = true;
+        ctx.channel().config().setAutoRead(false);
+        if (message instanceof OversizedRequest oversized) {
+            respond(ctx, ProblemResponses.of(new BodyTooLargeException(maxBodyBytes), oversized.method(),
+                    oversized.uri()), Ending.LINGER_AND_CLOSE);
+        } else if (message instanceof FullHttpRequest request) {
+            try {
+                startRequest(ctx, request);
+            } finally {
+                request.release();
+            }
+        } else {
+            ReferenceCountUtil.release(message);
+            finish(ctx);
+        }
+    }
+
+    private void startRequest(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String method = request.method().name();
+        String uri = request.uri();
+        if (request.decoderResult().isFailure()) {
+            MalformedHttpException problem = new MalformedHttpException(describe(request.decoderResult().cause()));
+            respond(ctx, ProblemResponses.of(problem, method, "(unparsed)"), Ending.LINGER_AND_CLOSE);
+            return;
+        }
+        HttpHeaders headers = request.headers().copy();
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        Ending ending = HttpUtil.isKeepAlive(request) ? Ending.KEEP_ALIVE : Ending.CLOSE;
+        boolean queued = workers.trySubmit(() -> {
+            Response response = dispatchSafely(method, uri, headers, body);
+            try {
+                ctx.executor().execute(() -> respond(ctx, response, ending));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("{} {} answered after the server stopped", method, uri);
+            }
+        });
+        if (!queued) {
+            respond(ctx, ProblemResponses.of(new ServerBusyException(BUSY_RETRY_AFTER_SECONDS), method, uri), ending);
+        }
+    }
+
+    private Response dispatchSafely(String method, String uri, HttpHeaders headers, byte[] body) {
+        try {
+            return dispatcher.dispatch(method, uri, headers, body);
+        } catch (RuntimeException | Error e) {
+            return ProblemResponses.of(e, method, uri);
+        }
+    }
+
+    private void respond(ChannelHandlerContext ctx, Response response, Ending ending) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ChannelFuture written = ctx.writeAndFlush(toNetty(response, ending == Ending.KEEP_ALIVE));
+        switch (ending) {
+            case KEEP_ALIVE -> {
+                written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                finish(ctx);
+            }
+            case CLOSE -> {
+                closing = true;
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+            case LINGER_AND_CLOSE -> {
+                closing = true;
+                written.addListener(done -> lingerAndClose(ctx));
+            }
+        }
+    }
+
+    private void finish(ChannelHandlerContext ctx) {
+        inFlight = false;
+        Object next = waiting.poll();
+        if (next != null) {
+            start(ctx, next);
+        } else {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void lingerAndClose(ChannelHandlerContext ctx) {
+        releaseWaiting();
+        ctx.channel().config().setAutoRead(true);
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl != null) {
+            ssl.closeOutbound();
+        }
+        ctx.executor().schedule(() -> ctx.close(), LINGER_SECONDS, TimeUnit.SECONDS);
+    }
+
+    static FullHttpResponse toNetty(Response response, boolean keepAlive) {
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        HttpHeaders headers = out.headers();
+        if (!response.contentType().isEmpty()) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            headers.set(header.getKey(), header.getValue());
+        }
+        HttpUtil.setKeepAlive(out, keepAlive);
+        return out;
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return "request headers are larger than the limit";
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return "request line is longer than the limit";
+        }
+        if (cause instanceof TooLongFrameException) {
+            return "request is larger than the limit";
+        }
+        return "not a valid HTTP/1.1 request: " + cause.getMessage();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent && !inFlight) {
+            ctx.close();
+        } else {
+            super.userEventTriggered(ctx, event);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releaseWaiting();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException || cause instanceof SSLException
+                || cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            LOG.debug("connection from {} ended: {}", ctx.channel().remoteAddress(), cause.getMessage());
+        } else {
+            LOG.warn("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        ctx.close();
+    }
+
+    private void releaseWaiting() {
+        Object message;
+        while ((message = waiting.poll()) != null) {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private enum Ending {
+        KEEP_ALIVE, CLOSE, LINGER_AND_CLOSE
+    }
+}

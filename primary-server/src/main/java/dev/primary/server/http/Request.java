@@ -1,0 +1,69 @@
+package dev.primary.server.http;
+
+import dev.primary.protocol.json.Json;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One HTTP request as a handler sees it: method, raw path, decoded path and query parameters, headers, body. */
+public final class Request {
+    private final String method;
+    private final String path;
+    private final Map<String, String> pathParameters;
+    private final Map<String, List<String>> queryParameters;
+    private final HttpHeaders headers;
+    private final byte[] body;
+
+    Request(String method, String path, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
+            HttpHeaders headers, byte[] body) {
+        this.method = method;
+        this.path = path;
+        this.pathParameters = Map.copyOf(pathParameters);
+        this.queryParameters = Map.copyOf(queryParameters);
+        this.headers = headers;
+        this.body = body;
+    }
+
+    Request withPathParameters(Map<String, String> parameters) {
+        return new Request(method, path, parameters, queryParameters, headers, body);
+    }
+
+    /** {@code GET}, {@code POST}, ... */
+    public String method() {
+        return method;
+    }
+
+    /** The path as sent (still percent-encoded), without the query. */
+    public String path() {
+        return path;
+    }
+
+    /** A decoded {@code {name}} segment of the route's path pattern. */
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route has no path parameter {" + name + "}");
+        }
+        return value;
+    }
+
+    /** The last value of a query parameter, decoded. */
+    public Optional<String> queryParameter(String name) {
+        List<String> values = queryParameters.getOrDefault(name, List.of());
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body read strictly as a {@code type}; a defect is a {@link dev.primary.protocol.json.MalformedJsonException}. */
+    public <T> T bodyAs(Class<T> type) {
+        return Json.read(body, type);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.primary.server.identity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The layout of the server's data directory: one place that knows which file is where.
+ * <pre>
+ * installation-id            this installation's id (the server id)
+ * admin-token                bearer token of the admin API (0600)
+ * admin-endpoint             written at each start: admin URL and TLS pin, for primary-admin
+ * server.properties          optional settings
+ * primary.db                 the SQLite store
+ * keys/server-signing.key    Ed25519 lease-signing key (0600)
+ * keys/server-signing.pub    its public half
+ * keys/tls.key, keys/tls.crt the self-made TLS key (0600) and certificate
+ * trusted-vendors/*.pub      vendor keys whose license files this server accepts
+ * </pre>
+ */
+public final class DataDirectory {
+    /** The embedded store's database file, inside the data directory. */
+    public static final String DATABASE_FILE_NAME = "primary.db";
+
+    private final Path root;
+
+    private DataDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Opens {@code root}, creating it and its {@code keys/} and {@code trusted-vendors/} folders (owner-only) if missing. */
+    public static DataDirectory prepare(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IdentityException("data-dir " + absolute + " is not a directory");
+        }
+        DataDirectory directory = new DataDirectory(absolute);
+        createOwnerOnly(absolute);
+        createOwnerOnly(directory.keysDirectory());
+        createOwnerOnly(directory.trustedVendorsDirectory());
+        return directory;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path installationIdFile() {
+        return root.resolve("installation-id");
+    }
+
+    public Path adminTokenFile() {
+        return root.resolve("admin-token");
+    }
+
+    public Path adminEndpointFile() {
+        return root.resolve("admin-endpoint");
+    }
+
+    public Path databaseFile() {
+        return root.resolve(DATABASE_FILE_NAME);
+    }
+
+    public Path keysDirectory() {
+        return root.resolve("keys");
+    }
+
+    public Path signingKeyFile() {
+        return keysDirectory().resolve("server-signing.key");
+    }
+
+    public Path signingPublicKeyFile() {
+        return keysDirectory().resolve("server-signing.pub");
+    }
+
+    public Path tlsKeyFile() {
+        return keysDirectory().resolve("tls.key");
+    }
+
+    public Path tlsCertificateFile() {
+        return keysDirectory().resolve("tls.crt");
+    }
+
+    public Path trustedVendorsDirectory() {
+        return root.resolve("trusted-vendors");
+    }
+
+    private static void createOwnerOnly(Path directory) {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory);
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the directory inherits its parent's ACL.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create directory " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+}

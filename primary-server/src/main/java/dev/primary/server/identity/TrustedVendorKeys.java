@@ -1,0 +1,60 @@
+package dev.primary.server.identity;
+
+import dev.primary.protocol.crypto.KeyFiles;
+import dev.primary.protocol.crypto.PublicKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the vendor public keys this server trusts: the configured files plus every {@code *.pub} in a folder. */
+public final class TrustedVendorKeys {
+    private TrustedVendorKeys() {}
+
+    /**
+     * @param files key files named in the configuration ({@code vendor-key}); each must exist
+     * @param directory a folder whose {@code *.pub} files are all trusted; may be missing
+     * @return the distinct keys, configured files first, then the folder's in name order
+     */
+    public static List<PublicKey> read(List<Path> files, Path directory) {
+        Set<PublicKey> keys = new LinkedHashSet<>();
+        for (Path file : files) {
+            keys.add(readKey(file, "vendor-key"));
+        }
+        for (Path file : publicKeyFiles(directory)) {
+            keys.add(readKey(file, "trusted vendor key"));
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<Path> publicKeyFiles(Path directory) {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return files;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.pub")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new IdentityException("cannot list trusted vendor keys in " + directory + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static PublicKey readKey(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new IdentityException(what + " file " + file + " does not exist");
+        }
+        try {
+            return KeyFiles.readPublicKey(file);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new IdentityException(what + " file " + file + " does not hold an Ed25519 public key "
+                    + "(one line of base64url): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.primary.server.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.KeyFiles;
+import dev.primary.protocol.crypto.PublicKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrustedVendorKeysTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void configured_files_and_every_pub_file_of_the_folder_are_trusted_once_each() throws IOException {
+        PublicKey configured = Ed25519.generate().publicKey();
+        PublicKey dropped = Ed25519.generate().publicKey();
+        KeyFiles.writePublic(temp.resolve("configured.pub"), configured.encoded());
+        KeyFiles.writePublic(temp.resolve("vendors/dropped.pub"), dropped.encoded());
+        KeyFiles.writePublic(temp.resolve("vendors/same-again.pub"), configured.encoded());
+        Files.writeString(temp.resolve("vendors/readme.txt"), "not a key");
+
+        List<PublicKey> keys = TrustedVendorKeys.read(List.of(temp.resolve("configured.pub")), temp.resolve("vendors"));
+
+        assertThat(keys).containsExactly(configured, dropped);
+    }
+
+    @Test
+    void a_missing_or_garbled_key_file_is_refused_with_its_name() throws IOException {
+        assertThatThrownBy(() -> TrustedVendorKeys.read(List.of(temp.resolve("nope.pub")), temp.resolve("none")))
+                .hasMessage("vendor-key file " + temp.resolve("nope.pub") + " does not exist");
+
+        Files.writeString(temp.resolve("bad.pub"), "hello");
+        assertThatThrownBy(() -> TrustedVendorKeys.read(List.of(temp.resolve("bad.pub")), temp.resolve("none")))
+                .hasMessageStartingWith("vendor-key file " + temp.resolve("bad.pub") + " does not hold an Ed25519 public key");
+    }
+}
