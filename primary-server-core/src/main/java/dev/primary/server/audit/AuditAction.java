@@ -1,0 +1,28 @@
+package dev.primary.server.audit;
+
+/** Every kind of change the audit trail records; {@link #wireName()} is what the trail shows. */
+public enum AuditAction {
+    SEAT_GRANTED("seat.granted"),
+    SEAT_CLAIMED("seat.claimed"),
+    SEAT_REUSED("seat.reused"),
+    SEAT_MOVED("seat.moved"),
+    SEAT_WAITING("seat.waiting"),
+    SEAT_RESERVED("seat.reserved"),
+    SEAT_RELEASED("seat.released"),
+    SEAT_RECLAIMED("seat.reclaimed"),
+    COMPUTER_REVOKED("computer.revoked"),
+    COMPUTER_REINSTATED("computer.reinstated"),
+    LICENSE_IMPORTED("license.imported"),
+    LICENSE_UPDATED("license.updated"),
+    LICENSE_UNLOCKED("license.unlocked");
+
+    private final String wireName;
+
+    AuditAction(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.primary.server.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One change to write to the audit trail, in the same transaction as the change itself.
+ *
+ * @param at when it happened
+ * @param actor who did it: {@code admin}, {@code system} or {@code client:<client id>}
+ * @param action what was done
+ * @param subject what it was done to: a computer's displayed name or a license serial
+ * @param detail more words for the administrator; never a secret
+ */
+public record AuditEvent(Instant at, String actor, AuditAction action, String subject, String detail) {
+    public AuditEvent {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(subject, "subject");
+        detail = detail == null ? "" : detail;
+    }
+}

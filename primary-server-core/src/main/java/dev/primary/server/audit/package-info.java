@@ -1,0 +1,2 @@
+/** The audit trail: every change, who made it, and why. */
+package dev.primary.server.audit;

@@ -1,0 +1,20 @@
+package dev.primary.server.licensing;
+
+import dev.primary.protocol.message.LeasePayload;
+import dev.primary.server.computer.Computer;
+
+/** What a check-in decided, inside the store write; turned into a {@link dev.primary.protocol.message.CheckInAnswer} after it. */
+sealed interface CheckInDecision {
+
+    /** A lease to sign and hand out. */
+    record Lease(LeasePayload terms, long verifyAfterSeconds) implements CheckInDecision {
+    }
+
+    /** Queued for a seat; its place and the reason are worded after the write, from a read. */
+    record Waiting(Computer computer) implements CheckInDecision {
+    }
+
+    /** Refused until an administrator reinstates it. */
+    record Revoked(String reason) implements CheckInDecision {
+    }
+}

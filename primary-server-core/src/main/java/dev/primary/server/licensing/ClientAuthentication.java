@@ -1,0 +1,74 @@
+package dev.primary.server.licensing;
+
+import dev.primary.protocol.crypto.PublicKey;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Proves who sent a client request: the signature must verify with the client's key, and the
+ * sequence must be larger than the last one accepted from that client. Signatures are checked
+ * before any write; the sequence is settled inside the write, so two copies of one request can
+ * never both pass.
+ */
+final class ClientAuthentication {
+    private final LicensingStore store;
+
+    ClientAuthentication(LicensingStore store) {
+        this.store = store;
+    }
+
+    /** For {@code register}: the key in the body, which must be the header's client id and must have signed the request. */
+    PublicKey registeringKey(ClientCredentials credentials, String clientKeyText) {
+        PublicKey key;
+        try {
+            key = PublicKey.decode(clientKeyText);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("clientKey is not an Ed25519 public key (32 bytes, base64url)");
+        }
+        if (!key.keyId().equals(credentials.clientId())) {
+            throw new InvalidRequestException("the client id " + credentials.clientId()
+                    + " in the request header is not the key id " + key.keyId() + " of the clientKey in the body");
+        }
+        requireSignedBy(key, credentials);
+        return key;
+    }
+
+    /** For {@code verify} and {@code report}: the stored client, whose key must have signed the request. */
+    ClientRecord knownClient(ClientCredentials credentials) {
+        ClientRecord client = store.read(reads -> reads.client(credentials.clientId()))
+                .orElseThrow(() -> new UnknownClientException("client " + credentials.clientId()
+                        + " is not registered with this server; register first"));
+        requireSignedBy(client.publicKey(), credentials);
+        if (credentials.sequence() <= client.lastSequence()) {
+            throw new ReplayedRequestException(client.clientId(), credentials.sequence(), client.lastSequence());
+        }
+        return client;
+    }
+
+    /**
+     * Inside the write: accepts the request's sequence, or refuses it as a replay. A client met for
+     * the first time ({@code key} given, on register) is recorded with it.
+     */
+    static void acceptSequence(LicensingWrites writes, ClientCredentials credentials, PublicKey key, Instant now) {
+        if (writes.advanceSequence(credentials.clientId(), credentials.sequence())) {
+            return;
+        }
+        Optional<ClientRecord> known = writes.client(credentials.clientId());
+        if (known.isPresent()) {
+            throw new ReplayedRequestException(credentials.clientId(), credentials.sequence(),
+                    known.get().lastSequence());
+        }
+        if (key == null) {
+            throw new UnknownClientException("client " + credentials.clientId()
+                    + " is not registered with this server; register first");
+        }
+        writes.insertClient(new ClientRecord(credentials.clientId(), key, credentials.sequence(), now));
+    }
+
+    private static void requireSignedBy(PublicKey key, ClientCredentials credentials) {
+        if (!key.verifies(credentials.signedBytes(), credentials.signature())) {
+            throw new ClientSignatureInvalidException("the request signature of client " + credentials.clientId()
+                    + " does not verify with its key: the request was altered or signed with another key");
+        }
+    }
+}

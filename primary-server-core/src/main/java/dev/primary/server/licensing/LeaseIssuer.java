@@ -1,0 +1,57 @@
+package dev.primary.server.licensing;
+
+import dev.primary.protocol.crypto.Base64Url;
+import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.LeasePayload;
+import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.IssuedLease;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Makes leases: the terms inside a store write (so they are recorded with the seat), the signature
+ * after it, on the caller's thread, so the single writer never waits for a signature.
+ */
+final class LeaseIssuer {
+    private final SecureRandom random = new SecureRandom();
+    private final String serverId;
+    private final Duration validity;
+    private final SigningKey serverKey;
+
+    LeaseIssuer(String serverId, Duration validity, SigningKey serverKey) {
+        this.serverId = serverId;
+        this.validity = validity;
+        this.serverKey = serverKey;
+    }
+
+    String newLeaseId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64Url.encode(bytes);
+    }
+
+    /**
+     * The terms of a lease for {@code computer}'s seat of {@code license}: valid for the lease
+     * validity, but never beyond the license's own end.
+     */
+    LeasePayload terms(String leaseId, Computer computer, License license, Instant now) {
+        Instant expiresAt = now.plus(validity);
+        if (license.expiresAt() != null && license.expiresAt().isBefore(expiresAt)) {
+            expiresAt = license.expiresAt();
+        }
+        Instant renewAfter = now.plusSeconds(computer.verifyIntervalSeconds());
+        return new LeasePayload(leaseId, serverId, computer.clientId(), computer.identity(), license.serial(),
+                license.features(), now, renewAfter.isBefore(expiresAt) ? renewAfter : expiresAt, expiresAt);
+    }
+
+    static IssuedLease recordOf(LeasePayload terms) {
+        return new IssuedLease(terms.leaseId(), terms.issuedAt(), terms.expiresAt());
+    }
+
+    SignedDocument sign(LeasePayload terms) {
+        return SignedDocument.sign(SignedDocument.LEASE, Json.write(terms), serverKey);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.primary.server.licensing;
+
+import dev.primary.protocol.admin.AuditEntry;
+import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerView;
+import dev.primary.protocol.admin.LicenseDetail;
+import dev.primary.protocol.admin.LicenseSummary;
+import dev.primary.protocol.admin.LicenseView;
+import dev.primary.protocol.admin.ReclaimResult;
+import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.Hello;
+import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.ReportRequest;
+import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.server.computer.Computer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The licensing core: the client protocol and the administration of seats and licenses, over a
+ * {@link LicensingStore}. Decisions that take or free a seat run inside one store write, so seats
+ * are never over-granted; leases are signed after that write, on the caller's thread.
+ */
+public final class Licensing implements ClientProtocol, Administration {
+    private static final int MAX_AUDIT_PAGE = 1000;
+
+    private final LicensingSettings settings;
+    private final LicensingStore store;
+    private final SigningKey serverKey;
+    private final Clock clock;
+    private final ClientAuthentication authentication;
+    private final LeaseIssuer leases;
+    private final CheckIns checkIns;
+    private final ComputerViews views;
+    private final ComputerAdministration computers;
+    private final LicenseRegistration registration;
+
+    public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.store = Objects.requireNonNull(store, "store");
+        this.serverKey = Objects.requireNonNull(serverKey, "serverKey");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        SeatPool pool = new SeatPool();
+        this.authentication = new ClientAuthentication(store);
+        this.leases = new LeaseIssuer(settings.serverId(), settings.leaseValidity(), serverKey);
+        this.checkIns = new CheckIns(pool, leases);
+        this.views = new ComputerViews(settings);
+        this.computers = new ComputerAdministration(store, pool, views, clock, settings.reclaimAfter());
+        this.registration = new LicenseRegistration(store, new VendorDocuments(settings.trustedVendorKeys()), pool,
+                clock, settings.serverId());
+    }
+
+    @Override
+    public Hello hello() {
+        return new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, settings.serverId(), settings.serverVersion(),
+                clock.instant(), serverKey.publicKey().encoded(), settings.tlsPin());
+    }
+
+    @Override
+    public CheckInAnswer register(ClientCredentials credentials, RegisterRequest request) {
+        PublicKey key = authentication.registeringKey(credentials, request.clientKey());
+        String leaseId = leases.newLeaseId();
+        return answer(store.write(writes ->
+                checkIns.register(writes, credentials, key, request, leaseId, clock.instant())));
+    }
+
+    @Override
+    public CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request) {
+        authentication.knownClient(credentials);
+        String leaseId = leases.newLeaseId();
+        return answer(store.write(writes -> checkIns.verify(writes, credentials, request, leaseId, clock.instant())));
+    }
+
+    @Override
+    public void report(ClientCredentials credentials, ReportRequest request) {
+        authentication.knownClient(credentials);
+        store.write(writes -> {
+            checkIns.report(writes, credentials, request, clock.instant());
+            return null;
+        });
+    }
+
+    private CheckInAnswer answer(CheckInDecision decision) {
+        if (decision instanceof CheckInDecision.Lease lease) {
+            return new CheckInAnswer.Licensed(leases.sign(lease.terms()), lease.verifyAfterSeconds());
+        }
+        if (decision instanceof CheckInDecision.Revoked revoked) {
+            return new CheckInAnswer.Revoked(revoked.reason(), settings.revokedRetryAfter().toSeconds());
+        }
+        Computer waiting = ((CheckInDecision.Waiting) decision).computer();
+        return store.read(reads -> {
+            int place = reads.queuePosition(waiting);
+            String reason = Wording.waiting(reads.poolSize(clock.instant()), place, waiting.stateReason());
+            return new CheckInAnswer.WaitingForSeat(reason, settings.waitingRetryAfter().toSeconds(), place);
+        });
+    }
+
+    @Override
+    public LicenseView importLicense(SignedDocument licenseFile, String actor) {
+        return registration.importLicense(licenseFile, actor);
+    }
+
+    @Override
+    public LicenseView unlock(SignedDocument unlockFile, String actor) {
+        return registration.unlock(unlockFile, actor);
+    }
+
+    @Override
+    public List<LicenseView> licenses() {
+        Instant now = clock.instant();
+        return store.read(reads -> reads.licenses().stream().map(license -> license.view(now)).toList());
+    }
+
+    @Override
+    public LicenseDetail license(String serial) {
+        Instant now = clock.instant();
+        return store.read(reads -> {
+            License license = reads.license(serial).orElseThrow(() -> new LicenseNotFoundException(
+                    "license " + serial + " is not imported on this server"));
+            List<LicenseDetail.Seat> seats = reads.seatsOf(serial).stream()
+                    .map(holder -> new LicenseDetail.Seat(holder.identity().display(), holder.displayedState(now),
+                            holder.issuedLease().map(lease -> lease.issuedAt()).orElse(null)))
+                    .toList();
+            return new LicenseDetail(license.view(now), seats);
+        });
+    }
+
+    @Override
+    public LicenseSummary summary() {
+        Instant now = clock.instant();
+        return store.read(reads -> {
+            PoolSize pool = reads.poolSize(now);
+            HolderCounts holders = reads.holderCounts(now);
+            return new LicenseSummary(pool.seats(), pool.used(), holders.active(), holders.reserved(),
+                    holders.waiting());
+        });
+    }
+
+    @Override
+    public ComputerPage computers(ComputerQuery query) {
+        Instant now = clock.instant();
+        return store.read(reads -> {
+            ComputerRows rows = reads.computers(query, now);
+            return new ComputerPage(rows.total(), query.offset(), query.limit(), views.views(reads, rows.rows(), now));
+        });
+    }
+
+    @Override
+    public ComputerView computer(String computer) {
+        Instant now = clock.instant();
+        return store.read(reads -> views.view(reads, ComputerLookup.find(reads, computer), now));
+    }
+
+    @Override
+    public ComputerView verifyLicense(String computer, String actor) {
+        return computers.verifyLicense(computer, actor);
+    }
+
+    @Override
+    public ComputerView reserve(String computer, String reason, String actor) {
+        return computers.reserve(computer, reason, actor);
+    }
+
+    @Override
+    public ComputerView release(String computer, String reason, String actor) {
+        return computers.release(computer, reason, actor);
+    }
+
+    @Override
+    public ComputerView revoke(String computer, String reason, String actor) {
+        return computers.revoke(computer, reason, actor);
+    }
+
+    @Override
+    public ComputerView reinstate(String computer, String reason, String actor) {
+        return computers.reinstate(computer, reason, actor);
+    }
+
+    @Override
+    public ReclaimResult reclaimSilent(String actor) {
+        return computers.reclaimSilent(actor);
+    }
+
+    @Override
+    public List<AuditEntry> audit(long beforeId, int limit) {
+        if (beforeId < 0) {
+            throw new InvalidRequestException("before cannot be negative, got " + beforeId);
+        }
+        if (limit < 1 || limit > MAX_AUDIT_PAGE) {
+            throw new InvalidRequestException("limit must be 1 to " + MAX_AUDIT_PAGE + ", got " + limit);
+        }
+        return store.read(reads -> reads.audit(beforeId, limit));
+    }
+}

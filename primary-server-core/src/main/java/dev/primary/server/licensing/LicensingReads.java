@@ -1,0 +1,54 @@
+package dev.primary.server.licensing;
+
+import dev.primary.protocol.admin.AuditEntry;
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.server.computer.Computer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What the licensing core reads from its store. Every lookup here is by an index. */
+public interface LicensingReads {
+
+    Optional<ClientRecord> client(String clientId);
+
+    /** The computers a client speaks for (usually one; several for per-user seats of one client). */
+    List<Computer> computersOfClient(String clientId);
+
+    /** The computer whose {@link dev.primary.protocol.message.ComputerIdentity#key()} is {@code holderKey}. */
+    Optional<Computer> computerByKey(String holderKey);
+
+    /** Computers named {@code computerName} (any case) without a user, in any domain. */
+    List<Computer> computersNamed(String computerName);
+
+    Optional<License> license(String serial);
+
+    List<License> licenses();
+
+    /** The computers holding a seat of license {@code serial}. */
+    List<Computer> seatsOf(String serial);
+
+    /** An active license with a free seat: the one expiring first, perpetual ones last. */
+    Optional<License> licenseWithFreeSeat(Instant now);
+
+    /** The computer that has waited longest for a seat. */
+    Optional<Computer> oldestWaiting();
+
+    /** 1-based place of a waiting computer in the queue for a seat. */
+    int queuePosition(Computer waiting);
+
+    /** Computers holding a seat as LICENSED (lease valid or not) whose last contact is before {@code cutoff}. */
+    List<Computer> silentSince(Instant cutoff, int limit);
+
+    /** What the active licenses grant, and how much of it is held (from the licenses alone: cheap). */
+    PoolSize poolSize(Instant now);
+
+    /** How many computers are active, reserved and waiting (counted over indexes). */
+    HolderCounts holderCounts(Instant now);
+
+    /** The page of Manage Computers {@code query} asks for; filtering, sorting and paging happen in the store. */
+    ComputerRows computers(ComputerQuery query, Instant now);
+
+    /** Audit entries newest first, with ids below {@code beforeId} (0 = from the newest). */
+    List<AuditEntry> audit(long beforeId, int limit);
+}

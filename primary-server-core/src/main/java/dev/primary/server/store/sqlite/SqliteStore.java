@@ -1,0 +1,195 @@
+package dev.primary.server.store.sqlite;
+
+import dev.primary.server.licensing.LicensingReads;
+import dev.primary.server.licensing.LicensingStore;
+import dev.primary.server.licensing.LicensingWrites;
+import dev.primary.server.store.StoreUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}, so every commit
+ * is on disk before it is acknowledged. One writer thread group-commits the units of work
+ * ({@link GroupCommitWriter}); reads use their own read-only connections. An OS lock on
+ * {@code <file>.lock} keeps a second server off the same database.
+ */
+public final class SqliteStore implements LicensingStore, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+
+    private final Path databaseFile;
+    private final StoreLock lock;
+    private final SqlSession writeSession;
+    private final GroupCommitWriter<LicensingWrites> writer;
+    private final ReadConnections readers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Limits of the store.
+     *
+     * @param writeQueue units that may wait for the writer before callers are told the server is busy
+     * @param maxBatch units committed together at most
+     * @param readConnections read-only connections at most
+     * @param waitLimit how long a caller waits for its write or for a read connection
+     */
+    public record Limits(int writeQueue, int maxBatch, int readConnections, Duration waitLimit) {
+        public static final Limits DEFAULT = new Limits(10_000, 500, 4, Duration.ofSeconds(30));
+
+        public Limits {
+            if (writeQueue < 1 || maxBatch < 1 || readConnections < 1) {
+                throw new IllegalArgumentException("writeQueue, maxBatch and readConnections must be at least 1");
+            }
+            if (waitLimit == null || waitLimit.isNegative() || waitLimit.isZero()) {
+                throw new IllegalArgumentException("waitLimit must be positive, got " + waitLimit);
+            }
+        }
+    }
+
+    private SqliteStore(Path databaseFile, StoreLock lock, Connection writeConnection, Limits limits) {
+        this.databaseFile = databaseFile;
+        this.lock = lock;
+        this.writeSession = new SqlSession(writeConnection);
+        this.writer = new GroupCommitWriter<>("sqlite-writer", writeConnection, new SqliteWrites(writeSession),
+                limits.writeQueue(), limits.maxBatch(), limits.waitLimit());
+        this.readers = new ReadConnections(() -> connect(databaseFile, true), limits.readConnections(),
+                limits.waitLimit());
+    }
+
+    /** Opens (creating or migrating) the database {@code databaseFile} with the default limits. */
+    public static SqliteStore open(Path databaseFile) {
+        return open(databaseFile, Limits.DEFAULT);
+    }
+
+    /**
+     * Opens (creating or migrating) the database {@code databaseFile}.
+     *
+     * @throws dev.primary.server.store.StoreLockedException if another store has it open
+     */
+    public static SqliteStore open(Path databaseFile, Limits limits) {
+        Path file = inRealDirectory(databaseFile);
+        StoreLock lock = StoreLock.acquire(file);
+        Connection writeConnection = null;
+        try {
+            migrate(file);
+            writeConnection = connect(file, false);
+            recountSeatsUsed(writeConnection);
+            LOG.info("store - opened sqlite:{}", file);
+            return new SqliteStore(file, lock, writeConnection, limits);
+        } catch (RuntimeException e) {
+            if (writeConnection != null) {
+                new SqlSession(writeConnection).close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** What this store is, for the server status: {@code sqlite:/var/lib/primary/primary.db}. */
+    public String description() {
+        return "sqlite:" + databaseFile;
+    }
+
+    @Override
+    public <T> T write(Function<LicensingWrites, T> unit) {
+        return writer.submit(unit);
+    }
+
+    @Override
+    public <T> T read(Function<LicensingReads, T> unit) {
+        return readers.read(unit::apply);
+    }
+
+    /** Transactions committed so far; fewer than {@link #writesCommitted()} when writes were grouped. */
+    long commits() {
+        return writer.commits();
+    }
+
+    long writesCommitted() {
+        return writer.units();
+    }
+
+    /** Units waiting for the writer now. */
+    int queuedWrites() {
+        return writer.queued();
+    }
+
+    /** Lets the queued writes finish, closes every connection (which checkpoints the WAL) and drops the lock. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        writer.close();
+        readers.close();
+        writeSession.close();
+        lock.close();
+        LOG.info("store - closed sqlite:{}", databaseFile);
+    }
+
+    /** The file in its directory's real path (created if missing), so two names for one file share one lock. */
+    private static Path inRealDirectory(Path databaseFile) {
+        Path absolute = databaseFile.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute.getParent());
+            return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(Path file) {
+        try {
+            Flyway.configure(SqliteStore.class.getClassLoader())
+                    .dataSource("jdbc:sqlite:" + file, "", "")
+                    .locations("classpath:db/migration/sqlite")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("cannot migrate the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        if (readOnly) {
+            config.setReadOnly(true);
+            config.setCacheSize(-8_000);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setCacheSize(-16_000);
+        }
+        try {
+            Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The seats-used counts are kept with every grant; recounting them at start heals any drift. */
+    private static void recountSeatsUsed(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE licenses SET used = (SELECT COUNT(*) FROM computers"
+                    + " WHERE computers.license_serial = licenses.serial)");
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot recount the seats in use: " + e.getMessage(), e);
+        }
+    }
+}

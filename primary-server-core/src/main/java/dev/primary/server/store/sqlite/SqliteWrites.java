@@ -1,0 +1,101 @@
+package dev.primary.server.store.sqlite;
+
+import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.computer.Computer;
+import dev.primary.server.licensing.ClientRecord;
+import dev.primary.server.licensing.License;
+import dev.primary.server.licensing.LicensingWrites;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The licensing core's changes, in SQL over the writer's {@link SqlSession}. */
+final class SqliteWrites extends SqliteReads implements LicensingWrites {
+    private static final String INSERT_COMPUTER = "INSERT INTO computers (" + String.join(", ", Rows.COMPUTER_WRITTEN)
+            + ") VALUES (" + Rows.COMPUTER_WRITTEN.stream().map(column -> "?").collect(Collectors.joining(", "))
+            + ") RETURNING id";
+    private static final String UPDATE_COMPUTER = "UPDATE computers SET "
+            + Rows.COMPUTER_WRITTEN.stream().map(column -> column + " = ?").collect(Collectors.joining(", "))
+            + " WHERE id = ?";
+
+    SqliteWrites(SqlSession session) {
+        super(session);
+    }
+
+    @Override
+    public void insertClient(ClientRecord client) {
+        session.update("INSERT INTO clients (" + Rows.CLIENT_COLUMNS + ") VALUES (?, ?, ?, ?)", client.clientId(),
+                client.publicKey().encoded(), client.lastSequence(), client.firstSeen());
+    }
+
+    @Override
+    public boolean advanceSequence(String clientId, long sequence) {
+        return session.update("UPDATE clients SET last_sequence = ? WHERE client_id = ? AND last_sequence < ?",
+                sequence, clientId, sequence) == 1;
+    }
+
+    @Override
+    public Computer insertComputer(Computer computer) {
+        long id = session.number(INSERT_COMPUTER, Rows.computerValues(computer));
+        return computer.withId(id);
+    }
+
+    @Override
+    public void updateComputer(Computer computer) {
+        Object[] values = Rows.computerValues(computer);
+        Object[] parameters = Arrays.copyOf(values, values.length + 1);
+        parameters[values.length] = computer.id();
+        requireOneRow(session.update(UPDATE_COMPUTER, parameters), "computer " + computer.id());
+    }
+
+    @Override
+    public void deleteComputer(long id) {
+        requireOneRow(session.update("DELETE FROM computers WHERE id = ?", id), "computer " + id);
+    }
+
+    @Override
+    public void insertLicense(License license, SignedDocument licenseFile) {
+        session.update("INSERT INTO licenses (serial, customer, seats, used, issued_at, expires_at, features,"
+                + " license_signature, registration_code, imported_at, license_file)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", license.serial(), license.customer(), license.seats(),
+                license.used(), license.issuedAt(), license.expiresAt(), features(license), license.fileSignature(),
+                license.registrationCode(), license.importedAt(), Rows.text(licenseFile));
+    }
+
+    @Override
+    public void updateLicenseTerms(License license, SignedDocument licenseFile) {
+        requireOneRow(session.update("UPDATE licenses SET customer = ?, seats = ?, issued_at = ?, expires_at = ?,"
+                + " features = ?, license_signature = ?, license_file = ? WHERE serial = ?", license.customer(),
+                license.seats(), license.issuedAt(), license.expiresAt(), features(license), license.fileSignature(),
+                Rows.text(licenseFile), license.serial()), "license " + license.serial());
+    }
+
+    @Override
+    public void unlockLicense(String serial, Instant unlockedAt, SignedDocument unlockFile) {
+        requireOneRow(session.update("UPDATE licenses SET unlocked_at = ?, unlock_file = ? WHERE serial = ?",
+                unlockedAt, Rows.text(unlockFile), serial), "license " + serial);
+    }
+
+    private static String features(License license) {
+        return Rows.text(license.features().toArray(String[]::new));
+    }
+
+    @Override
+    public void changeSeatsUsed(String serial, int delta) {
+        requireOneRow(session.update("UPDATE licenses SET used = used + ? WHERE serial = ?", delta, serial),
+                "license " + serial);
+    }
+
+    @Override
+    public void audit(AuditEvent event) {
+        session.update("INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)", event.at(),
+                event.actor(), event.action().wireName(), event.subject(), event.detail());
+    }
+
+    private static void requireOneRow(int rows, String what) {
+        if (rows != 1) {
+            throw new IllegalStateException(what + " was expected in the store but " + rows + " rows changed");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.primary.server.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Manage Computers must stay fast at a million computers: every page, count and check-in query
+ * runs over an index, and no page is sorted in memory (except the few computers whose lease
+ * expired). Checked on SQLite's own query plans.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ComputerQueryPlanTest {
+    static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+    SqliteStore store;
+
+    @BeforeAll
+    void open(@TempDir Path directory) {
+        store = SqliteStore.open(directory.resolve("primary.db"));
+    }
+
+    @AfterAll
+    void close() {
+        store.close();
+    }
+
+    private String plan(String sql, Object... parameters) {
+        return store.write(writes -> ((SqliteWrites) writes).session
+                .list("EXPLAIN QUERY PLAN " + sql, row -> row.getString(4), parameters)).toString();
+    }
+
+    private static Object[] placeholders(String sql) {
+        Object[] values = new Object[(int) sql.chars().filter(c -> c == '?').count()];
+        Arrays.fill(values, 1L);
+        return values;
+    }
+
+    @Test
+    void every_sort_with_or_without_a_state_filter_reads_the_page_in_index_order() {
+        for (ComputerQuery.Sort sort : ComputerQuery.Sort.values()) {
+            for (boolean descending : List.of(false, true)) {
+                for (ComputerState state : Arrays.asList(null, ComputerState.LICENSED, ComputerState.WAITING,
+                        ComputerState.RESERVED, ComputerState.REVOKED)) {
+                    ComputerQuerySql sql = new ComputerQuerySql(
+                            new ComputerQuery("pc", state, sort, descending, 0, 100), NOW);
+                    String page = plan(sql.pageSql(), sql.pageParameters(100, 0));
+                    assertThat(page).as(sort + (descending ? " desc" : " asc") + ", state " + state)
+                            .contains("USING INDEX").doesNotContain("TEMP B-TREE");
+                    assertThat(plan(sql.countSql(), sql.countParameters())).contains("USING COVERING INDEX");
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_expired_filter_searches_the_lease_expiry_range() {
+        ComputerQuerySql sql = new ComputerQuerySql(
+                new ComputerQuery("", ComputerState.EXPIRED, ComputerQuery.Sort.STATE, false, 0, 100), NOW);
+
+        assertThat(plan(sql.pageSql(), sql.pageParameters(100, 0)))
+                .contains("computers_by_state (state=? AND lease_expires_at<?)").doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void the_queries_of_a_check_in_and_of_the_queue_search_an_index_and_sort_nothing() {
+        for (String sql : List.of(SqliteReads.COMPUTERS_OF_CLIENT, SqliteReads.COMPUTERS_NAMED,
+                SqliteReads.OLDEST_WAITING, SqliteReads.SILENT_SINCE)) {
+            assertThat(plan(sql, placeholders(sql))).as(sql).contains("SEARCH").doesNotContain("TEMP B-TREE");
+        }
+        assertThat(plan(SqliteReads.WAITING_AHEAD, placeholders(SqliteReads.WAITING_AHEAD)))
+                .as("a place in line counts only the computers ahead")
+                .contains("computers_queue (state=? AND waiting_since<?)");
+    }
+}

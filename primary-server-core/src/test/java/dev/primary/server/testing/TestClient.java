@@ -1,0 +1,88 @@
+package dev.primary.server.testing;
+
+import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.RequestSignature;
+import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.ComputerIdentity;
+import dev.primary.protocol.message.LeasePayload;
+import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.ReportRequest;
+import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.protocol.message.Version;
+import dev.primary.server.licensing.ClientCredentials;
+import dev.primary.server.licensing.ClientProtocol;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A Client Service as the server sees it: its own key, its sequence, its lease. */
+public final class TestClient {
+    public static final long VERIFY_INTERVAL = 4 * 3600;
+
+    private final SigningKey key = Ed25519.generate();
+    private final ComputerIdentity computer;
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile String leaseId = "none";
+    private volatile Version recorderVersion = Version.NONE;
+
+    public TestClient(ComputerIdentity computer) {
+        this.computer = computer;
+    }
+
+    public static TestClient named(String computer) {
+        return new TestClient(ComputerIdentity.parse(computer));
+    }
+
+    public String clientId() {
+        return key.publicKey().keyId();
+    }
+
+    public ComputerIdentity computer() {
+        return computer;
+    }
+
+    public void runsRecorder(Version version) {
+        recorderVersion = version;
+    }
+
+    public RegisterRequest registerRequest() {
+        return new RegisterRequest(computer, "Linux 6.1 amd64", new Version(1, 0, 7), recorderVersion,
+                key.publicKey().encoded(), VERIFY_INTERVAL);
+    }
+
+    public CheckInAnswer register(ClientProtocol server) {
+        RegisterRequest request = registerRequest();
+        return remember(server.register(credentials("/v1/register", request), request));
+    }
+
+    public CheckInAnswer verify(ClientProtocol server) {
+        VerifyRequest request = new VerifyRequest(leaseId, recorderVersion, VERIFY_INTERVAL);
+        return remember(server.verify(credentials("/v1/verify", request), request));
+    }
+
+    public void report(ClientProtocol server, String clientState) {
+        ReportRequest request = new ReportRequest(recorderVersion, clientState, "");
+        server.report(credentials("/v1/report", request), request);
+    }
+
+    /** Credentials for {@code body} sent to {@code path}, with the next sequence number. */
+    public ClientCredentials credentials(String path, Object body) {
+        return credentialsAt(path, body, sequence.incrementAndGet());
+    }
+
+    public ClientCredentials credentialsAt(String path, Object body, long withSequence) {
+        byte[] signed = RequestSignature.signedBytes("POST", path, clientId(), withSequence, Json.write(body));
+        return new ClientCredentials(clientId(), withSequence, key.sign(signed), signed);
+    }
+
+    public long lastSequence() {
+        return sequence.get();
+    }
+
+    private CheckInAnswer remember(CheckInAnswer answer) {
+        if (answer instanceof CheckInAnswer.Licensed licensed) {
+            leaseId = Json.read(licensed.lease().unverifiedPayload(), LeasePayload.class).leaseId();
+        }
+        return answer;
+    }
+}
