@@ -1,0 +1,128 @@
+package dev.primary.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.client.home.StateDocument;
+import dev.primary.protocol.json.Json;
+import dev.primary.testkit.CommandResult;
+import dev.primary.testkit.JavaProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Client Service process, installed by the real Deployment Utility, supervising the real
+ * sample Recorder. Short intervals stand in for the minute and the four hours.
+ */
+final class ClientProcess implements AutoCloseable {
+    static final String RECORDER_VERSION = "1.0.1";
+
+    private final String computerName;
+    private final Path home;
+    private JavaProcess process;
+
+    private ClientProcess(String computerName, Path home) {
+        this.computerName = computerName;
+        this.home = home;
+    }
+
+    /** Installs a client for {@code computerName} under {@code parent} against the live {@code server}. */
+    static ClientProcess deploy(ServerProcess server, Path parent, String computerName, String... extraOptions) {
+        Path home = parent.resolve(computerName);
+        List<String> arguments = new ArrayList<>(List.of("--server", "127.0.0.1", "--port",
+                Integer.toString(server.clientPort()), "--out", home.toString(), "--computer-name", computerName,
+                "--domain", "CORP", "--recorder-version", RECORDER_VERSION,
+                "--recorder-command", javaExecutable(),
+                "--recorder-arg", "-Xmx32m", "--recorder-arg", "-cp", "--recorder-arg", System.getProperty("java.class.path"),
+                "--recorder-arg", Programs.SAMPLE_RECORDER, "--recorder-arg", "--log",
+                "--recorder-arg", home.resolve("recorder.log").toString(), "--recorder-arg", "--interval",
+                "--recorder-arg", "100ms"));
+        arguments.addAll(List.of(extraOptions));
+        CommandResult result = JavaProcess.run(Duration.ofSeconds(60), Map.of(), Programs.DEPLOYMENT_UTILITY,
+                arguments.toArray(String[]::new));
+        assertThat(result.exitCode()).as("deployment-utility\n%s", result).isZero();
+        return new ClientProcess(computerName, home);
+    }
+
+    /** Starts {@code client-service run} with the given retry and verify intervals. */
+    ClientProcess start(String retryInterval, String verifyInterval) {
+        process = JavaProcess.start("client-service " + computerName, home.resolve("client-service.out"), Map.of(),
+                Programs.CLIENT_SERVICE, List.of("run", "--home", home.toString(), "--retry-interval", retryInterval,
+                        "--verify-interval", verifyInterval));
+        return this;
+    }
+
+    void stop() {
+        process.stop();
+    }
+
+    void kill() {
+        process.kill();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    String computerName() {
+        return computerName;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    String output() {
+        return process == null ? "" : process.output();
+    }
+
+    /** {@code client-service status --json}, read by the real command. */
+    StateDocument status() {
+        CommandResult result = JavaProcess.run(Programs.CLIENT_SERVICE, "status", "--home", home.toString(), "--json");
+        assertThat(result.exitCode()).as("client-service status\n%s", result).isZero();
+        return Json.read(result.stdout().getBytes(), StateDocument.class);
+    }
+
+    /** The state file the running service keeps ({@code <home>/state.json}), read directly: cheap enough to poll. */
+    StateDocument state() {
+        try {
+            return Json.read(Files.readAllBytes(home.resolve("state.json")), StateDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines the sample Recorder wrote so far ({@code <time> recording}, {@code <time> stopped}). */
+    List<String> recorderLines() {
+        Path log = home.resolve("recorder.log");
+        try {
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long recordingLines() {
+        return recorderLines().stream().filter(line -> line.endsWith("recording")).count();
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Stops the client cleanly if it runs (it stops its Recorder), then makes sure nothing is left. */
+    @Override
+    public void close() {
+        if (process != null) {
+            if (process.isAlive()) {
+                process.stop();
+            }
+            process.close();
+        }
+    }
+}

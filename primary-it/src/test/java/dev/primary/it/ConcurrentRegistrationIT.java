@@ -1,0 +1,123 @@
+package dev.primary.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.protocol.admin.LicenseSummary;
+import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.ComputerIdentity;
+import dev.primary.protocol.message.Hello;
+import dev.primary.protocol.tls.TlsPin;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many clients registering at once against fewer seats never over-grant: exactly N are licensed,
+ * the rest wait — also when the server is killed with SIGKILL in the middle and restarted.
+ */
+class ConcurrentRegistrationIT {
+    private static final int SEATS = 25;
+    private static final int CLIENTS = 160;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void many_clients_registering_at_once_get_exactly_the_seats_there_are_across_a_kill_and_restart() throws Exception {
+        Vendor vendor = new Vendor(work.resolve("vendor"));
+        try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start()) {
+            server.license(vendor, "STORM-1", SEATS);
+            HttpClient http = ProtocolClient.httpClient(new TlsPin(helloOf(server).tlsPin()));
+            List<ProtocolClient> clients = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.add(new ProtocolClient(http, server.clientPort(), ComputerIdentity.computer("SIM-" + i, "CORP")));
+            }
+
+            Map<String, CheckInAnswer> firstAnswers = new ConcurrentHashMap<>();
+            AtomicInteger answered = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (ProtocolClient client : clients) {
+                    running.add(pool.submit(() -> {
+                        firstAnswers.put(client.clientId(), registerUntilAnswered(client));
+                        answered.incrementAndGet();
+                        return null;
+                    }));
+                }
+                while (answered.get() < CLIENTS / 3) {
+                    Thread.sleep(5);
+                }
+                server.kill();
+                int answeredBeforeKill = answered.get();
+                server.start();
+                for (Future<?> future : running) {
+                    future.get(3, TimeUnit.MINUTES);
+                }
+                assertThat(answeredBeforeKill).isLessThan(CLIENTS);
+            } finally {
+                pool.shutdownNow();
+            }
+
+            Set<String> licensedFirst = licensed(firstAnswers);
+            assertThat(licensedFirst).hasSize(SEATS);
+
+            Map<String, CheckInAnswer> finalAnswers = new ConcurrentHashMap<>();
+            for (ProtocolClient client : clients) {
+                finalAnswers.put(client.clientId(), registerUntilAnswered(client));
+            }
+            assertThat(licensed(finalAnswers)).as("the same clients hold the seats after the restart")
+                    .isEqualTo(licensedFirst);
+            assertThat(finalAnswers.values()).filteredOn(CheckInAnswer.WaitingForSeat.class::isInstance)
+                    .hasSize(CLIENTS - SEATS);
+
+            LicenseSummary summary = server.summary();
+            assertThat(summary.licenses()).isEqualTo(SEATS);
+            assertThat(summary.used()).isEqualTo(SEATS);
+            assertThat(summary.active()).isEqualTo(SEATS);
+            assertThat(summary.waiting()).isEqualTo(CLIENTS - SEATS);
+        }
+    }
+
+    private static Hello helloOf(ServerProcess server) throws IOException, InterruptedException {
+        HttpClient trustingAny = HttpClient.newBuilder()
+                .sslContext(dev.primary.protocol.tls.PinnedTls.capturing(new java.util.concurrent.atomic.AtomicReference<>()))
+                .build();
+        return ProtocolClient.hello(trustingAny, server.clientPort());
+    }
+
+    /** Like a real client: on a connection error (server down or restarting), tries again shortly. */
+    private static CheckInAnswer registerUntilAnswered(ProtocolClient client) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            try {
+                return client.register();
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no answer for " + client.clientId() + " within 2 minutes", e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static Set<String> licensed(Map<String, CheckInAnswer> answers) {
+        return answers.entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof CheckInAnswer.Licensed)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.primary.it;
+
+import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.RequestSignature;
+import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.ComputerIdentity;
+import dev.primary.protocol.message.Hello;
+import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.Version;
+import dev.primary.protocol.tls.PinnedTls;
+import dev.primary.protocol.tls.TlsPin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bare client of the wire protocol with its own key, for tests that need many clients or
+ * hand-made requests: real TLS with the pinned key, real signatures, nothing faked on the server.
+ */
+final class ProtocolClient {
+    private final HttpClient http;
+    private final URI base;
+    private final SigningKey key = Ed25519.generate();
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+    private final ComputerIdentity computer;
+
+    ProtocolClient(HttpClient http, int port, ComputerIdentity computer) {
+        this.http = http;
+        this.base = URI.create("https://127.0.0.1:" + port);
+        this.computer = computer;
+    }
+
+    static HttpClient httpClient(TlsPin pin) {
+        return HttpClient.newBuilder()
+                .sslContext(PinnedTls.trusting(pin))
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    static Hello hello(HttpClient http, int port) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/v1/hello"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return Json.read(response.body(), Hello.class);
+    }
+
+    String clientId() {
+        return key.publicKey().keyId();
+    }
+
+    RegisterRequest registerRequest() {
+        return new RegisterRequest(computer, "test", new Version(1, 0, 0), Version.NONE, key.publicKey().encoded(), 14400);
+    }
+
+    /** Registers; throws IOException when the server cannot be reached (down, restarting). */
+    CheckInAnswer register() throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = post("/v1/register", Json.write(registerRequest()));
+        if (response.statusCode() != 200) {
+            throw new IOException("register answered " + response.statusCode() + ": " + new String(response.body()));
+        }
+        return Json.read(response.body(), CheckInAnswer.class);
+    }
+
+    /** Sends {@code body} to {@code path}, signed as this client with a fresh sequence. */
+    HttpResponse<byte[]> post(String path, byte[] body) throws IOException, InterruptedException {
+        long next = sequence.incrementAndGet();
+        return send(path, body, next, RequestSignature.sign(key, "POST", path, next, body));
+    }
+
+    /** Sends exactly what it is given: for replays and forged signatures. */
+    HttpResponse<byte[]> send(String path, byte[] body, long sequenceNumber, String signature)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header(RequestSignature.CLIENT_ID, clientId())
+                .header(RequestSignature.SEQUENCE, Long.toString(sequenceNumber))
+                .header(RequestSignature.SIGNATURE, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    SigningKey key() {
+        return key;
+    }
+
+    long lastSequence() {
+        return sequence.get();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.primary.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primary.protocol.admin.ComputerState;
+import dev.primary.protocol.crypto.Base64Url;
+import dev.primary.protocol.json.Json;
+import dev.primary.testkit.Eventually;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What survives restarts, outages and tampering, end to end. */
+class ResilienceIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void a_client_restarted_with_a_valid_lease_while_the_server_is_down_runs_its_recorder_at_once() {
+        Vendor vendor = new Vendor(work.resolve("vendor"));
+        try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start()) {
+            server.license(vendor, "OFF-1", 1);
+            ClientProcess client = ClientProcess.deploy(server, work, "PC-OFFLINE").start("300ms", "4h");
+            Eventually.within(PATIENCE, () -> assertThat(client.state().state()).isEqualTo("licensed"));
+            client.stop();
+            server.stop();
+
+            try (ClientProcess restarted = client.start("300ms", "4h")) {
+                Eventually.within(PATIENCE, () -> assertThat(restarted.state().recorderRunning()).isTrue());
+                long before = restarted.recordingLines();
+                Eventually.within(PATIENCE, () -> assertThat(restarted.recordingLines()).isGreaterThan(before + 3));
+                assertThat(restarted.state().state()).isIn("licensed", "degraded");
+                assertThat(restarted.state().lastAttempt()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void a_tampered_lease_on_disk_is_rejected_and_the_recorder_does_not_run_without_the_server() throws Exception {
+        Vendor vendor = new Vendor(work.resolve("vendor"));
+        try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start()) {
+            server.license(vendor, "TAMPER-1", 1);
+            ClientProcess client = ClientProcess.deploy(server, work, "PC-TAMPER").start("300ms", "4h");
+            Eventually.within(PATIENCE, () -> assertThat(client.state().state()).isEqualTo("licensed"));
+            client.stop();
+            server.stop();
+
+            Path leaseFile = client.home().resolve("lease.json");
+            ObjectNode lease = (ObjectNode) Json.mapper().readTree(leaseFile.toFile());
+            String payload = new String(Base64Url.decode(lease.get("payload").asText()), StandardCharsets.UTF_8);
+            String extended = payload.replaceFirst("\"expiresAt\":\"(\\d{4})", "\"expiresAt\":\"2999");
+            assertThat(extended).isNotEqualTo(payload);
+            lease.put("payload", Base64Url.encode(extended.getBytes(StandardCharsets.UTF_8)));
+            Files.writeString(leaseFile, Json.mapper().writeValueAsString(lease));
+
+            try (ClientProcess restarted = client.start("300ms", "4h")) {
+                Eventually.within(PATIENCE, () -> assertThat(restarted.output()).containsIgnoringCase("lease"));
+                Eventually.within(PATIENCE, () -> assertThat(restarted.state().lastAttempt()).isNotNull());
+                Thread.sleep(1500);
+                assertThat(restarted.state().recorderRunning()).isFalse();
+                assertThat(restarted.state().state()).isNotIn("licensed", "degraded");
+                assertThat(restarted.output()).containsIgnoringCase("signature");
+                assertThat(client.home().resolve("lease.json.rejected")).exists();
+            }
+        }
+    }
+
+    @Test
+    void a_server_killed_and_restarted_loses_no_seat_and_its_clients_stay_licensed() {
+        Vendor vendor = new Vendor(work.resolve("vendor"));
+        ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start();
+        try (server;
+                ClientProcess first = ClientProcess.deploy(server, work, "PC-K1").start("300ms", "1s");
+                ClientProcess second = ClientProcess.deploy(server, work, "PC-K2").start("300ms", "1s")) {
+            server.license(vendor, "KILL-1", 2);
+            Eventually.within(PATIENCE, () -> assertThat(server.summary().used()).isEqualTo(2));
+            String firstClientId = server.computer("PC-K1").clientId();
+
+            server.kill();
+            server.start();
+
+            assertThat(server.summary().used()).isEqualTo(2);
+            assertThat(server.computer("PC-K1").clientId()).isEqualTo(firstClientId);
+            assertThat(server.computer("PC-K1").state()).isEqualTo(ComputerState.LICENSED);
+            var contactAfterRestart = server.computer("PC-K2").lastContact();
+            Eventually.within(PATIENCE, () -> assertThat(server.computer("PC-K2").lastContact()).isAfter(contactAfterRestart));
+            assertThat(first.state().state()).isEqualTo("licensed");
+            assertThat(second.state().state()).isEqualTo("licensed");
+            assertThat(server.summary().used()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_client_reinstalled_with_the_same_computer_name_keeps_its_seat() {
+        Vendor vendor = new Vendor(work.resolve("vendor"));
+        try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start()) {
+            server.license(vendor, "REINST-1", 1);
+            try (ClientProcess original = ClientProcess.deploy(server, work.resolve("before"), "PC-REIMAGE").start("300ms", "4h")) {
+                Eventually.within(PATIENCE, () -> assertThat(original.state().state()).isEqualTo("licensed"));
+            }
+            String oldClientId = server.computer("PC-REIMAGE").clientId();
+            try (ClientProcess reinstalled = ClientProcess.deploy(server, work.resolve("after"), "PC-REIMAGE").start("300ms", "4h")) {
+                Eventually.within(PATIENCE, () -> assertThat(reinstalled.state().state()).isEqualTo("licensed"));
+                assertThat(server.computer("PC-REIMAGE").clientId()).isNotEqualTo(oldClientId);
+                assertThat(server.summary().used()).isEqualTo(1);
+                assertThat(server.computers()).hasSize(1);
+            }
+        }
+    }
+}
