@@ -25,23 +25,28 @@ public final class Ed25519 {
         return new SigningKey(((Ed25519PrivateKeyParameters) pair.getPrivate()).getEncoded());
     }
 
-    static byte[] sign(byte[] privateKey, byte[] message) {
+    /** Parsed once per key: parsing a private key recomputes its public half, as costly as a signature. */
+    static Ed25519PrivateKeyParameters privateParameters(byte[] privateKey) {
+        return new Ed25519PrivateKeyParameters(privateKey, 0);
+    }
+
+    static Ed25519PublicKeyParameters publicParameters(byte[] publicKey) {
+        return new Ed25519PublicKeyParameters(publicKey, 0);
+    }
+
+    static byte[] sign(Ed25519PrivateKeyParameters privateKey, byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, new Ed25519PrivateKeyParameters(privateKey, 0));
+        signer.init(true, privateKey);
         signer.update(message, 0, message.length);
         return signer.generateSignature();
     }
 
-    static byte[] publicKeyOf(byte[] privateKey) {
-        return new Ed25519PrivateKeyParameters(privateKey, 0).generatePublicKey().getEncoded();
-    }
-
-    static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+    static boolean verify(Ed25519PublicKeyParameters publicKey, byte[] message, byte[] signature) {
         if (signature == null || signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
             return false;
         }
         Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+        verifier.init(false, publicKey);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signature);
     }

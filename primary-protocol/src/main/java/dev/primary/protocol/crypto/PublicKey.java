@@ -1,6 +1,7 @@
 package dev.primary.protocol.crypto;
 
 import java.util.Arrays;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
  * An Ed25519 public key. Its {@link #keyId()} (base64url of the first 16 bytes of its SHA-256)
@@ -8,12 +9,16 @@ import java.util.Arrays;
  */
 public final class PublicKey {
     private final byte[] bytes;
+    private final Ed25519PublicKeyParameters parameters;
+    private final String keyId;
 
     public PublicKey(byte[] bytes) {
         if (bytes == null || bytes.length != 32) {
             throw new IllegalArgumentException("an Ed25519 public key is 32 bytes");
         }
         this.bytes = bytes.clone();
+        this.parameters = Ed25519.publicParameters(this.bytes);
+        this.keyId = Base64Url.encode(Arrays.copyOf(Sha256.of(this.bytes), 16));
     }
 
     /** Reads the text form written by {@link #encoded()}; rejects anything that is not a key. */
@@ -25,7 +30,7 @@ public final class PublicKey {
     }
 
     public boolean verifies(byte[] message, byte[] signature) {
-        return Ed25519.verify(bytes, message, signature);
+        return Ed25519.verify(parameters, message, signature);
     }
 
     public String encoded() {
@@ -37,7 +42,7 @@ public final class PublicKey {
     }
 
     public String keyId() {
-        return Base64Url.encode(Arrays.copyOf(Sha256.of(bytes), 16));
+        return keyId;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.primary.protocol.crypto;
 
 import java.util.Arrays;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /** An Ed25519 private key (32-byte seed) with its public half. Never printed: toString hides it. */
 public final class SigningKey {
     private final byte[] seed;
+    private final Ed25519PrivateKeyParameters parameters;
     private final PublicKey publicKey;
 
     public SigningKey(byte[] seed) {
@@ -12,7 +14,8 @@ public final class SigningKey {
             throw new IllegalArgumentException("an Ed25519 private key is 32 bytes");
         }
         this.seed = seed.clone();
-        this.publicKey = new PublicKey(Ed25519.publicKeyOf(this.seed));
+        this.parameters = Ed25519.privateParameters(this.seed);
+        this.publicKey = new PublicKey(parameters.generatePublicKey().getEncoded());
     }
 
     /** Reads the text form written by {@link #encoded()}. */
@@ -21,7 +24,7 @@ public final class SigningKey {
     }
 
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(seed, message);
+        return Ed25519.sign(parameters, message);
     }
 
     public PublicKey publicKey() {
