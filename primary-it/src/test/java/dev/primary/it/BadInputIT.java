@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
     @TempDir
-    Path work;
+    static Path work;
 
     private ServerProcess server;
     private HttpClient http;
@@ -51,7 +51,9 @@ class BadInputIT {
 
     @AfterAll
     void stopServer() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

@@ -2,19 +2,15 @@ package dev.primary.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.primary.protocol.admin.ComputerPage;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.LicenseSummary;
-import dev.primary.protocol.admin.LicenseView;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.probe.ServerProbe;
 import dev.primary.testkit.CommandResult;
 import dev.primary.testkit.Eventually;
 import dev.primary.testkit.FreePorts;
 import dev.primary.testkit.JavaProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,17 +114,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     String registrationCode(String serial) {
-        try {
-            JsonNode licenses = Json.mapper().readTree(adminSucceeds("license", "list", "--json"));
-            for (JsonNode license : licenses) {
-                if (license.get("serial").asText().equals(serial)) {
-                    return license.get("registrationCode").asText();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new AssertionError("license " + serial + " is not listed");
+        return adminSucceeds("license", "code", serial).strip();
     }
 
     @Override

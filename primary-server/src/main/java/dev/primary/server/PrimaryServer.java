@@ -213,7 +213,7 @@ public final class PrimaryServer implements AutoCloseable {
                 resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval()));
             }
             LOG.info(StartupReport.describe(identity, status, adminUrl, TlsContexts.describe(provider),
-                    settings.trustedVendorKeys().size(), backend.administration()));
+                    settings.trustedVendorKeys().get().size(), backend.administration()));
         }
 
         private LicensingSettings licensingSettings() {
@@ -221,11 +221,12 @@ public final class PrimaryServer implements AutoCloseable {
                     configuration.trustedVendorsDirectory());
             if (vendorKeys.isEmpty()) {
                 LOG.warn("{} - no trusted vendor key: license files cannot be imported until a vendor's .pub key "
-                        + "is placed there (or given with --vendor-key)", configuration.trustedVendorsDirectory());
+                        + "is placed there (read at every import, no restart needed) or given with --vendor-key", configuration.trustedVendorsDirectory());
             }
             return new LicensingSettings(identity.serverId(), ServerVersion.current(), identity.tls().pin().value(),
                     configuration.leaseValidity(), configuration.waitingRetryAfter(),
-                    configuration.revokedRetryAfter(), configuration.reclaimAfter(), vendorKeys);
+                    configuration.revokedRetryAfter(), configuration.reclaimAfter(),
+                    () -> TrustedVendorKeys.read(configuration.vendorKeyFiles(), configuration.trustedVendorsDirectory()));
         }
     }
 }

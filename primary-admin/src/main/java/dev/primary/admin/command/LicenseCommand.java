@@ -20,7 +20,7 @@ public final class LicenseCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: import, unlock, list or show");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: import, unlock, list, show or code");
     }
 
     /** The {@code license} command group with its subcommands. */
@@ -29,7 +29,8 @@ public final class LicenseCommand implements Runnable {
                 .addSubcommand(new Import(console))
                 .addSubcommand(new Unlock(console))
                 .addSubcommand(new ListLicenses(console))
-                .addSubcommand(new Show(console));
+                .addSubcommand(new Show(console))
+                .addSubcommand(new Code(console));
     }
 
     /** {@code license import FILE}. */
@@ -180,5 +181,26 @@ public final class LicenseCommand implements Runnable {
 
     private static String expiry(LicenseView license) {
         return license.expiresAt() == null ? "never" : Display.time(license.expiresAt());
+    }
+
+    /** {@code license code SERIAL}: the registration code alone, for scripts. */
+    @Command(name = "code", mixinStandardHelpOptions = true,
+            description = {"Prints the registration code of a license, and nothing else.",
+                    "For scripts: license-tool unlock --registration-code \"$(primary-admin ... license code SERIAL)\""})
+    static final class Code implements Runnable {
+        private final AdminConsole console;
+
+        @Parameters(paramLabel = "SERIAL", description = "The license serial number.")
+        private String serial;
+
+        Code(AdminConsole console) {
+            this.console = console;
+        }
+
+        @Override
+        public void run() {
+            console.show(console.api().get().license(serial.strip()), false,
+                    answer -> console.out().println(answer.as(LicenseDetail.class).license().registrationCode()));
+        }
     }
 }

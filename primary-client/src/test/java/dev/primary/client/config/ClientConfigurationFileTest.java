@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClientConfigurationFileTest {
     private static final ClientConfiguration.Server SERVER = new ClientConfiguration.Server("primary.corp", 16770,
-            "sha256/" + "A".repeat(43), "B".repeat(43), "server-1");
+            "sha256/" + "A".repeat(43), dev.primary.protocol.crypto.Ed25519.generate().publicKey().encoded(), "server-1");
 
     @TempDir
     Path home;

@@ -17,7 +17,11 @@ public final class PublicKey {
             throw new IllegalArgumentException("an Ed25519 public key is 32 bytes");
         }
         this.bytes = bytes.clone();
-        this.parameters = Ed25519.publicParameters(this.bytes);
+        try {
+            this.parameters = Ed25519.publicParameters(this.bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key: its 32 bytes are not a point of the curve", e);
+        }
         this.keyId = Base64Url.encode(Arrays.copyOf(Sha256.of(this.bytes), 16));
     }
 

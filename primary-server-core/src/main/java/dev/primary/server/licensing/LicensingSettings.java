@@ -4,6 +4,7 @@ import dev.primary.protocol.crypto.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the licensing core needs to know about its server, validated once at start-up.
@@ -15,11 +16,12 @@ import java.util.Objects;
  * @param waitingRetryAfter what a client waiting for a seat is told to wait before asking again (default 60 s)
  * @param revokedRetryAfter what a revoked client is told to wait before asking again (default 1 h)
  * @param reclaimAfter seats of computers silent longer than this are reclaimed; {@link Duration#ZERO} = never (default 30 days)
- * @param trustedVendorKeys keys whose license and unlock files this server accepts
+ * @param trustedVendorKeys the keys whose license and unlock files this server accepts, asked at every import,
+ *     so a vendor key added while the server runs is trusted without a restart
  */
 public record LicensingSettings(String serverId, String serverVersion, String tlsPin, Duration leaseValidity,
         Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
-        List<PublicKey> trustedVendorKeys) {
+        Supplier<List<PublicKey>> trustedVendorKeys) {
     public LicensingSettings {
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(serverVersion, "serverVersion");
@@ -31,7 +33,7 @@ public record LicensingSettings(String serverId, String serverVersion, String tl
         if (reclaimAfter.isNegative()) {
             throw new IllegalArgumentException("reclaimAfter cannot be negative (0 means never)");
         }
-        trustedVendorKeys = List.copyOf(trustedVendorKeys);
+        Objects.requireNonNull(trustedVendorKeys, "trustedVendorKeys");
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -10,13 +10,24 @@ import dev.primary.protocol.message.UnlockPayload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Checks license and unlock files: the right kind, signed by a trusted vendor key, unaltered, well-formed. */
 final class VendorDocuments {
-    private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
+    private final Supplier<List<PublicKey>> trustedVendorKeys;
 
-    VendorDocuments(List<PublicKey> trustedVendorKeys) {
-        trustedVendorKeys.forEach(key -> trustedKeys.put(key.keyId(), key));
+    VendorDocuments(Supplier<List<PublicKey>> trustedVendorKeys) {
+        this.trustedVendorKeys = trustedVendorKeys;
+    }
+
+    private Map<String, PublicKey> trustedKeys() {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        try {
+            trustedVendorKeys.get().forEach(key -> keys.put(key.keyId(), key));
+        } catch (RuntimeException e) {
+            throw new LicenseInvalidException("cannot read the trusted vendor keys: " + e.getMessage());
+        }
+        return keys;
     }
 
     LicensePayload license(SignedDocument file) {
@@ -32,6 +43,7 @@ final class VendorDocuments {
             throw new LicenseInvalidException("the file is " + withArticle(file.kind()) + " document, not "
                     + withArticle(kind) + " file");
         }
+        Map<String, PublicKey> trustedKeys = trustedKeys();
         PublicKey key = trustedKeys.get(file.keyId());
         if (key == null) {
             throw new LicenseInvalidException("the " + kind + " file is signed by key " + file.keyId()

@@ -33,7 +33,7 @@ public final class LicensingFixture implements AutoCloseable {
     public LicensingFixture(Path directory, Duration reclaimAfter) {
         this.databaseFile = directory.resolve("primary.db");
         this.settings = new LicensingSettings(SERVER_ID, "0.1.0", "sha256/test-pin", Duration.ofDays(7),
-                Duration.ofSeconds(60), Duration.ofHours(1), reclaimAfter, List.of(vendor.publicKey()));
+                Duration.ofSeconds(60), Duration.ofHours(1), reclaimAfter, () -> List.of(vendor.publicKey()));
         open();
     }
 
