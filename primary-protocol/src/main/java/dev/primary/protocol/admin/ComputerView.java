@@ -3,6 +3,7 @@ package dev.primary.protocol.admin;
 import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,11 +22,24 @@ import java.util.Objects;
  * @param lastContact its last check-in; absent if never
  * @param nextExpectedContact when its next check-in is due; absent if none is expected
  * @param leaseExpiresAt when its current lease expires; absent without a lease
+ * @param group the group it belongs to, for rollouts; empty for none
+ * @param updates where it stands with each product's update (target version, state, reason)
+ * @param contentRevision the content revision ("signature file") it has applied; 0 for none
  */
 public record ComputerView(ComputerIdentity computer, String clientId, String os, Version clientVersion,
         Version recorderVersion, String recorder, ComputerState state, String reason, String licenseSerial,
-        Instant firstSeen, Instant lastContact, Instant nextExpectedContact, Instant leaseExpiresAt) {
+        Instant firstSeen, Instant lastContact, Instant nextExpectedContact, Instant leaseExpiresAt, String group,
+        List<UpdateView> updates, long contentRevision) {
+    public ComputerView(ComputerIdentity computer, String clientId, String os, Version clientVersion,
+            Version recorderVersion, String recorder, ComputerState state, String reason, String licenseSerial,
+            Instant firstSeen, Instant lastContact, Instant nextExpectedContact, Instant leaseExpiresAt) {
+        this(computer, clientId, os, clientVersion, recorderVersion, recorder, state, reason, licenseSerial, firstSeen,
+                lastContact, nextExpectedContact, leaseExpiresAt, "", List.of(), 0);
+    }
+
     public ComputerView {
+        group = group == null ? "" : group;
+        updates = updates == null ? List.of() : List.copyOf(updates);
         Objects.requireNonNull(computer, "computer");
         Objects.requireNonNull(recorderVersion, "recorderVersion");
         Objects.requireNonNull(state, "state");

@@ -19,6 +19,8 @@ public record SignedDocument(String kind, String keyId, String payload, String s
     public static final String LEASE = "lease";
     public static final String LICENSE = "license";
     public static final String UNLOCK = "unlock";
+    public static final String RELEASE = "release";
+    public static final String CONTENT = "content";
 
     public SignedDocument {
         Objects.requireNonNull(kind, "kind");

@@ -3,7 +3,11 @@ package dev.primary.protocol.message;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.protocol.release.ContentDirective;
+import dev.primary.protocol.release.UpdateDirective;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The server's answer to {@code register} and {@code verify}; its {@code status} field says which.
@@ -21,10 +25,22 @@ public sealed interface CheckInAnswer {
      *
      * @param lease a {@link SignedDocument} of kind {@code lease} whose payload is a {@link LeasePayload}
      * @param verifyAfterSeconds when the client should next check in
+     * @param updates releases this client should install (empty: none); at most one per product
+     * @param content a newer content revision to apply; absent when the client has the latest
      */
-    record Licensed(SignedDocument lease, long verifyAfterSeconds) implements CheckInAnswer {
+    record Licensed(SignedDocument lease, long verifyAfterSeconds, List<UpdateDirective> updates,
+            ContentDirective content) implements CheckInAnswer {
         public Licensed {
             Objects.requireNonNull(lease, "lease");
+            updates = updates == null ? List.of() : List.copyOf(updates);
+        }
+
+        public Licensed(SignedDocument lease, long verifyAfterSeconds) {
+            this(lease, verifyAfterSeconds, List.of(), null);
+        }
+
+        public Optional<ContentDirective> contentUpdate() {
+            return Optional.ofNullable(content);
         }
     }
 

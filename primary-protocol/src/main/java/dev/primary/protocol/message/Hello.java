@@ -1,6 +1,7 @@
 package dev.primary.protocol.message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,15 @@ import java.util.Objects;
  * @param time the server's clock, for skew checks
  * @param serverKey the server's Ed25519 lease-signing public key (base64url)
  * @param tlsPin the server's TLS public key pin ({@code sha256/<base64url of SPKI digest>})
+ * @param releaseKeys the release-signing public keys (base64url) this server accepts releases from; clients pin them
  */
 public record Hello(String product, int protocolVersion, String serverId, String serverVersion, Instant time,
-        String serverKey, String tlsPin) {
+        String serverKey, String tlsPin, List<String> releaseKeys) {
+    public Hello(String product, int protocolVersion, String serverId, String serverVersion, Instant time,
+            String serverKey, String tlsPin) {
+        this(product, protocolVersion, serverId, serverVersion, time, serverKey, tlsPin, List.of());
+    }
+
     public static final String PRODUCT = "primary-server";
     public static final int PROTOCOL_VERSION = 1;
 
@@ -28,5 +35,6 @@ public record Hello(String product, int protocolVersion, String serverId, String
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(serverKey, "serverKey");
         Objects.requireNonNull(tlsPin, "tlsPin");
+        releaseKeys = releaseKeys == null ? List.of() : List.copyOf(releaseKeys);
     }
 }

@@ -12,10 +12,17 @@ import java.util.Objects;
  * @param recorderVersion the version of the Recorder now running, {@link Version#NONE} if none
  * @param clientKey the client's Ed25519 public key (base64url); its key id is the client id
  * @param verifyIntervalSeconds how often the client will check in once licensed
+ * @param nudgePort the TCP port on which the client accepts a "check in now" nudge; 0 (or absent) = none
  */
 public record RegisterRequest(ComputerIdentity computer, String os, Version clientVersion, Version recorderVersion,
-        String clientKey, long verifyIntervalSeconds) {
+        String clientKey, long verifyIntervalSeconds, Integer nudgePort) {
+    public RegisterRequest(ComputerIdentity computer, String os, Version clientVersion, Version recorderVersion,
+            String clientKey, long verifyIntervalSeconds) {
+        this(computer, os, clientVersion, recorderVersion, clientKey, verifyIntervalSeconds, 0);
+    }
+
     public RegisterRequest {
+        nudgePort = NudgePorts.check(nudgePort);
         Objects.requireNonNull(computer, "computer");
         Objects.requireNonNull(clientVersion, "clientVersion");
         Objects.requireNonNull(recorderVersion, "recorderVersion");

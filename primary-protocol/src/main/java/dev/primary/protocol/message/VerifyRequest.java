@@ -1,5 +1,7 @@
 package dev.primary.protocol.message;
 
+import dev.primary.protocol.release.UpdateReport;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,9 +11,21 @@ import java.util.Objects;
  * @param leaseId the id of the lease the client holds
  * @param recorderVersion the version of the Recorder now running, {@link Version#NONE} if none
  * @param verifyIntervalSeconds how often the client checks in
+ * @param clientVersion the Client Service's version now running; absent from older clients
+ * @param contentRevision the content revision applied (0 = none)
+ * @param nudgePort the TCP port on which the client accepts a "check in now" nudge; 0 = none
+ * @param updates where the client stands with the updates it was told to install
  */
-public record VerifyRequest(String leaseId, Version recorderVersion, long verifyIntervalSeconds) {
+public record VerifyRequest(String leaseId, Version recorderVersion, long verifyIntervalSeconds, Version clientVersion,
+        Long contentRevision, Integer nudgePort, List<UpdateReport> updates) {
+    public VerifyRequest(String leaseId, Version recorderVersion, long verifyIntervalSeconds) {
+        this(leaseId, recorderVersion, verifyIntervalSeconds, null, 0L, 0, List.of());
+    }
+
     public VerifyRequest {
+        contentRevision = contentRevision == null ? 0L : contentRevision;
+        nudgePort = NudgePorts.check(nudgePort);
+        updates = updates == null ? List.of() : List.copyOf(updates);
         Objects.requireNonNull(leaseId, "leaseId");
         Objects.requireNonNull(recorderVersion, "recorderVersion");
         if (verifyIntervalSeconds < 1) {

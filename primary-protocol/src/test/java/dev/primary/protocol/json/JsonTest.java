@@ -71,6 +71,22 @@ class JsonTest {
         assertThat(Json.read(text.getBytes(StandardCharsets.UTF_8), CheckInAnswer.class)).isEqualTo(waiting);
     }
 
+    @Test
+    void records_with_a_shorter_convenience_constructor_still_read_all_their_fields() {
+        dev.primary.protocol.crypto.SignedDocument lease = new dev.primary.protocol.crypto.SignedDocument("lease", "k", "p", "s");
+        CheckInAnswer.Licensed licensed = new CheckInAnswer.Licensed(lease, 60, List.of(),
+                new dev.primary.protocol.release.ContentDirective(lease, "/v1/packages/x"));
+        dev.primary.protocol.admin.ComputerView view = new dev.primary.protocol.admin.ComputerView(
+                dev.primary.protocol.message.ComputerIdentity.computer("PC-1", "CORP"), "id", "os", Version.NONE,
+                new Version(1, 0, 1), null, dev.primary.protocol.admin.ComputerState.LICENSED, "why", "S-1", null, null,
+                null, null, "pilot", List.of(), 7);
+
+        assertThat(Json.read(Json.write(licensed), CheckInAnswer.class)).isEqualTo(licensed);
+        assertThat(Json.read(Json.write(view), dev.primary.protocol.admin.ComputerView.class)).isEqualTo(view);
+        assertThat(read("{\"leaseId\":\"x\",\"recorderVersion\":{\"major\":1,\"minor\":0,\"build\":1},"
+                + "\"verifyIntervalSeconds\":60}", VerifyRequest.class).nudgePort()).isZero();
+    }
+
     private static <T> T read(String text, Class<T> type) {
         return Json.read(text.getBytes(StandardCharsets.UTF_8), type);
     }
