@@ -13,12 +13,19 @@ import java.util.Objects;
  * @param computer how this computer names itself; empty name = the host's name
  * @param recorder the supervised Recorder program
  * @param intervals the timing of contacts (durations as text: {@code 60s}, {@code 4h})
+ * @param updates how the client takes software updates (absent: the defaults)
  */
 public record ClientConfiguration(Server server, DataVault dataVault, Computer computer, Recorder recorder,
-        Intervals intervals) {
+        Intervals intervals, Updates updates) {
     public static final String FILE_NAME = "client.json";
 
+    public ClientConfiguration(Server server, DataVault dataVault, Computer computer, Recorder recorder,
+            Intervals intervals) {
+        this(server, dataVault, computer, recorder, intervals, Updates.DEFAULTS);
+    }
+
     public ClientConfiguration {
+        updates = updates == null ? Updates.DEFAULTS : updates;
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(dataVault, "dataVault");
         Objects.requireNonNull(computer, "computer");
@@ -32,9 +39,17 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
      * @param tlsPin pin of its TLS key, {@code sha256/...}
      * @param serverKey its Ed25519 lease-signing public key (base64url)
      * @param serverId its installation id, as seen at install
+     * @param releaseKeys the release-signing public keys (base64url) pinned at install: only releases and
+     *     content updates signed by one of them are ever installed
      */
-    public record Server(String host, int port, String tlsPin, String serverKey, String serverId) {
+    public record Server(String host, int port, String tlsPin, String serverKey, String serverId,
+            List<String> releaseKeys) {
+        public Server(String host, int port, String tlsPin, String serverKey, String serverId) {
+            this(host, port, tlsPin, serverKey, serverId, List.of());
+        }
+
         public Server {
+            releaseKeys = releaseKeys == null ? List.of() : List.copyOf(releaseKeys);
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(tlsPin, "tlsPin");
             Objects.requireNonNull(serverKey, "serverKey");
@@ -72,10 +87,21 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
     /**
      * @param command the Recorder's command line (program and arguments)
      * @param version the Recorder's version, shown in Manage Computers while it runs
+     * @param packageCommand how to run a Recorder installed from a release package: {@code {package}} stands for the
+     *     installed package file, {@code {home}} for the client's home; default {@code ["{package}"]} (the package is
+     *     the program)
      */
-    public record Recorder(List<String> command, Version version) {
+    public record Recorder(List<String> command, Version version, List<String> packageCommand) {
+        public static final List<String> DEFAULT_PACKAGE_COMMAND = List.of("{package}");
+
+        public Recorder(List<String> command, Version version) {
+            this(command, version, DEFAULT_PACKAGE_COMMAND);
+        }
+
         public Recorder {
             command = List.copyOf(command);
+            packageCommand = packageCommand == null || packageCommand.isEmpty()
+                    ? DEFAULT_PACKAGE_COMMAND : List.copyOf(packageCommand);
             Objects.requireNonNull(version, "version");
             if (command.isEmpty()) {
                 throw new IllegalArgumentException("recorder command cannot be empty");
@@ -100,6 +126,22 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
             for (String value : List.of(retry, verify, maxBackoff, degradedAfter)) {
                 dev.primary.protocol.time.Durations.parse(value);
             }
+        }
+    }
+
+    /**
+     * @param nudgePort TCP port for the server's "check in now" nudge (default 2468; 0 = no listener)
+     * @param healthPeriod a newly installed Recorder must stay up this long, or it is rolled back (default {@code 30s})
+     */
+    public record Updates(int nudgePort, String healthPeriod) {
+        public static final Updates DEFAULTS = new Updates(2468, "30s");
+
+        public Updates {
+            if (nudgePort < 0 || nudgePort > 65535) {
+                throw new IllegalArgumentException("nudge port must be 0 (none) or 1-65535, got " + nudgePort);
+            }
+            Objects.requireNonNull(healthPeriod, "healthPeriod");
+            dev.primary.protocol.time.Durations.parse(healthPeriod);
         }
     }
 }
