@@ -14,7 +14,17 @@ public enum AuditAction {
     COMPUTER_REINSTATED("computer.reinstated"),
     LICENSE_IMPORTED("license.imported"),
     LICENSE_UPDATED("license.updated"),
-    LICENSE_UNLOCKED("license.unlocked");
+    LICENSE_UNLOCKED("license.unlocked"),
+    RELEASE_ADDED("release.added"),
+    CONTENT_ADDED("content.added"),
+    ROLLOUT_STARTED("rollout.started"),
+    ROLLOUT_PERCENT("rollout.percent"),
+    ROLLOUT_PAUSED("rollout.paused"),
+    ROLLOUT_RESUMED("rollout.resumed"),
+    ROLLOUT_HALTED("rollout.halted"),
+    COMPUTER_GROUPED("computer.grouped"),
+    COMPUTER_NUDGED("computer.nudged"),
+    UPDATE_FAILED("update.failed");
 
     private final String wireName;
 

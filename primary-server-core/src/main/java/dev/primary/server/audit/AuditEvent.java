@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param at when it happened
  * @param actor who did it: {@code admin}, {@code system} or {@code client:<client id>}
  * @param action what was done
- * @param subject what it was done to: a computer's displayed name or a license serial
+ * @param subject what it was done to: a computer's displayed name, a license serial, a release
+ *     ({@code recorder V 1.2 (0345)}), a content revision ({@code content 7}) or a rollout ({@code rollout 3})
  * @param detail more words for the administrator; never a secret
  */
 public record AuditEvent(Instant at, String actor, AuditAction action, String subject, String detail) {

@@ -28,15 +28,17 @@ import java.util.Optional;
  * @param verifyIntervalSeconds how often its client checks in
  * @param firstSeen when its client first registered; {@code null} for a reservation
  * @param lastContact its last request; {@code null} if never
+ * @param profile its rollout group, applied content revision and nudge address
  */
 public record Computer(long id, ComputerIdentity identity, String clientId, String os, Version clientVersion,
         Version recorderVersion, String clientState, ComputerState state, String stateReason, Instant stateSince,
         String licenseSerial, Instant waitingSince, IssuedLease lease, long verifyIntervalSeconds,
-        Instant firstSeen, Instant lastContact) {
+        Instant firstSeen, Instant lastContact, UpdateProfile profile) {
     /** The check-in interval assumed before a client has said its own: four hours, as the product we follow. */
     public static final long DEFAULT_VERIFY_INTERVAL_SECONDS = 4 * 3600;
 
     public Computer {
+        profile = profile == null ? UpdateProfile.NONE : profile;
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(recorderVersion, "recorderVersion");
@@ -60,13 +62,13 @@ public record Computer(long id, ComputerIdentity identity, String clientId, Stri
     public static Computer firstContact(ComputerIdentity identity, ClientContact contact, Instant now) {
         return new Computer(0, identity, contact.clientId(), contact.os(), contact.clientVersion(),
                 contact.recorderVersion(), "", ComputerState.RELEASED, "", now, null, null, null,
-                contact.verifyIntervalSeconds(), now, now);
+                contact.verifyIntervalSeconds(), now, now, UpdateProfile.NONE);
     }
 
     /** A seat an administrator reserves for a holder whose client is not installed yet. */
     public static Computer reservation(ComputerIdentity identity, String licenseSerial, String reason, Instant now) {
         return new Computer(0, identity, null, "", null, Version.NONE, "", ComputerState.RESERVED, reason, now,
-                licenseSerial, null, null, DEFAULT_VERIFY_INTERVAL_SECONDS, null, null);
+                licenseSerial, null, null, DEFAULT_VERIFY_INTERVAL_SECONDS, null, null, UpdateProfile.NONE);
     }
 
     public boolean saved() {
@@ -101,46 +103,48 @@ public record Computer(long id, ComputerIdentity identity, String clientId, Stri
     public Computer withId(long newId) {
         return new Computer(newId, identity, clientId, os, clientVersion, recorderVersion, clientState, state,
                 stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen,
-                lastContact);
+                lastContact, profile);
     }
 
     public Computer withIdentity(ComputerIdentity newIdentity) {
         return new Computer(id, newIdentity, clientId, os, clientVersion, recorderVersion, clientState, state,
                 stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen,
-                lastContact);
+                lastContact, profile);
     }
 
     /** A (re-)registration: the client that now speaks for this computer, and what it says about itself. */
     public Computer withContact(ClientContact contact, Instant now) {
         return new Computer(id, identity, contact.clientId(), contact.os(), contact.clientVersion(),
                 contact.recorderVersion(), clientState, state, stateReason, stateSince, licenseSerial, waitingSince,
-                lease, contact.verifyIntervalSeconds(), firstSeen == null ? now : firstSeen, now);
+                lease, contact.verifyIntervalSeconds(), firstSeen == null ? now : firstSeen, now, profile);
     }
 
     /** A periodic check-in. */
     public Computer withCheckIn(Version newRecorderVersion, long newVerifyIntervalSeconds, Instant now) {
         return new Computer(id, identity, clientId, os, clientVersion, newRecorderVersion, clientState, state,
-                stateReason, stateSince, licenseSerial, waitingSince, lease, newVerifyIntervalSeconds, firstSeen, now);
+                stateReason, stateSince, licenseSerial, waitingSince, lease, newVerifyIntervalSeconds, firstSeen, now,
+                profile);
     }
 
     /** A state report (Recorder started or stopped). */
     public Computer withReport(Version newRecorderVersion, String newClientState, Instant now) {
         return new Computer(id, identity, clientId, os, clientVersion, newRecorderVersion, newClientState, state,
-                stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen, now);
+                stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen, now,
+                profile);
     }
 
     /** Holds a seat of {@code serial}; the lease for it is issued at the client's next contact. */
     public Computer licensed(String serial, Instant now) {
         return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState,
                 ComputerState.LICENSED, "", sinceIfChanged(ComputerState.LICENSED, now), serial, null, null,
-                verifyIntervalSeconds, firstSeen, lastContact);
+                verifyIntervalSeconds, firstSeen, lastContact, profile);
     }
 
     /** Holds a seat of {@code serial} reserved by an administrator. */
     public Computer reserved(String serial, String reason, Instant now) {
         return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState,
                 ComputerState.RESERVED, reason, sinceIfChanged(ComputerState.RESERVED, now), serial, null, lease,
-                verifyIntervalSeconds, firstSeen, lastContact);
+                verifyIntervalSeconds, firstSeen, lastContact, profile);
     }
 
     /** Queued for a seat; keeps its place if it already waits. */
@@ -148,7 +152,7 @@ public record Computer(long id, ComputerIdentity identity, String clientId, Stri
         Instant since = state == ComputerState.WAITING ? waitingSince : now;
         return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState,
                 ComputerState.WAITING, cause, sinceIfChanged(ComputerState.WAITING, now), null, since, lease,
-                verifyIntervalSeconds, firstSeen, lastContact);
+                verifyIntervalSeconds, firstSeen, lastContact, profile);
     }
 
     /** Revoked, released or reclaimed: no seat, no place in the queue. */
@@ -157,13 +161,29 @@ public record Computer(long id, ComputerIdentity identity, String clientId, Stri
             throw new IllegalArgumentException(newState.wireName() + " is not a state without a seat");
         }
         return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState, newState,
-                reason, now, null, null, lease, verifyIntervalSeconds, firstSeen, lastContact);
+                reason, now, null, null, lease, verifyIntervalSeconds, firstSeen, lastContact, profile);
     }
 
     public Computer withLease(IssuedLease newLease) {
         return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState, state,
                 stateReason, stateSince, licenseSerial, waitingSince, newLease, verifyIntervalSeconds, firstSeen,
-                lastContact);
+                lastContact, profile);
+    }
+
+    /** The Client Service version the client reports; {@code null} (an older client that does not say) keeps the last. */
+    public Computer withClientVersion(Version newClientVersion) {
+        if (newClientVersion == null || newClientVersion.equals(clientVersion)) {
+            return this;
+        }
+        return new Computer(id, identity, clientId, os, newClientVersion, recorderVersion, clientState, state,
+                stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen,
+                lastContact, profile);
+    }
+
+    public Computer withProfile(UpdateProfile newProfile) {
+        return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState, state,
+                stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen,
+                lastContact, newProfile);
     }
 
     private Instant sinceIfChanged(ComputerState newState, Instant now) {

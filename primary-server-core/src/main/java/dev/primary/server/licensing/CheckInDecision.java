@@ -3,11 +3,16 @@ package dev.primary.server.licensing;
 import dev.primary.protocol.message.LeasePayload;
 import dev.primary.server.computer.Computer;
 
-/** What a check-in decided, inside the store write; turned into a {@link dev.primary.protocol.message.CheckInAnswer} after it. */
+/**
+ * What a check-in decided, inside the store write, about {@link #computer()} (as saved); turned into a
+ * {@link dev.primary.protocol.message.CheckInAnswer} after it.
+ */
 sealed interface CheckInDecision {
 
+    Computer computer();
+
     /** A lease to sign and hand out. */
-    record Lease(LeasePayload terms, long verifyAfterSeconds) implements CheckInDecision {
+    record Lease(Computer computer, LeasePayload terms, long verifyAfterSeconds) implements CheckInDecision {
     }
 
     /** Queued for a seat; its place and the reason are worded after the write, from a read. */
@@ -15,6 +20,6 @@ sealed interface CheckInDecision {
     }
 
     /** Refused until an administrator reinstates it. */
-    record Revoked(String reason) implements CheckInDecision {
+    record Revoked(Computer computer, String reason) implements CheckInDecision {
     }
 }

@@ -10,7 +10,9 @@ import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.audit.AuditAction;
 import dev.primary.server.computer.ClientContact;
 import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.UpdateProfile;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,26 +39,42 @@ final class CheckIns {
         Computer computer = holderFor(writes, identity)
                 .map(known -> takeOver(writes, known, identity, contact, actor, now))
                 .orElseGet(() -> Computer.firstContact(identity, contact, now));
-        return settle(writes, computer, actor, leaseId, now);
+        UpdateProfile profile = computer.profile().reachedAt(credentials.remoteAddress(), request.nudgePort());
+        return settle(writes, computer.withProfile(profile), actor, leaseId, now);
     }
 
     CheckInDecision verify(LicensingWrites writes, ClientCredentials credentials, VerifyRequest request,
             String leaseId, Instant now) {
         ClientAuthentication.acceptSequence(writes, credentials, null, now);
-        Computer computer = computerOf(writes, credentials.clientId(), request.leaseId())
-                .withCheckIn(request.recorderVersion(), request.verifyIntervalSeconds(), now);
+        Computer known = computerOf(writes, credentials.clientId(), request.leaseId());
+        UpdateProfile profile = known.profile().reachedAt(credentials.remoteAddress(), request.nudgePort())
+                .withContentRevision(request.contentRevision());
+        Computer computer = known.withCheckIn(request.recorderVersion(), request.verifyIntervalSeconds(), now)
+                .withClientVersion(request.clientVersion())
+                .withProfile(profile);
         return settle(writes, computer, actorOf(credentials), leaseId, now);
     }
 
-    void report(LicensingWrites writes, ClientCredentials credentials, ReportRequest request, Instant now) {
+    /** Records a report on every computer the client speaks for; returns them as saved. */
+    List<Computer> report(LicensingWrites writes, ClientCredentials credentials, ReportRequest request, Instant now) {
         ClientAuthentication.acceptSequence(writes, credentials, null, now);
         List<Computer> computers = writes.computersOfClient(credentials.clientId());
         if (computers.isEmpty()) {
             throw noComputer(credentials.clientId());
         }
+        List<Computer> reported = new ArrayList<>(computers.size());
         for (Computer computer : computers) {
-            writes.updateComputer(computer.withReport(request.recorderVersion(), request.clientState(), now));
+            UpdateProfile profile = computer.profile().reachedAt(credentials.remoteAddress(),
+                    computer.profile().nudgePort());
+            if (request.contentRevision() > 0) {
+                profile = profile.withContentRevision(request.contentRevision());
+            }
+            Computer changed = computer.withReport(request.recorderVersion(), request.clientState(), now)
+                    .withProfile(profile);
+            writes.updateComputer(changed);
+            reported.add(changed);
         }
+        return reported;
     }
 
     /**
@@ -128,7 +146,7 @@ final class CheckIns {
         }
         Computer saved = pool.save(writes, settled);
         return saved.state() == ComputerState.REVOKED
-                ? new CheckInDecision.Revoked(saved.stateReason())
+                ? new CheckInDecision.Revoked(saved, saved.stateReason())
                 : new CheckInDecision.Waiting(saved);
     }
 
@@ -145,8 +163,8 @@ final class CheckIns {
     private CheckInDecision issue(LicensingWrites writes, Computer computer, License license, String leaseId,
             Instant now) {
         LeasePayload terms = leases.terms(leaseId, computer, license, now);
-        pool.save(writes, computer.withLease(LeaseIssuer.recordOf(terms)));
-        return new CheckInDecision.Lease(terms, computer.verifyIntervalSeconds());
+        Computer saved = pool.save(writes, computer.withLease(LeaseIssuer.recordOf(terms)));
+        return new CheckInDecision.Lease(saved, terms, computer.verifyIntervalSeconds());
     }
 
     static String actorOf(ClientCredentials credentials) {

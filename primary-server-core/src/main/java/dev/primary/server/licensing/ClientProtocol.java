@@ -22,6 +22,21 @@ public interface ClientProtocol {
     /** The periodic check-in: renews the lease or says why not. */
     CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request);
 
-    /** A state change the server shows at once (Recorder started or stopped). */
+    /** A state change the server shows at once (Recorder started or stopped), and where the client stands with its updates. */
     void report(ClientCredentials credentials, ReportRequest request);
+
+    /**
+     * Checks that the caller may fetch the package with SHA-256 {@code sha256} ({@code GET /v1/packages/<sha256>}):
+     * authenticated like {@link #verify} (signature over an empty body, sequence above the last accepted one),
+     * its computer holds a seat, and the package belongs to a known release or content update.
+     * Returns normally when it may; the edge then streams the package.
+     *
+     * @throws DownloadRefusedException when the client holds no seat (409) or the package is not one it may fetch (404)
+     * @throws UnknownClientException when the client is not registered
+     * @throws ClientSignatureInvalidException when the signature does not verify with the client's key
+     * @throws ReplayedRequestException when the sequence is not above the last accepted one
+     */
+    default void authorizeDownload(ClientCredentials credentials, String sha256) {
+        throw DownloadRefusedException.unknownPackage("this server serves no packages");
+    }
 }

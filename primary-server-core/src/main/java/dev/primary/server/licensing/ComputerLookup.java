@@ -3,6 +3,7 @@ package dev.primary.server.licensing;
 import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.server.computer.AmbiguousComputerException;
 import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.ComputerDirectory;
 import dev.primary.server.computer.ComputerNotFoundException;
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +11,13 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the computer an administrator names: {@code DOMAIN\NAME} or {@code DOMAIN\NAME\USER}
- * exactly, or a bare {@code NAME} in whatever domain it is, if only one.
+ * exactly, or a bare {@code NAME} in whatever domain it is, if only one. Also used by the release
+ * administration (groups, nudges).
  */
-final class ComputerLookup {
+public final class ComputerLookup {
     private ComputerLookup() {}
 
-    static ComputerIdentity parse(String text) {
+    public static ComputerIdentity parse(String text) {
         try {
             return ComputerIdentity.parse(text == null ? "" : text.strip());
         } catch (IllegalArgumentException e) {
@@ -24,13 +26,13 @@ final class ComputerLookup {
         }
     }
 
-    static Computer find(LicensingReads reads, String text) {
+    public static Computer find(ComputerDirectory reads, String text) {
         return findIfKnown(reads, text).orElseThrow(() -> new ComputerNotFoundException(
                 "no computer named " + parse(text).display() + " is known to this server"));
     }
 
     /** The computer named {@code text}, if any; a bare name matching several is ambiguous. */
-    static Optional<Computer> findIfKnown(LicensingReads reads, String text) {
+    public static Optional<Computer> findIfKnown(ComputerDirectory reads, String text) {
         ComputerIdentity identity = parse(text);
         if (text != null && text.contains("\\")) {
             return reads.computerByKey(identity.key());

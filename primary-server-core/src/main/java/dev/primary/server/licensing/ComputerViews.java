@@ -2,6 +2,7 @@ package dev.primary.server.licensing;
 
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
+import dev.primary.protocol.admin.UpdateView;
 import dev.primary.protocol.message.Version;
 import dev.primary.server.computer.Computer;
 import java.time.Duration;
@@ -10,16 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Manage Computers' rows: a computer's displayed state, its Recorder column and the sentence
- * that says why it stands where it does.
+ * Manage Computers' rows: a computer's displayed state, its Recorder column, the sentence that
+ * says why it stands where it does, and (from the {@link UpdateAdvisor}) its updates.
  */
 final class ComputerViews {
     private final Duration waitingRetryAfter;
     private final Duration revokedRetryAfter;
+    private final UpdateAdvisor advisor;
 
-    ComputerViews(LicensingSettings settings) {
+    ComputerViews(LicensingSettings settings, UpdateAdvisor advisor) {
         this.waitingRetryAfter = settings.waitingRetryAfter();
         this.revokedRetryAfter = settings.revokedRetryAfter();
+        this.advisor = advisor;
     }
 
     /** Views of {@code computers}; the seat pool and places in line are read only for waiting ones. */
@@ -29,7 +32,8 @@ final class ComputerViews {
         List<ComputerView> views = new ArrayList<>(computers.size());
         for (Computer computer : computers) {
             int place = computer.state() == ComputerState.WAITING ? reads.queuePosition(computer) : 0;
-            views.add(view(computer, now, pool, place));
+            List<UpdateView> updates = computer.client().isPresent() ? advisor.updateViews(reads, computer) : List.of();
+            views.add(view(computer, now, pool, place, updates));
         }
         return views;
     }
@@ -38,13 +42,15 @@ final class ComputerViews {
         return views(reads, List.of(computer), now).get(0);
     }
 
-    private ComputerView view(Computer computer, Instant now, PoolSize pool, int queuePosition) {
+    private ComputerView view(Computer computer, Instant now, PoolSize pool, int queuePosition,
+            List<UpdateView> updates) {
         ComputerState state = computer.displayedState(now);
         Version recorder = computer.licensedAt(now) ? computer.recorderVersion() : Version.NONE;
         return new ComputerView(computer.identity(), computer.clientId(), computer.os(), computer.clientVersion(),
                 recorder, null, state, reason(computer, state, pool, queuePosition), computer.licenseSerial(),
                 computer.firstSeen(), computer.lastContact(), nextExpectedContact(computer, state),
-                computer.issuedLease().map(lease -> lease.expiresAt()).orElse(null));
+                computer.issuedLease().map(lease -> lease.expiresAt()).orElse(null), computer.profile().group(),
+                updates, computer.profile().contentRevision());
     }
 
     private static String reason(Computer computer, ComputerState state, PoolSize pool, int queuePosition) {

@@ -3,6 +3,7 @@ package dev.primary.server.licensing;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerPage;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.LicenseDetail;
 import dev.primary.protocol.admin.LicenseSummary;
@@ -19,13 +20,17 @@ import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.computer.Computer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The licensing core: the client protocol and the administration of seats and licenses, over a
  * {@link LicensingStore}. Decisions that take or free a seat run inside one store write, so seats
- * are never over-granted; leases are signed after that write, on the caller's thread.
+ * are never over-granted; leases are signed after that write, on the caller's thread. What a
+ * licensed client should install, and what it reports about its updates, come from its
+ * {@link UpdateAdvisor}, inside the same write.
  */
 public final class Licensing implements ClientProtocol, Administration {
     private static final int MAX_AUDIT_PAGE = 1000;
@@ -40,8 +45,17 @@ public final class Licensing implements ClientProtocol, Administration {
     private final ComputerViews views;
     private final ComputerAdministration computers;
     private final LicenseRegistration registration;
+    private final UpdateAdvisor advisor;
 
+    /** A licensing core that serves no updates ({@link UpdateAdvisor#NONE}). */
     public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock) {
+        this(settings, store, serverKey, clock, UpdateAdvisor.NONE);
+    }
+
+    /** A licensing core whose check-ins carry the update directives of {@code advisor} and record the clients' reports. */
+    public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock,
+            UpdateAdvisor advisor) {
+        this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.store = Objects.requireNonNull(store, "store");
         this.serverKey = Objects.requireNonNull(serverKey, "serverKey");
@@ -50,7 +64,7 @@ public final class Licensing implements ClientProtocol, Administration {
         this.authentication = new ClientAuthentication(store);
         this.leases = new LeaseIssuer(settings.serverId(), settings.leaseValidity(), serverKey);
         this.checkIns = new CheckIns(pool, leases);
-        this.views = new ComputerViews(settings);
+        this.views = new ComputerViews(settings, advisor);
         this.computers = new ComputerAdministration(store, pool, views, clock, settings.reclaimAfter());
         this.registration = new LicenseRegistration(store, new VendorDocuments(settings.trustedVendorKeys()), pool,
                 clock, settings.serverId());
@@ -58,37 +72,90 @@ public final class Licensing implements ClientProtocol, Administration {
 
     @Override
     public Hello hello() {
+        List<String> releaseKeys = settings.trustedReleaseKeys().get().stream().map(PublicKey::encoded).toList();
         return new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, settings.serverId(), settings.serverVersion(),
-                clock.instant(), serverKey.publicKey().encoded(), settings.tlsPin());
+                clock.instant(), serverKey.publicKey().encoded(), settings.tlsPin(), releaseKeys);
     }
 
     @Override
     public CheckInAnswer register(ClientCredentials credentials, RegisterRequest request) {
         PublicKey key = authentication.registeringKey(credentials, request.clientKey());
         String leaseId = leases.newLeaseId();
-        return answer(store.write(writes ->
-                checkIns.register(writes, credentials, key, request, leaseId, clock.instant())));
+        return answer(store.write(writes -> {
+            Instant now = clock.instant();
+            CheckInDecision decision = checkIns.register(writes, credentials, key, request, leaseId, now);
+            return new CheckInOutcome(decision, directivesFor(writes, decision, now), Set.of());
+        }));
     }
 
     @Override
     public CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request) {
         authentication.knownClient(credentials);
         String leaseId = leases.newLeaseId();
-        return answer(store.write(writes -> checkIns.verify(writes, credentials, request, leaseId, clock.instant())));
+        return answer(store.write(writes -> {
+            Instant now = clock.instant();
+            CheckInDecision decision = checkIns.verify(writes, credentials, request, leaseId, now);
+            Set<Long> failures = advisor.record(writes, decision.computer(), request.updates(),
+                    CheckIns.actorOf(credentials), now);
+            return new CheckInOutcome(decision, directivesFor(writes, decision, now), failures);
+        }));
     }
 
     @Override
     public void report(ClientCredentials credentials, ReportRequest request) {
         authentication.knownClient(credentials);
-        store.write(writes -> {
-            checkIns.report(writes, credentials, request, clock.instant());
-            return null;
+        Set<Long> failures = store.write(writes -> {
+            Instant now = clock.instant();
+            Set<Long> failed = new HashSet<>();
+            for (Computer computer : checkIns.report(writes, credentials, request, now)) {
+                failed.addAll(advisor.record(writes, computer, request.updates(), CheckIns.actorOf(credentials), now));
+            }
+            return failed;
         });
+        if (!failures.isEmpty()) {
+            advisor.failuresRecorded(failures);
+        }
     }
 
-    private CheckInAnswer answer(CheckInDecision decision) {
+    @Override
+    public void authorizeDownload(ClientCredentials credentials, String sha256) {
+        authentication.knownClient(credentials);
+        store.write(writes -> {
+            ClientAuthentication.acceptSequence(writes, credentials, null, clock.instant());
+            List<Computer> computers = writes.computersOfClient(credentials.clientId());
+            if (computers.stream().noneMatch(computer -> computer.state() == ComputerState.LICENSED)) {
+                String where = computers.isEmpty() ? "" : " (" + computers.get(0).identity().display() + " is "
+                        + computers.get(0).state().wireName() + ")";
+                throw DownloadRefusedException.notLicensed("client " + credentials.clientId() + " holds no seat"
+                        + where + "; packages are served to licensed clients only");
+            }
+            return null;
+        });
+        if (!advisor.mayDownload(sha256)) {
+            throw DownloadRefusedException.unknownPackage("package " + sha256
+                    + " belongs to no release or content update on this server");
+        }
+    }
+
+    private CheckInDirectives directivesFor(LicensingWrites writes, CheckInDecision decision, Instant now) {
+        return decision instanceof CheckInDecision.Lease
+                ? advisor.advise(writes, decision.computer(), now)
+                : CheckInDirectives.NONE;
+    }
+
+    /** What a check-in's write decided, the directives for a licensed client, and the rollouts that got a new failure. */
+    private record CheckInOutcome(CheckInDecision decision, CheckInDirectives directives, Set<Long> failures) {
+    }
+
+    private CheckInAnswer answer(CheckInOutcome outcome) {
+        if (!outcome.failures().isEmpty()) {
+            advisor.failuresRecorded(outcome.failures());
+        }
+        CheckInDecision decision = outcome.decision();
         if (decision instanceof CheckInDecision.Lease lease) {
-            return new CheckInAnswer.Licensed(leases.sign(lease.terms()), lease.verifyAfterSeconds());
+            CheckInDirectives directives = outcome.directives();
+            return new CheckInAnswer.Licensed(leases.sign(lease.terms()), lease.verifyAfterSeconds(),
+                    directives.updates(), directives.content());
         }
         if (decision instanceof CheckInDecision.Revoked revoked) {
             return new CheckInAnswer.Revoked(revoked.reason(), settings.revokedRetryAfter().toSeconds());

@@ -3,23 +3,19 @@ package dev.primary.server.licensing;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.ComputerDirectory;
+import dev.primary.server.computer.UpdateRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** What the licensing core reads from its store. Every lookup here is by an index. */
-public interface LicensingReads {
+public interface LicensingReads extends ComputerDirectory, UpdateRecords {
 
     Optional<ClientRecord> client(String clientId);
 
     /** The computers a client speaks for (usually one; several for per-user seats of one client). */
     List<Computer> computersOfClient(String clientId);
-
-    /** The computer whose {@link dev.primary.protocol.message.ComputerIdentity#key()} is {@code holderKey}. */
-    Optional<Computer> computerByKey(String holderKey);
-
-    /** Computers named {@code computerName} (any case) without a user, in any domain. */
-    List<Computer> computersNamed(String computerName);
 
     Optional<License> license(String serial);
 

@@ -18,10 +18,21 @@ import java.util.function.Supplier;
  * @param reclaimAfter seats of computers silent longer than this are reclaimed; {@link Duration#ZERO} = never (default 30 days)
  * @param trustedVendorKeys the keys whose license and unlock files this server accepts, asked at every import,
  *     so a vendor key added while the server runs is trusted without a restart
+ * @param trustedReleaseKeys the release-signing keys this server accepts releases from, asked at every
+ *     {@code hello} (which lists them for clients to pin)
  */
 public record LicensingSettings(String serverId, String serverVersion, String tlsPin, Duration leaseValidity,
         Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
-        Supplier<List<PublicKey>> trustedVendorKeys) {
+        Supplier<List<PublicKey>> trustedVendorKeys, Supplier<List<PublicKey>> trustedReleaseKeys) {
+
+    /** Settings without release keys: {@code hello} lists none. */
+    public LicensingSettings(String serverId, String serverVersion, String tlsPin, Duration leaseValidity,
+            Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
+            Supplier<List<PublicKey>> trustedVendorKeys) {
+        this(serverId, serverVersion, tlsPin, leaseValidity, waitingRetryAfter, revokedRetryAfter, reclaimAfter,
+                trustedVendorKeys, List::of);
+    }
+
     public LicensingSettings {
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(serverVersion, "serverVersion");
@@ -34,6 +45,7 @@ public record LicensingSettings(String serverId, String serverVersion, String tl
             throw new IllegalArgumentException("reclaimAfter cannot be negative (0 means never)");
         }
         Objects.requireNonNull(trustedVendorKeys, "trustedVendorKeys");
+        Objects.requireNonNull(trustedReleaseKeys, "trustedReleaseKeys");
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -3,10 +3,11 @@ package dev.primary.server.licensing;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.UpdateRecordWrites;
 import java.time.Instant;
 
 /** What a unit of work may change, inside one {@link LicensingStore#write}; it sees its own changes. */
-public interface LicensingWrites extends LicensingReads {
+public interface LicensingWrites extends LicensingReads, UpdateRecordWrites {
 
     void insertClient(ClientRecord client);
 
@@ -35,5 +36,6 @@ public interface LicensingWrites extends LicensingReads {
     /** Adds {@code delta} to the seats used of license {@code serial}. */
     void changeSeatsUsed(String serial, int delta);
 
+    @Override
     void audit(AuditEvent event);
 }

@@ -16,6 +16,9 @@
  *   <li>Every change is audited in the transaction that makes it; plain renewals are not.</li>
  * </ul>
  * Decisions that take or free a seat run inside one store write, so they are serialized and
- * durable before the caller is answered; leases are signed after the write.
+ * durable before the caller is answered; leases are signed after the write. Software updates
+ * enter through an {@link dev.primary.server.licensing.UpdateAdvisor}: it adds the update
+ * directives to a licensed client's answer and records the client's update reports, inside the
+ * same write.
  */
 package dev.primary.server.licensing;

@@ -47,4 +47,14 @@ public interface ReleaseAdministration {
      * the nudge port it announced; empty when it announced none. Audited as {@code computer.nudged}.
      */
     Optional<InetSocketAddress> nudgeTarget(String computer, String actor);
+
+    /**
+     * Where to nudge the computers a running rollout reaches now and that still need its release (licensed,
+     * announcing a nudge port), at most {@code limit}; empty for a rollout that is not running. For the edge
+     * to nudge, in the background, after {@link #startRollout}, {@link #changeRolloutPercent} and
+     * {@link #resumeRollout}. Not audited one by one. (A default that nudges nobody, so stand-ins need not.)
+     */
+    default List<InetSocketAddress> rolloutNudgeTargets(long rolloutId, int limit) {
+        return List.of();
+    }
 }

@@ -12,7 +12,9 @@ import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.protocol.message.Version;
 import dev.primary.server.licensing.ClientCredentials;
+import dev.primary.protocol.release.UpdateReport;
 import dev.primary.server.licensing.ClientProtocol;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A Client Service as the server sees it: its own key, its sequence, its lease. */
@@ -24,6 +26,11 @@ public final class TestClient {
     private final AtomicLong sequence = new AtomicLong();
     private volatile String leaseId = "none";
     private volatile Version recorderVersion = Version.NONE;
+    private volatile Version clientVersion = new Version(1, 0, 7);
+    private volatile long contentRevision;
+    private volatile int nudgePort;
+    private volatile String remoteAddress = "";
+    private volatile List<UpdateReport> updateReports = List.of();
 
     public TestClient(ComputerIdentity computer) {
         this.computer = computer;
@@ -45,9 +52,29 @@ public final class TestClient {
         recorderVersion = version;
     }
 
+    /** The Client Service version it reports (1.0.7 unless changed). */
+    public void runsClient(Version version) {
+        clientVersion = version;
+    }
+
+    public void appliedContent(long revision) {
+        contentRevision = revision;
+    }
+
+    /** Announces {@code port} for nudges and sends its requests from {@code address}. */
+    public void reachableAt(String address, int port) {
+        remoteAddress = address;
+        nudgePort = port;
+    }
+
+    /** The update reports it carries in its next check-ins and reports. */
+    public void reports(UpdateReport... reports) {
+        updateReports = List.of(reports);
+    }
+
     public RegisterRequest registerRequest() {
-        return new RegisterRequest(computer, "Linux 6.1 amd64", new Version(1, 0, 7), recorderVersion,
-                key.publicKey().encoded(), VERIFY_INTERVAL);
+        return new RegisterRequest(computer, "Linux 6.1 amd64", clientVersion, recorderVersion,
+                key.publicKey().encoded(), VERIFY_INTERVAL, nudgePort);
     }
 
     public CheckInAnswer register(ClientProtocol server) {
@@ -56,13 +83,23 @@ public final class TestClient {
     }
 
     public CheckInAnswer verify(ClientProtocol server) {
-        VerifyRequest request = new VerifyRequest(leaseId, recorderVersion, VERIFY_INTERVAL);
+        VerifyRequest request = new VerifyRequest(leaseId, recorderVersion, VERIFY_INTERVAL, clientVersion,
+                contentRevision, nudgePort, updateReports);
         return remember(server.verify(credentials("/v1/verify", request), request));
     }
 
     public void report(ClientProtocol server, String clientState) {
-        ReportRequest request = new ReportRequest(recorderVersion, clientState, "");
+        ReportRequest request = new ReportRequest(recorderVersion, clientState, "", contentRevision, updateReports);
         server.report(credentials("/v1/report", request), request);
+    }
+
+    /** Asks to fetch package {@code sha256}, signed as the edge checks it: a GET over an empty body. */
+    public void download(ClientProtocol server, String sha256) {
+        String path = "/v1/packages/" + sha256;
+        long next = sequence.incrementAndGet();
+        byte[] signed = RequestSignature.signedBytes("GET", path, clientId(), next, new byte[0]);
+        server.authorizeDownload(new ClientCredentials(clientId(), next, key.sign(signed), signed, remoteAddress),
+                sha256);
     }
 
     /** Credentials for {@code body} sent to {@code path}, with the next sequence number. */
@@ -72,7 +109,12 @@ public final class TestClient {
 
     public ClientCredentials credentialsAt(String path, Object body, long withSequence) {
         byte[] signed = RequestSignature.signedBytes("POST", path, clientId(), withSequence, Json.write(body));
-        return new ClientCredentials(clientId(), withSequence, key.sign(signed), signed);
+        return new ClientCredentials(clientId(), withSequence, key.sign(signed), signed, remoteAddress);
+    }
+
+    /** Signs {@code bytes} with the client's key, to forge or replay requests in tests. */
+    public byte[] sign(byte[] bytes) {
+        return key.sign(bytes);
     }
 
     public long lastSequence() {

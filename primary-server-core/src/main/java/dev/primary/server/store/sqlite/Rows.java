@@ -7,6 +7,7 @@ import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.Version;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.IssuedLease;
+import dev.primary.server.computer.UpdateProfile;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.License;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,15 @@ import java.util.Locale;
 final class Rows {
     static final String COMPUTER_COLUMNS = "id, computer_name, domain, user_name, client_id, os, client_version,"
             + " recorder_version, client_state, state, state_reason, state_since, license_serial, waiting_since,"
-            + " lease_id, lease_issued_at, lease_expires_at, verify_interval, first_seen, last_contact";
+            + " lease_id, lease_issued_at, lease_expires_at, verify_interval, first_seen, last_contact,"
+            + " group_name, content_revision, remote_address, nudge_port";
 
     /** The columns {@link #computerValues} fills, in order. */
     static final List<String> COMPUTER_WRITTEN = List.of("holder_key", "name_key", "computer_name", "domain",
             "user_name", "client_id", "os", "client_version", "recorder_version", "client_state", "state",
             "state_reason", "state_since", "license_serial", "waiting_since", "lease_id", "lease_issued_at",
-            "lease_expires_at", "verify_interval", "first_seen", "last_contact");
+            "lease_expires_at", "verify_interval", "first_seen", "last_contact", "group_name", "content_revision",
+            "remote_address", "nudge_port");
 
     /** What is read of a license: its terms, not the files they came from. */
     static final String LICENSE_COLUMNS = "serial, customer, seats, used, issued_at, expires_at, features,"
@@ -51,13 +54,15 @@ final class Rows {
                 clientVersion == null ? null : version(clientVersion), version(row.getString(8)), row.getString(9),
                 StateCodes.state(row.getInt(10)), row.getString(11), SqlSession.instant(row, 12), row.getString(13),
                 SqlSession.instant(row, 14), lease, row.getLong(18), SqlSession.instant(row, 19),
-                SqlSession.instant(row, 20));
+                SqlSession.instant(row, 20),
+                new UpdateProfile(row.getString(21), row.getLong(22), row.getString(23), row.getInt(24)));
     }
 
     /** The values of {@link #COMPUTER_WRITTEN} for {@code computer}. */
     static Object[] computerValues(Computer computer) {
         ComputerIdentity identity = computer.identity();
         IssuedLease lease = computer.lease();
+        UpdateProfile profile = computer.profile();
         return new Object[] {identity.key(), identity.computerName().toLowerCase(Locale.ROOT),
             identity.computerName(), identity.domain(), identity.userName(), computer.clientId(), computer.os(),
             computer.clientVersion() == null ? null : computer.clientVersion().dotted(),
@@ -65,7 +70,8 @@ final class Rows {
             computer.stateReason(), computer.stateSince(), computer.licenseSerial(), computer.waitingSince(),
             lease == null ? null : lease.leaseId(), lease == null ? null : lease.issuedAt(),
             lease == null ? null : lease.expiresAt(), computer.verifyIntervalSeconds(), computer.firstSeen(),
-            computer.lastContact()};
+            computer.lastContact(), profile.group(), profile.contentRevision(), profile.remoteAddress(),
+            profile.nudgePort()};
     }
 
     static License license(ResultSet row) throws SQLException {

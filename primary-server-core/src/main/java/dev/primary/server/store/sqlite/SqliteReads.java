@@ -2,20 +2,28 @@ package dev.primary.server.store.sqlite;
 
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.message.Version;
+import dev.primary.protocol.release.Product;
 import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.UpdateRecord;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.ComputerRows;
 import dev.primary.server.licensing.HolderCounts;
 import dev.primary.server.licensing.License;
 import dev.primary.server.licensing.LicensingReads;
 import dev.primary.server.licensing.PoolSize;
+import dev.primary.server.release.ContentUpdate;
+import dev.primary.server.release.Release;
+import dev.primary.server.release.ReleaseReads;
+import dev.primary.server.release.Rollout;
+import dev.primary.server.release.RolloutCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The licensing core's reads, in SQL over one {@link SqlSession}. */
-class SqliteReads implements LicensingReads {
+/** The licensing and release cores' reads, in SQL over one {@link SqlSession}. */
+class SqliteReads implements LicensingReads, ReleaseReads {
     private static final String SELECT_COMPUTERS = "SELECT " + Rows.COMPUTER_COLUMNS + " FROM computers";
     private static final String SELECT_LICENSES = "SELECT " + Rows.LICENSE_COLUMNS + " FROM licenses";
     private static final String ACTIVE_LICENSE = "unlocked_at IS NOT NULL AND (expires_at IS NULL OR expires_at > ?)";
@@ -26,6 +34,18 @@ class SqliteReads implements LicensingReads {
             + " ORDER BY waiting_since, id LIMIT 1";
     static final String WAITING_AHEAD = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.WAITING
             + " AND (waiting_since, id) < (?, ?)";
+    static final String UPDATE_RECORDS = "SELECT " + ReleaseRows.UPDATE_COLUMNS
+            + " FROM computer_updates WHERE computer_id = ?";
+    static final String ROLLOUT_COUNTS = "SELECT COUNT(*), COALESCE(SUM(state = 'installed'), 0),"
+            + " COALESCE(SUM(state = 'failed'), 0) FROM computer_updates WHERE rollout_id = ?";
+    static final String RECORDER_RUNNING = "SELECT COUNT(*) FROM computers WHERE recorder_version = ? AND state = "
+            + StateCodes.LICENSED;
+    static final String CLIENT_RUNNING = "SELECT COUNT(*) FROM computers WHERE client_version = ? AND state = "
+            + StateCodes.LICENSED;
+    static final String CONTENT_APPLIED = "SELECT COUNT(*) FROM computers WHERE content_revision = ? AND state = "
+            + StateCodes.LICENSED;
+    static final String NUDGEABLE = SELECT_COMPUTERS + " WHERE id > ? AND state = " + StateCodes.LICENSED
+            + " AND nudge_port > 0 ORDER BY id LIMIT ?";
     static final String SILENT_SINCE = SELECT_COMPUTERS + " WHERE state = " + StateCodes.LICENSED
             + " AND last_contact < ? ORDER BY last_contact LIMIT ?";
 
@@ -119,6 +139,53 @@ class SqliteReads implements LicensingReads {
         List<Computer> rows = total <= query.offset() ? List.of()
                 : session.list(sql.pageSql(), Rows::computer, sql.pageParameters(query.limit(), query.offset()));
         return new ComputerRows(total, rows);
+    }
+
+    @Override
+    public List<UpdateRecord> updateRecords(long computerId) {
+        return session.list(UPDATE_RECORDS, ReleaseRows::update, computerId);
+    }
+
+    @Override
+    public List<Release> releases() {
+        return session.list("SELECT " + ReleaseRows.RELEASE_COLUMNS + " FROM releases", ReleaseRows::release);
+    }
+
+    @Override
+    public List<ContentUpdate> contents() {
+        return session.list("SELECT " + ReleaseRows.CONTENT_COLUMNS + " FROM contents", ReleaseRows::content);
+    }
+
+    @Override
+    public List<Rollout> rollouts() {
+        return session.list("SELECT " + ReleaseRows.ROLLOUT_COLUMNS + " FROM rollouts", ReleaseRows::rollout);
+    }
+
+    @Override
+    public Optional<Rollout> rollout(long id) {
+        return session.one("SELECT " + ReleaseRows.ROLLOUT_COLUMNS + " FROM rollouts WHERE id = ?",
+                ReleaseRows::rollout, id);
+    }
+
+    @Override
+    public RolloutCounts rolloutCounts(long rolloutId) {
+        return session.one(ROLLOUT_COUNTS, row -> new RolloutCounts(row.getLong(1), row.getLong(2), row.getLong(3)),
+                rolloutId).orElse(RolloutCounts.NONE);
+    }
+
+    @Override
+    public long computersRunning(Product product, Version version) {
+        return session.number(product == Product.RECORDER ? RECORDER_RUNNING : CLIENT_RUNNING, version.dotted());
+    }
+
+    @Override
+    public long computersWithContent(long revision) {
+        return session.number(CONTENT_APPLIED, revision);
+    }
+
+    @Override
+    public List<Computer> nudgeableComputers(long afterId, int limit) {
+        return session.list(NUDGEABLE, Rows::computer, afterId, limit);
     }
 
     @Override

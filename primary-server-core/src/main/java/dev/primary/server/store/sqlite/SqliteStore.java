@@ -3,6 +3,9 @@ package dev.primary.server.store.sqlite;
 import dev.primary.server.licensing.LicensingReads;
 import dev.primary.server.licensing.LicensingStore;
 import dev.primary.server.licensing.LicensingWrites;
+import dev.primary.server.release.ReleaseReads;
+import dev.primary.server.release.ReleaseStore;
+import dev.primary.server.release.ReleaseWrites;
 import dev.primary.server.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,18 +24,18 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}, so every commit
- * is on disk before it is acknowledged. One writer thread group-commits the units of work
+ * The embedded store of the licensing and release cores: one SQLite file in WAL mode with
+ * {@code synchronous=FULL}, so every commit is on disk before it is acknowledged. One writer thread group-commits the units of work
  * ({@link GroupCommitWriter}); reads use their own read-only connections. An OS lock on
  * {@code <file>.lock} keeps a second server off the same database.
  */
-public final class SqliteStore implements LicensingStore, AutoCloseable {
+public final class SqliteStore implements LicensingStore, ReleaseStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
     private final Path databaseFile;
     private final StoreLock lock;
     private final SqlSession writeSession;
-    private final GroupCommitWriter<LicensingWrites> writer;
+    private final GroupCommitWriter<SqliteWrites> writer;
     private final ReadConnections readers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -103,11 +106,22 @@ public final class SqliteStore implements LicensingStore, AutoCloseable {
 
     @Override
     public <T> T write(Function<LicensingWrites, T> unit) {
-        return writer.submit(unit);
+        return writer.submit(unit::apply);
     }
 
     @Override
     public <T> T read(Function<LicensingReads, T> unit) {
+        return readers.read(unit::apply);
+    }
+
+    /** Release units run on the same writer as licensing ones: one at a time, group-committed. */
+    @Override
+    public <T> T writeReleases(Function<ReleaseWrites, T> unit) {
+        return writer.submit(unit::apply);
+    }
+
+    @Override
+    public <T> T readReleases(Function<ReleaseReads, T> unit) {
         return readers.read(unit::apply);
     }
 

@@ -3,18 +3,27 @@ package dev.primary.server.store.sqlite;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.UpdateRecord;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.License;
 import dev.primary.server.licensing.LicensingWrites;
+import dev.primary.server.release.ContentUpdate;
+import dev.primary.server.release.Release;
+import dev.primary.server.release.ReleaseWrites;
+import dev.primary.server.release.Rollout;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The licensing core's changes, in SQL over the writer's {@link SqlSession}. */
-final class SqliteWrites extends SqliteReads implements LicensingWrites {
+/** The licensing and release cores' changes, in SQL over the writer's {@link SqlSession}. */
+final class SqliteWrites extends SqliteReads implements LicensingWrites, ReleaseWrites {
     private static final String INSERT_COMPUTER = "INSERT INTO computers (" + String.join(", ", Rows.COMPUTER_WRITTEN)
             + ") VALUES (" + Rows.COMPUTER_WRITTEN.stream().map(column -> "?").collect(Collectors.joining(", "))
             + ") RETURNING id";
+    private static final String INSERT_ROLLOUT = "INSERT INTO rollouts (product, version, group_name, percent,"
+            + " failure_threshold, state, reason, created_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    private static final String UPDATE_ROLLOUT = "UPDATE rollouts SET product = ?, version = ?, group_name = ?,"
+            + " percent = ?, failure_threshold = ?, state = ?, reason = ?, created_at = ?, changed_at = ? WHERE id = ?";
     private static final String UPDATE_COMPUTER = "UPDATE computers SET "
             + Rows.COMPUTER_WRITTEN.stream().map(column -> column + " = ?").collect(Collectors.joining(", "))
             + " WHERE id = ?";
@@ -85,6 +94,45 @@ final class SqliteWrites extends SqliteReads implements LicensingWrites {
     public void changeSeatsUsed(String serial, int delta) {
         requireOneRow(session.update("UPDATE licenses SET used = used + ? WHERE serial = ?", delta, serial),
                 "license " + serial);
+    }
+
+    @Override
+    public void saveUpdateRecord(long computerId, UpdateRecord record) {
+        session.update("INSERT OR REPLACE INTO computer_updates (computer_id, " + ReleaseRows.UPDATE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?)", computerId, record.product().wireName(), record.rolloutId(),
+                record.version().dotted(), record.state().wireName(), record.reason(), record.updatedAt());
+    }
+
+    @Override
+    public void insertRelease(Release release) {
+        session.update("INSERT INTO releases (product, version, sha256, added_at, manifest) VALUES (?, ?, ?, ?, ?)",
+                release.product().wireName(), release.version().dotted(), release.sha256(), release.addedAt(),
+                Rows.text(release.document()));
+    }
+
+    @Override
+    public void insertContent(ContentUpdate content) {
+        session.update("INSERT INTO contents (revision, sha256, added_at, manifest) VALUES (?, ?, ?, ?)",
+                content.revision(), content.sha256(), content.addedAt(), Rows.text(content.document()));
+    }
+
+    @Override
+    public Rollout insertRollout(Rollout rollout) {
+        return rollout.withId(session.number(INSERT_ROLLOUT, ReleaseRows.rolloutValues(rollout)));
+    }
+
+    @Override
+    public void updateRollout(Rollout rollout) {
+        Object[] values = ReleaseRows.rolloutValues(rollout);
+        Object[] parameters = Arrays.copyOf(values, values.length + 1);
+        parameters[values.length] = rollout.id();
+        requireOneRow(session.update(UPDATE_ROLLOUT, parameters), "rollout " + rollout.id());
+    }
+
+    @Override
+    public void assignGroup(long computerId, String group) {
+        requireOneRow(session.update("UPDATE computers SET group_name = ? WHERE id = ?", group, computerId),
+                "computer " + computerId);
     }
 
     @Override

@@ -82,4 +82,15 @@ class ComputerQueryPlanTest {
                 .as("a place in line counts only the computers ahead")
                 .contains("computers_queue (state=? AND waiting_since<?)");
     }
+
+    @Test
+    void the_update_queries_of_a_check_in_and_of_the_release_views_search_an_index() {
+        assertThat(plan(SqliteReads.UPDATE_RECORDS, 1L)).as("a computer's update records")
+                .contains("SEARCH computer_updates USING PRIMARY KEY (computer_id=?)");
+        assertThat(plan(SqliteReads.ROLLOUT_COUNTS, 1L)).as("a rollout's counts")
+                .contains("computer_updates_by_rollout (rollout_id=?)");
+        assertThat(plan(SqliteReads.RECORDER_RUNNING, "1.2.345")).contains("computers_by_recorder_version");
+        assertThat(plan(SqliteReads.CLIENT_RUNNING, "1.2.345")).contains("computers_by_client_version");
+        assertThat(plan(SqliteReads.CONTENT_APPLIED, 7L)).contains("computers_by_content_revision");
+    }
 }

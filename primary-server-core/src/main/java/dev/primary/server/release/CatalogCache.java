@@ -1,0 +1,40 @@
+package dev.primary.server.release;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The {@link ReleaseCatalog} in force, and the one way to change what it holds: a store write that
+ * loads the new catalog inside the write (so it sees exactly that write's result) and installs it
+ * once committed. Writes run one at a time, so their generations follow commit order; a catalog
+ * from an older write never replaces a newer one, whatever order the callers resume in.
+ */
+final class CatalogCache {
+    private final ReleaseStore store;
+    private final AtomicLong generations = new AtomicLong();
+    private final AtomicReference<ReleaseCatalog> current = new AtomicReference<>();
+
+    CatalogCache(ReleaseStore store) {
+        this.store = store;
+        current.set(store.readReleases(reads -> ReleaseCatalog.load(reads, 0)));
+    }
+
+    ReleaseCatalog current() {
+        return current.get();
+    }
+
+    /** Runs {@code unit} in a store write, then puts the catalog as of that write in force; returns the unit's result. */
+    <T> T change(Function<ReleaseWrites, T> unit) {
+        Changed<T> changed = store.writeReleases(writes -> {
+            T result = unit.apply(writes);
+            return new Changed<>(result, ReleaseCatalog.load(writes, generations.incrementAndGet()));
+        });
+        current.accumulateAndGet(changed.catalog(),
+                (installed, loaded) -> loaded.generation() > installed.generation() ? loaded : installed);
+        return changed.result();
+    }
+
+    private record Changed<T>(T result, ReleaseCatalog catalog) {
+    }
+}
