@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "repoint", mixinStandardHelpOptions = true,
         description = {"Points the client installed in --home to another Primary Server without reinstalling it.",
                 "Checks first that HOST:PORT is a live Primary Server (and, with --expect-pin, that it has that TLS key), "
-                + "then rewrites client.json with the new server, its pinned keys and id (the client key and all other "
-                + "settings stay), and moves a lease signed by the old server aside. A running Client Service notices "
+                + "then rewrites client.json with the new server, its pinned keys (TLS, lease signing and the release "
+                + "keys it trusts) and id (the client key and all other settings stay), and moves a lease signed by the old server aside. A running Client Service notices "
                 + "the change within seconds and registers with the new server."})
 final class RepointCommand implements Callable<Integer> {
     static final String OLD_LEASE_SUFFIX = "previous-server";
@@ -74,9 +75,9 @@ final class RepointCommand implements Callable<Integer> {
         Hello hello = probe.hello();
         requireValidKey(hello);
         ClientConfiguration.Server server = new ClientConfiguration.Server(host, port, probe.tlsPin().value(),
-                hello.serverKey(), hello.serverId());
+                hello.serverKey(), hello.serverId(), hello.releaseKeys());
         ClientConfiguration after = new ClientConfiguration(server, before.dataVault(), before.computer(),
-                before.recorder(), before.intervals());
+                before.recorder(), before.intervals(), before.updates());
         file.write(after);
         Optional<Path> movedLease = before.server().serverKey().equals(hello.serverKey()) ? Optional.empty()
                 : new LeaseFile(clientHome.leaseFile()).moveAside(OLD_LEASE_SUFFIX);
@@ -102,6 +103,27 @@ final class RepointCommand implements Callable<Integer> {
             throw new CommandFailedException(host + ":" + port + " announces a lease-signing key that is not an Ed25519 key; "
                     + "client.json is unchanged");
         }
+        for (String releaseKey : hello.releaseKeys()) {
+            try {
+                PublicKey.decode(releaseKey);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException(host + ":" + port + " announces a release key that is not an Ed25519 key; "
+                        + "client.json is unchanged");
+            }
+        }
+    }
+
+    private static String releaseKeyIds(ClientConfiguration.Server server) {
+        if (server.releaseKeys().isEmpty()) {
+            return "none";
+        }
+        return server.releaseKeys().stream().map(key -> {
+            try {
+                return PublicKey.decode(key).keyId();
+            } catch (IllegalArgumentException e) {
+                return "(invalid key)";
+            }
+        }).collect(Collectors.joining(", "));
     }
 
     private static void printChanges(PrintWriter out, ClientConfiguration.Server before, ClientConfiguration.Server after,
@@ -112,7 +134,8 @@ final class RepointCommand implements Callable<Integer> {
         out.println(change("server id", before.serverId(), after.serverId()));
         out.println(change("TLS pin", before.tlsPin(), after.tlsPin()));
         out.println(change("server key", before.serverKey(), after.serverKey()));
-        out.println(String.format("  %-11s %s", "lease:", movedLease
+        out.println(change("release keys", releaseKeyIds(before), releaseKeyIds(after)));
+        out.println(String.format("  %-13s %s", "lease:", movedLease
                 .map(path -> "moved aside to " + path + " (it was signed by the previous server)")
                 .orElse(before.serverKey().equals(after.serverKey()) ? "kept (the new server signs with the same key)"
                         : "none to move")));
@@ -122,6 +145,6 @@ final class RepointCommand implements Callable<Integer> {
 
     private static String change(String what, String before, String after) {
         String value = before.equals(after) ? after + " (unchanged)" : before + " -> " + after;
-        return String.format("  %-11s %s", what + ":", value);
+        return String.format("  %-13s %s", what + ":", value);
     }
 }

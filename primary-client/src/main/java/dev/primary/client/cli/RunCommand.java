@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
                 + "and exits 0.",
                 "Until licensed it registers with the Primary Server once every retry interval; once licensed it "
                 + "keeps the signed lease in <home>/lease.json, runs the Recorder and re-verifies every verify interval. "
+                + "It installs the updates the server directs, but only releases signed by a release key pinned in "
+                + "client.json: downloads resume where they stopped, a new Recorder that does not stay up for "
+                + "updates.healthPeriod is rolled back by itself. It checks in at once when nudged on the nudge port. "
                 + "Options given here override client.json."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -41,9 +44,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Wait between re-verifications once licensed (e.g. 4h).")
     private Duration verifyInterval;
 
+    @Option(names = "--nudge-port", paramLabel = "PORT",
+            description = "Listen for the server's \"check in now\" nudge on this TCP port instead of client.json's "
+                    + "updates.nudgePort (default 2468); 0 disables the listener. Useful when several clients run on "
+                    + "one machine.")
+    private Integer nudgePort;
+
     @Override
     public Integer call() throws InterruptedException {
         validateComputerOverride();
+        if (nudgePort != null && (nudgePort < 0 || nudgePort > 65535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--nudge-port must be 0 (no listener) or 1-65535, got " + nudgePort);
+        }
         ClientHome clientHome = new ClientHome(home);
         if (!clientHome.installed()) {
             throw new CommandFailedException("no Client Service is installed in " + clientHome.dir() + " (no "
@@ -52,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         ServiceRuntime runtime;
         try {
             runtime = ServiceRuntime.start(clientHome,
-                    new ConfiguredSettings.Overrides(computerName, domain, retryInterval, verifyInterval),
+                    new ConfiguredSettings.Overrides(computerName, domain, retryInterval, verifyInterval, nudgePort),
                     ServiceRuntime.Options.DEFAULTS);
         } catch (ClientConfigurationException e) {
             throw new CommandFailedException(e.getMessage());

@@ -10,13 +10,20 @@ import dev.primary.client.service.ClientState;
 import dev.primary.client.service.Phrases;
 import dev.primary.protocol.crypto.KeyFiles;
 import dev.primary.protocol.json.Json;
+import dev.primary.client.update.InstalledContent;
+import dev.primary.client.update.InstalledPackage;
+import dev.primary.client.update.InstalledVersions;
 import dev.primary.protocol.message.Version;
+import dev.primary.protocol.release.Product;
+import dev.primary.protocol.release.UpdateReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +31,9 @@ import picocli.CommandLine.Option;
 /** {@code client-service status}: where the installed client stands, read from its files (whether or not it runs). */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows the state of the Client Service installed in --home: state, server, last and next "
-                + "contact, lease expiry, Recorder, and the reason for the state. Reads the client's files, so it "
-                + "works whether or not the service runs."})
+                + "contact, lease expiry, Recorder (running and installed version), updates in progress or failed, "
+                + "the content revision, and the reason for the state. Reads the client's files, so it works whether "
+                + "or not the service runs."})
 final class StatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -76,9 +84,19 @@ final class StatusCommand implements Callable<Integer> {
         lines.put("lease expires", state.leaseExpiresAt() == null ? "no lease" : Phrases.time(state.leaseExpiresAt()));
         lines.put("recorder", state.recorderRunning() ? "running, " + state.recorderVersion().display()
                 : "not running (" + Version.NONE.display() + ")");
+        lines.put("installed", state.installedRecorder().display());
+        lines.put("updates", state.updates().isEmpty() ? "none pending" : state.updates().stream()
+                .map(StatusCommand::describe)
+                .collect(Collectors.joining("; ")));
+        lines.put("content", state.contentRevision() == 0 ? "none" : "revision " + state.contentRevision());
         lines.put("reason", state.reason());
         int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
         lines.forEach((key, value) -> out.println(String.format("%-" + width + "s %s", key + ":", value)));
+    }
+
+    private static String describe(UpdateReport report) {
+        return report.product().wireName() + " " + report.version().display() + " " + report.state().wireName()
+                + (report.reason().isEmpty() ? "" : ": " + report.reason());
     }
 
     private static StateDocument notRunYet(ClientHome home, ClientConfiguration configuration) {
@@ -92,8 +110,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         String computer = configuration.computer().name().isBlank() ? "(this computer's name)"
                 : configuration.computer().name();
+        InstalledVersions installed = new InstalledVersions(home);
+        Version recorder = installed.current(Product.RECORDER).map(InstalledPackage::version)
+                .orElse(configuration.recorder().version());
+        long content = installed.content().map(InstalledContent::revision).orElse(0L);
         return new StateDocument(ClientState.UNLICENSED.wireName(), "the Client Service has not run yet",
-                addressOf(configuration), clientId, computer, null, null, null, null, null, false, Version.NONE, null, 0);
+                addressOf(configuration), clientId, computer, null, null, null, null, null, false, Version.NONE, null, 0,
+                recorder, content, List.of());
     }
 
     private static String addressOf(ClientConfiguration configuration) {

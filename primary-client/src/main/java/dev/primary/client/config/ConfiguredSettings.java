@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,9 +39,14 @@ public final class ConfiguredSettings implements SettingsSource {
      * @param domain {@code --domain}
      * @param retry {@code --retry-interval}
      * @param verify {@code --verify-interval}
+     * @param nudgePort {@code --nudge-port} (0 = no nudge listener)
      */
-    public record Overrides(String computerName, String domain, Duration retry, Duration verify) {
-        public static final Overrides NONE = new Overrides(null, null, null, null);
+    public record Overrides(String computerName, String domain, Duration retry, Duration verify, Integer nudgePort) {
+        public static final Overrides NONE = new Overrides(null, null, null, null, null);
+
+        public Overrides(String computerName, String domain, Duration retry, Duration verify) {
+            this(computerName, domain, retry, verify, null);
+        }
     }
 
     /**
@@ -98,10 +105,26 @@ public final class ConfiguredSettings implements SettingsSource {
                     overrides.verify() != null ? overrides.verify() : Durations.parse(intervals.verify()),
                     Durations.parse(intervals.maxBackoff()), Durations.parse(intervals.degradedAfter()));
             return new ServiceSettings(endpoint, computerOf(configuration.computer(), overrides),
-                    configuration.recorder().version(), timing);
+                    configuration.recorder().version(), timing, updatesOf(configuration, overrides));
         } catch (IllegalArgumentException e) {
             throw new ClientConfigurationException("invalid client configuration: " + e.getMessage(), e);
         }
+    }
+
+    private static ServiceSettings.UpdateSettings updatesOf(ClientConfiguration configuration, Overrides overrides) {
+        List<PublicKey> releaseKeys = new ArrayList<>();
+        for (String key : configuration.server().releaseKeys()) {
+            try {
+                releaseKeys.add(PublicKey.decode(key));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("server.releaseKeys holds \"" + key + "\", which is not an Ed25519 "
+                        + "public key: " + e.getMessage(), e);
+            }
+        }
+        ClientConfiguration.Updates updates = configuration.updates();
+        int nudgePort = overrides.nudgePort() != null ? overrides.nudgePort() : updates.nudgePort();
+        return new ServiceSettings.UpdateSettings(releaseKeys, nudgePort, Durations.parse(updates.healthPeriod()),
+                configuration.recorder().packageCommand());
     }
 
     private static ComputerIdentity computerOf(ClientConfiguration.Computer computer, Overrides overrides) {

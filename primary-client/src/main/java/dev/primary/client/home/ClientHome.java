@@ -12,6 +12,7 @@ public record ClientHome(Path dir) {
     public static final String STATE = "state.json";
     public static final String RECORDER_OUTPUT = "recorder.out";
     public static final String LOG = "client-service.log";
+    public static final String UPDATES = "updates.json";
 
     public ClientHome {
         Objects.requireNonNull(dir, "dir");
@@ -45,5 +46,25 @@ public record ClientHome(Path dir) {
 
     public Path logFile() {
         return dir.resolve(LOG);
+    }
+
+    /** Where packages are downloaded to ({@code <sha256>.part} while incomplete). */
+    public Path downloadsDir() {
+        return dir.resolve("downloads");
+    }
+
+    /** Installed releases: {@code versions/<product>/<version>/<file>} and the {@code versions/<product>/current} pointer. */
+    public Path versionsDir() {
+        return dir.resolve("versions");
+    }
+
+    /** Applied content: {@code content/<revision>/<file>} and the {@code content/current} pointer. */
+    public Path contentDir() {
+        return dir.resolve("content");
+    }
+
+    /** Where each update stands (reports not yet acknowledged, refused directives, a Recorder on trial). */
+    public Path updatesFile() {
+        return dir.resolve(UPDATES);
     }
 }

@@ -1,6 +1,7 @@
 package dev.primary.client.http;
 
 import dev.primary.client.service.ContactFailedException;
+import dev.primary.client.service.PackageBody;
 import dev.primary.client.service.RequestRefusedException;
 import dev.primary.client.service.RequestSequence;
 import dev.primary.client.service.ServerConnection;
@@ -26,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * The client protocol over HTTPS with the JDK's {@link HttpClient}: trusts only the pinned TLS key,
  * signs every request ({@link RequestSignature}) with a sequence persisted before sending, and on a
  * {@code replayed-request} answer re-synchronises the sequence with the server's clock and retries once.
+ * Requests from several threads (check-ins, a download) go out one at a time up to the answer's headers, so
+ * the server sees their sequences in order; a download's body then streams without holding anyone up.
  */
 public final class HttpServerConnection implements ServerConnection {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -46,6 +50,8 @@ public final class HttpServerConnection implements ServerConnection {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final HttpClient client;
+    private final HttpPackageDownload packages;
+    private final Object requestGate = new Object();
 
     public HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence) {
         this(server, clientKey, sequence, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
@@ -59,8 +65,10 @@ public final class HttpServerConnection implements ServerConnection {
         this.sequence = Objects.requireNonNull(sequence, "sequence");
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
+        SSLContext tls = PinnedTls.trusting(server.tlsPin());
+        this.packages = new HttpPackageDownload(tls.getSocketFactory(), connectTimeout, requestTimeout);
         this.client = HttpClient.newBuilder()
-                .sslContext(PinnedTls.trusting(server.tlsPin()))
+                .sslContext(tls)
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -82,6 +90,26 @@ public final class HttpServerConnection implements ServerConnection {
         post("/v1/report", Json.write(request));
     }
 
+    @Override
+    public PackageBody download(String downloadPath, long offset) throws ContactFailedException {
+        try {
+            return downloadOnce(downloadPath, offset);
+        } catch (RequestRefusedException e) {
+            if (!e.is(ProblemType.REPLAYED_REQUEST)) {
+                throw e;
+            }
+            resync(e);
+            return downloadOnce(downloadPath, offset);
+        }
+    }
+
+    private PackageBody downloadOnce(String path, long offset) throws ContactFailedException {
+        synchronized (requestGate) {
+            long number = sequence.next();
+            return packages.open(uri(path), path, offset, clientKey, number);
+        }
+    }
+
     private byte[] post(String path, byte[] body) throws ContactFailedException {
         try {
             return postOnce(path, body);
@@ -89,14 +117,24 @@ public final class HttpServerConnection implements ServerConnection {
             if (!e.is(ProblemType.REPLAYED_REQUEST)) {
                 throw e;
             }
-            LOG.warn("{} refused sequence {} as replayed ({}): re-synchronising with the server's clock and retrying once",
-                    server.address(), sequence.last(), e.problem().detail());
-            sequence.resync(serverTime());
+            resync(e);
             return postOnce(path, body);
         }
     }
 
+    private void resync(RequestRefusedException replayed) throws ContactFailedException {
+        LOG.warn("{} refused sequence {} as replayed ({}): re-synchronising with the server's clock and retrying once",
+                server.address(), sequence.last(), replayed.problem().detail());
+        sequence.resync(serverTime());
+    }
+
     private byte[] postOnce(String path, byte[] body) throws ContactFailedException {
+        synchronized (requestGate) {
+            return postInOrder(path, body);
+        }
+    }
+
+    private byte[] postInOrder(String path, byte[] body) throws ContactFailedException {
         long number = sequence.next();
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .timeout(requestTimeout)

@@ -2,6 +2,8 @@ package dev.primary.client.recorder;
 
 import dev.primary.client.service.Phrases;
 import dev.primary.client.service.Recorder;
+import dev.primary.client.service.RecorderExit;
+import dev.primary.client.service.RecorderProgram;
 import dev.primary.client.service.Scheduler;
 import dev.primary.protocol.message.Version;
 import java.io.IOException;
@@ -12,26 +14,27 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Recorder program ({@code client.json} {@code recorder.command}) while the client is
- * licensed: its output goes to {@code recorder.out}; an unexpected exit is logged and the program
- * restarted after a back-off (1 s doubling to 5 min); stopping asks it to end (SIGTERM), waits up
- * to 10 s, then kills it.
+ * Runs the Recorder program ({@code client.json} {@code recorder.command}, or an installed release) while the
+ * client is licensed: its output goes to {@code recorder.out}; an unexpected exit is logged, announced to the
+ * exit listeners and the program restarted after a back-off (1 s doubling to 5 min); stopping asks it to end
+ * (SIGTERM), waits up to 10 s, then kills it. {@link #switchTo} replaces the program (an update or a roll-back).
  */
 public final class RecorderSupervisor implements Recorder {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderSupervisor.class);
 
-    private final List<String> command;
-    private final Version version;
     private final Path workingDirectory;
     private final Path output;
     private final Scheduler scheduler;
     private final Timing timing;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RecorderExit>> exitListeners = new CopyOnWriteArrayList<>();
 
+    private RecorderProgram program;
     private boolean wanted;
     private Process process;
     private long startedAtNanos;
@@ -58,11 +61,12 @@ public final class RecorderSupervisor implements Recorder {
 
     public RecorderSupervisor(List<String> command, Version version, Path workingDirectory, Path output,
             Scheduler scheduler, Timing timing) {
-        this.command = List.copyOf(command);
-        if (this.command.isEmpty()) {
-            throw new IllegalArgumentException("recorder command cannot be empty");
-        }
-        this.version = Objects.requireNonNull(version, "version");
+        this(new RecorderProgram(command, version), workingDirectory, output, scheduler, timing);
+    }
+
+    public RecorderSupervisor(RecorderProgram program, Path workingDirectory, Path output, Scheduler scheduler,
+            Timing timing) {
+        this.program = Objects.requireNonNull(program, "program");
         this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
         this.output = Objects.requireNonNull(output, "output");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -103,8 +107,41 @@ public final class RecorderSupervisor implements Recorder {
     }
 
     @Override
+    public synchronized RecorderProgram program() {
+        return program;
+    }
+
+    @Override
     public Version version() {
-        return version;
+        return program().version();
+    }
+
+    @Override
+    public void switchTo(RecorderProgram next) {
+        Objects.requireNonNull(next, "next");
+        Process stopping;
+        synchronized (this) {
+            LOG.info("Recorder switches from {} to {}", program.version().display(), next.version().display());
+            program = next;
+            if (pendingRestart != null) {
+                pendingRestart.cancel();
+                pendingRestart = null;
+            }
+            restartDelay = timing.firstRestartDelay();
+            stopping = process;
+            process = null;
+        }
+        if (stopping != null) {
+            terminate(stopping);
+        }
+        synchronized (this) {
+            if (wanted && process == null && pendingRestart == null) {
+                launch();
+            }
+        }
+        if (stopping != null) {
+            notifyListeners();
+        }
     }
 
     @Override
@@ -112,7 +149,14 @@ public final class RecorderSupervisor implements Recorder {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    @Override
+    public void onExit(Consumer<RecorderExit> listener) {
+        exitListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     private void launch() {
+        List<String> command = program.command();
+        Version version = program.version();
         try {
             Files.createDirectories(workingDirectory);
             Process started = new ProcessBuilder(command)
@@ -129,13 +173,16 @@ public final class RecorderSupervisor implements Recorder {
             notifyListeners();
         } catch (IOException e) {
             Duration delay = nextRestartDelay(false);
-            LOG.warn("Recorder cannot be started ({}): {}; trying again in {}", command.get(0), e.getMessage(),
-                    Phrases.duration(delay));
+            LOG.warn("Recorder {} cannot be started ({}): {}; trying again in {}", version.display(), command.get(0),
+                    e.getMessage(), Phrases.duration(delay));
             scheduleRestart(delay);
+            RecorderExit failure = RecorderExit.notStarted(version, e.getMessage());
+            scheduler.schedule(Duration.ZERO, () -> exitListeners.forEach(listener -> listener.accept(failure)));
         }
     }
 
     private void exited(Process exited) {
+        RecorderExit unexpected = null;
         synchronized (this) {
             if (exited != process) {
                 return;
@@ -144,12 +191,17 @@ public final class RecorderSupervisor implements Recorder {
             if (wanted) {
                 Duration ran = Duration.ofNanos(System.nanoTime() - startedAtNanos);
                 Duration delay = nextRestartDelay(ran.compareTo(timing.stableAfter()) >= 0);
-                LOG.warn("Recorder exited unexpectedly with code {} after {}; restarting it in {}", exited.exitValue(),
-                        Phrases.duration(ran), Phrases.duration(delay));
+                LOG.warn("Recorder {} exited unexpectedly with code {} after {}; restarting it in {}",
+                        program.version().display(), exited.exitValue(), Phrases.duration(ran), Phrases.duration(delay));
                 scheduleRestart(delay);
+                unexpected = RecorderExit.exited(program.version(), exited.exitValue(), ran);
             }
         }
         notifyListeners();
+        if (unexpected != null) {
+            RecorderExit exit = unexpected;
+            exitListeners.forEach(listener -> listener.accept(exit));
+        }
     }
 
     private Duration nextRestartDelay(boolean ranStably) {

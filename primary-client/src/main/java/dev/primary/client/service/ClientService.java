@@ -3,9 +3,6 @@ package dev.primary.client.service;
 import dev.primary.client.ClientVersion;
 import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.ProblemType;
-import dev.primary.protocol.message.RegisterRequest;
-import dev.primary.protocol.message.ReportRequest;
-import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.protocol.message.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Client Service's state machine (DESIGN.md §2): registers until it holds a lease, keeps the
  * Recorder running exactly while it holds a valid one, re-verifies, backs off when contact is
- * lost, and explains its state in {@code state.json}. Everything runs on the one {@link Scheduler}
- * thread; time comes from an injected {@link TimeSource}, so tests drive it with a fake clock.
+ * lost, and explains its state in {@code state.json}. It hands the server's update directives to the
+ * {@link Updates} and carries their reports, and checks in at once when nudged (rate-limited).
+ * Everything runs on the one {@link Scheduler} thread; time comes from an injected {@link TimeSource},
+ * so tests drive it with a fake clock.
  */
 public final class ClientService {
     private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
@@ -29,9 +28,12 @@ public final class ClientService {
     private final StatusKeeper statusKeeper;
 
     private final LeaseKeeper lease;
+    private final Updates updates;
+    private final NudgeGate nudgeGate;
+    private final CheckInRequests requests;
 
-    private ServiceSettings settings;
-    private ServerConnection connection;
+    private volatile ServiceSettings settings;
+    private volatile ServerConnection connection;
     private ClockWatch clock;
     private RequestSequence sequence;
 
@@ -50,6 +52,9 @@ public final class ClientService {
         this.jitter = parts.jitter();
         this.statusKeeper = new StatusKeeper(parts.statusStore());
         this.lease = new LeaseKeeper(parts.leases(), clientId);
+        this.updates = parts.updates();
+        this.nudgeGate = new NudgeGate(parts.nudge().minimumInterval());
+        this.requests = new CheckInRequests(parts.clientKey().publicKey(), updates, parts.nudge());
         parts.recorder().onChange(() -> parts.scheduler().schedule(Duration.ZERO, this::recorderChanged));
     }
 
@@ -67,10 +72,19 @@ public final class ClientService {
         Instant now = clock.observe();
         LOG.info("Client Service {} starting: client id {}, computer {}, server {}", ClientVersion.text(), clientId,
                 settings.computer().display(), address());
+        updates.start(new Host());
         loadLeaseFromDisk(now);
         nextContact = now;
         save();
         wake = parts.scheduler().schedule(Duration.ZERO, this::wake);
+    }
+
+    /**
+     * A "check in now" nudge arrived (any thread): checks in at once, unless a nudge already triggered a check-in
+     * within the nudge interval. The nudge carries no command; the check-in is the normal authenticated one.
+     */
+    public void nudged() {
+        parts.scheduler().schedule(Duration.ZERO, this::checkInOnNudge);
     }
 
     /** Stops: cancels pending work, stops the Recorder and saves the state. Call after the scheduler thread has stopped. */
@@ -79,6 +93,7 @@ public final class ClientService {
         if (wake != null) {
             wake.cancel();
         }
+        updates.stop();
         parts.recorder().stop();
         nextContact = null;
         save();
@@ -112,6 +127,22 @@ public final class ClientService {
         }
     }
 
+    private void checkInOnNudge() {
+        if (stopped) {
+            return;
+        }
+        if (!nudgeGate.admit(parts.timeSource().nanoTime())) {
+            LOG.debug("Nudge ignored: a nudge triggered a check-in less than {} ago", Phrases.duration(nudgeGate.interval()));
+            return;
+        }
+        LOG.info("Nudged: checking in with {} now", address());
+        if (wake != null) {
+            wake.cancel();
+        }
+        nextContact = clock.observe();
+        wake();
+    }
+
     private void scheduleNextWake() {
         if (stopped) {
             return;
@@ -142,9 +173,7 @@ public final class ClientService {
 
     private CheckInAnswer register() throws ContactFailedException {
         Version running = runningVersion();
-        RegisterRequest request = new RegisterRequest(settings.computer(), operatingSystem(), ClientVersion.current(),
-                running, parts.clientKey().publicKey().encoded(), settings.timing().verifySeconds());
-        CheckInAnswer answer = connection.register(request);
+        CheckInAnswer answer = connection.register(requests.register(settings, running));
         reportedVersion = running;
         return answer;
     }
@@ -152,8 +181,7 @@ public final class ClientService {
     private CheckInAnswer verifyOrRegister() throws ContactFailedException {
         Version running = runningVersion();
         try {
-            CheckInAnswer answer = connection.verify(
-                    new VerifyRequest(lease.held().leaseId(), running, settings.timing().verifySeconds()));
+            CheckInAnswer answer = connection.verify(requests.verify(settings, lease.held().leaseId(), running));
             reportedVersion = running;
             return answer;
         } catch (RequestRefusedException e) {
@@ -208,6 +236,7 @@ public final class ClientService {
         queuePosition = 0;
         state = ClientState.LICENSED;
         parts.recorder().start();
+        updates.directed(licensed.updates(), licensed.contentUpdate());
         nextContact = now.plus(jitter.spread(ContactTiming.afterLicensed(settings.timing(), licensed.verifyAfterSeconds())));
     }
 
@@ -308,18 +337,31 @@ public final class ClientService {
         if (running.equals(reportedVersion) || !contacts.inContact()) {
             return;
         }
+        report("Recorder " + running.display());
+    }
+
+    /** Sends the Recorder version, the state, the content revision and the update reports now. */
+    private void report(String what) {
+        Version running = runningVersion();
         reportedVersion = running;
         try {
-            connection.report(new ReportRequest(running, state.wireName(), truncated(snapshot().reason(), 500)));
-            LOG.info("Reported Recorder {} to {}", running.display(), address());
+            connection.report(requests.report(running, state, snapshot().reason()));
+            LOG.info("Reported {} to {}", what, address());
         } catch (ContactFailedException e) {
-            LOG.info("Could not report Recorder {} to {}: {}; the next check-in carries it", running.display(),
-                    address(), e.getMessage());
+            LOG.info("Could not report {} to {}: {}; the next check-in carries it", what, address(), e.getMessage());
         }
     }
 
+    private void reportUpdates() {
+        if (stopped || !lease.holds()) {
+            return;
+        }
+        report("the update state");
+        save();
+    }
+
     private void persistSequence(long value) {
-        statusKeeper.saveNow(snapshot(value));
+        statusKeeper.saveSequence(value, () -> snapshot(value));
     }
 
     private void save() {
@@ -337,7 +379,8 @@ public final class ClientService {
         return new ClientStatus(state, reason, address(), clientId, settings.computer().display(),
                 contacts.lastAttempt(), contacts.lastSuccess(), contacts.unreachableSince(), nextContact,
                 lease.expiresAt(), !running.equals(Version.NONE), running,
-                clock.highestSeen(), lastSequence);
+                clock.highestSeen(), lastSequence, parts.recorder().version(), updates.contentRevision(),
+                updates.reports());
     }
 
     private void connectTo(ServiceSettings.ServerEndpoint server) {
@@ -353,18 +396,26 @@ public final class ClientService {
         return settings.server().address();
     }
 
-    private static String operatingSystem() {
-        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch");
-        return truncated(os, 200);
+    /** What the updates see of this service. */
+    private final class Host implements UpdateHost {
+        @Override
+        public ServerConnection connection() {
+            return connection;
+        }
+
+        @Override
+        public ServiceSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public void report() {
+            parts.scheduler().schedule(Duration.ZERO, ClientService.this::reportUpdates);
+        }
     }
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static String truncated(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static String capitalized(String text) {

@@ -1,7 +1,9 @@
 package dev.primary.client.service;
 
 import dev.primary.protocol.message.Version;
+import dev.primary.protocol.release.UpdateReport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,11 +24,15 @@ import java.util.Objects;
  * @param recorderVersion the version of the running Recorder, {@link Version#NONE} when none runs
  * @param highestTimeSeen the latest time this client has seen; lease expiry is judged against it
  * @param lastSequence the last request sequence number used
+ * @param installedRecorder the version of the Recorder installed (the configured one or an installed release), running
+ *     or not
+ * @param contentRevision the content revision applied; 0 = none
+ * @param updates where the updates the server asked for stand (until the server acknowledges them)
  */
 public record ClientStatus(ClientState state, String reason, String server, String clientId, String computer,
         Instant lastAttempt, Instant lastSuccessfulContact, Instant unreachableSince, Instant nextContact,
         Instant leaseExpiresAt, boolean recorderRunning, Version recorderVersion, Instant highestTimeSeen,
-        long lastSequence) {
+        long lastSequence, Version installedRecorder, long contentRevision, List<UpdateReport> updates) {
     public ClientStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(reason, "reason");
@@ -34,8 +40,37 @@ public record ClientStatus(ClientState state, String reason, String server, Stri
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(computer, "computer");
         Objects.requireNonNull(recorderVersion, "recorderVersion");
+        installedRecorder = installedRecorder == null ? recorderVersion : installedRecorder;
+        updates = updates == null ? List.of() : List.copyOf(updates);
         if (lastSequence < 0) {
             throw new IllegalArgumentException("lastSequence cannot be negative, got " + lastSequence);
         }
+        if (contentRevision < 0) {
+            throw new IllegalArgumentException("contentRevision cannot be negative, got " + contentRevision);
+        }
+    }
+
+    /** A status without update information (the installed Recorder is the running one). */
+    public ClientStatus(ClientState state, String reason, String server, String clientId, String computer,
+            Instant lastAttempt, Instant lastSuccessfulContact, Instant unreachableSince, Instant nextContact,
+            Instant leaseExpiresAt, boolean recorderRunning, Version recorderVersion, Instant highestTimeSeen,
+            long lastSequence) {
+        this(state, reason, server, clientId, computer, lastAttempt, lastSuccessfulContact, unreachableSince,
+                nextContact, leaseExpiresAt, recorderRunning, recorderVersion, highestTimeSeen, lastSequence,
+                recorderVersion, 0, List.of());
+    }
+
+    /** This status with another latest time seen. */
+    public ClientStatus withHighestTimeSeen(Instant time) {
+        return new ClientStatus(state, reason, server, clientId, computer, lastAttempt, lastSuccessfulContact,
+                unreachableSince, nextContact, leaseExpiresAt, recorderRunning, recorderVersion, time, lastSequence,
+                installedRecorder, contentRevision, updates);
+    }
+
+    /** This status with another last sequence. */
+    public ClientStatus withLastSequence(long sequence) {
+        return new ClientStatus(state, reason, server, clientId, computer, lastAttempt, lastSuccessfulContact,
+                unreachableSince, nextContact, leaseExpiresAt, recorderRunning, recorderVersion, highestTimeSeen,
+                sequence, installedRecorder, contentRevision, updates);
     }
 }

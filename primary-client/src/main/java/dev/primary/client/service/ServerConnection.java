@@ -5,7 +5,7 @@ import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
 
-/** The three authenticated calls a Client Service makes to its Primary Server (protocol.md). */
+/** The authenticated calls a Client Service makes to its Primary Server (protocol.md); safe to use from several threads. */
 public interface ServerConnection {
     /** {@code POST /v1/register}. */
     CheckInAnswer register(RegisterRequest request) throws ContactFailedException;
@@ -15,4 +15,10 @@ public interface ServerConnection {
 
     /** {@code POST /v1/report}. */
     void report(ReportRequest request) throws ContactFailedException;
+
+    /**
+     * {@code GET <downloadPath>} ({@code /v1/packages/<sha256>}) from byte {@code offset} on ({@code Range: bytes=N-}
+     * when {@code offset > 0}). The caller reads the body as a stream and closes it.
+     */
+    PackageBody download(String downloadPath, long offset) throws ContactFailedException;
 }

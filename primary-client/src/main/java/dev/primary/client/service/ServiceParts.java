@@ -17,11 +17,21 @@ import java.util.Objects;
  * @param scheduler the one thread everything runs on
  * @param jitter spreads waits between contacts
  * @param configCheckInterval how often to look whether {@code client.json} changed
+ * @param updates the software and content updates
+ * @param nudge how the server reaches this client between check-ins
  */
 public record ServiceParts(SettingsSource settings, ServerConnector connector, Recorder recorder, LeaseStore leases,
         StatusStore statusStore, SigningKey clientKey, TimeSource timeSource, Scheduler scheduler, Jitter jitter,
-        Duration configCheckInterval) {
-public ServiceParts {
+        Duration configCheckInterval, Updates updates, NudgeSettings nudge) {
+    /** Parts without updates and without a nudge listener. */
+    public ServiceParts(SettingsSource settings, ServerConnector connector, Recorder recorder, LeaseStore leases,
+            StatusStore statusStore, SigningKey clientKey, TimeSource timeSource, Scheduler scheduler, Jitter jitter,
+            Duration configCheckInterval) {
+        this(settings, connector, recorder, leases, statusStore, clientKey, timeSource, scheduler, jitter,
+                configCheckInterval, Updates.NONE, NudgeSettings.NONE);
+    }
+
+    public ServiceParts {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(recorder, "recorder");
@@ -32,5 +42,7 @@ public ServiceParts {
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(configCheckInterval, "configCheckInterval");
+        Objects.requireNonNull(updates, "updates");
+        Objects.requireNonNull(nudge, "nudge");
     }
 }

@@ -5,6 +5,7 @@ import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.Version;
 import dev.primary.protocol.tls.TlsPin;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,14 +16,48 @@ import java.util.Objects;
  * @param computer the seat holder to register as
  * @param recorderVersion the version of the configured Recorder
  * @param timing the contact intervals
+ * @param updates how updates are verified and installed
  */
 public record ServiceSettings(ServerEndpoint server, ComputerIdentity computer, Version recorderVersion,
-        Timing timing) {
+        Timing timing, UpdateSettings updates) {
+    public ServiceSettings(ServerEndpoint server, ComputerIdentity computer, Version recorderVersion, Timing timing) {
+        this(server, computer, recorderVersion, timing, UpdateSettings.NONE);
+    }
+
     public ServiceSettings {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(computer, "computer");
         Objects.requireNonNull(recorderVersion, "recorderVersion");
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(updates, "updates");
+    }
+
+    /**
+     * @param releaseKeys the release-signing keys pinned at install: only what one of them signed is installed
+     * @param nudgePort the configured nudge port (0 = no listener)
+     * @param healthPeriod a newly installed Recorder must stay up this long, or it is rolled back
+     * @param packageCommand how to run an installed Recorder package ({@code {package}}, {@code {home}} placeholders)
+     */
+    public record UpdateSettings(List<PublicKey> releaseKeys, int nudgePort, Duration healthPeriod,
+            List<String> packageCommand) {
+        /** No pinned key (so nothing is ever installed), no nudge listener. */
+        public static final UpdateSettings NONE = new UpdateSettings(List.of(), 0, Duration.ofSeconds(30),
+                List.of("{package}"));
+
+        public UpdateSettings {
+            releaseKeys = List.copyOf(releaseKeys);
+            packageCommand = List.copyOf(packageCommand);
+            Objects.requireNonNull(healthPeriod, "healthPeriod");
+            if (nudgePort < 0 || nudgePort > 65535) {
+                throw new IllegalArgumentException("nudge port must be 0 (none) or 1-65535, got " + nudgePort);
+            }
+            if (healthPeriod.isNegative()) {
+                throw new IllegalArgumentException("healthPeriod cannot be negative, got " + healthPeriod);
+            }
+            if (packageCommand.isEmpty()) {
+                throw new IllegalArgumentException("the package command cannot be empty");
+            }
+        }
     }
 
     /**

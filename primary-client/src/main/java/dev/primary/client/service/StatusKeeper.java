@@ -3,12 +3,15 @@ package dev.primary.client.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Saves the status when it changes. The latest time seen moves on every wake-up; on its own it is
  * saved only once it advanced by a minute, so an idle client writes its state file at most once a minute.
+ * Thread-safe: a download on another thread persists its request sequence through {@link #saveSequence}, and
+ * the sequence saved never goes back.
  */
 final class StatusKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(StatusKeeper.class);
@@ -16,6 +19,7 @@ final class StatusKeeper {
 
     private final StatusStore store;
     private ClientStatus saved;
+    private long highestSequence;
     private boolean failing;
 
     StatusKeeper(StatusStore store) {
@@ -33,19 +37,30 @@ final class StatusKeeper {
     }
 
     /** Saves now; a failure propagates (a request must not go out with a sequence that was not saved). */
-    void saveNow(ClientStatus status) {
-        store.save(status);
-        saved = status;
+    synchronized void saveNow(ClientStatus status) {
+        ClientStatus toSave = withHighestSequence(status);
+        store.save(toSave);
+        saved = toSave;
+    }
+
+    /**
+     * Saves the last saved status with {@code sequence} (from any thread); a failure propagates. Falls back to
+     * {@code current} when nothing was saved yet.
+     */
+    synchronized void saveSequence(long sequence, Supplier<ClientStatus> current) {
+        ClientStatus base = saved != null ? saved : current.get();
+        saveNow(base.withLastSequence(Math.max(sequence, base.lastSequence())));
     }
 
     /** Saves when something other than a small advance of the latest time seen changed; a failure is logged once. */
-    void saveIfChanged(ClientStatus status) {
-        if (saved != null && onlyTimeAdvancedSlightly(saved, status)) {
+    synchronized void saveIfChanged(ClientStatus status) {
+        ClientStatus toSave = withHighestSequence(status);
+        if (saved != null && onlyTimeAdvancedSlightly(saved, toSave)) {
             return;
         }
         try {
-            store.save(status);
-            saved = status;
+            store.save(toSave);
+            saved = toSave;
             if (failing) {
                 LOG.info("State file saved again");
                 failing = false;
@@ -58,16 +73,17 @@ final class StatusKeeper {
         }
     }
 
+    private ClientStatus withHighestSequence(ClientStatus status) {
+        highestSequence = Math.max(highestSequence, status.lastSequence());
+        return status.lastSequence() == highestSequence ? status : status.withLastSequence(highestSequence);
+    }
+
     private static boolean onlyTimeAdvancedSlightly(ClientStatus before, ClientStatus now) {
         Instant was = before.highestTimeSeen();
         Instant is = now.highestTimeSeen();
         if (was == null || is == null) {
             return before.equals(now);
         }
-        ClientStatus withOldTime = new ClientStatus(now.state(), now.reason(), now.server(), now.clientId(),
-                now.computer(), now.lastAttempt(), now.lastSuccessfulContact(), now.unreachableSince(),
-                now.nextContact(), now.leaseExpiresAt(), now.recorderRunning(), now.recorderVersion(), was,
-                now.lastSequence());
-        return before.equals(withOldTime) && Duration.between(was, is).compareTo(TIME_STEP) < 0;
+        return before.equals(now.withHighestTimeSeen(was)) && Duration.between(was, is).compareTo(TIME_STEP) < 0;
     }
 }

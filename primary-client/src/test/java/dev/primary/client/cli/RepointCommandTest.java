@@ -33,7 +33,8 @@ class RepointCommandTest {
 
     @BeforeEach
     void install() throws Exception {
-        installed = TestInstall.configuration(OLD_SERVER, List.of("recorder", "--flag"));
+        installed = TestInstall.configuration(OLD_SERVER, List.of("recorder", "--flag"),
+                new ClientConfiguration.Updates(2470, "45s"));
         ClientConfigurationFile.in(home).write(installed);
         Files.writeString(home.resolve("client.key"), "secret-key-stays\n");
         Files.writeString(home.resolve("lease.json"), "{\"signed by\":\"the old server\"}");
@@ -45,7 +46,8 @@ class RepointCommandTest {
     }
 
     @Test
-    void repoint_to_a_live_primary_server_rewrites_the_server_and_moves_the_old_lease_aside() throws Exception {
+    void repoint_to_a_live_primary_server_rewrites_the_server_pins_its_release_keys_and_moves_the_old_lease_aside()
+            throws Exception {
         CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
                 "--port", Integer.toString(newServer.port()), "--expect-pin", newServer.pin().value());
 
@@ -56,15 +58,18 @@ class RepointCommandTest {
         assertThat(after.computer()).isEqualTo(installed.computer());
         assertThat(after.recorder()).isEqualTo(installed.recorder());
         assertThat(after.intervals()).isEqualTo(installed.intervals());
+        assertThat(after.updates()).isEqualTo(installed.updates());
+        assertThat(after.server().releaseKeys()).containsExactly(newServer.releases().publicKey().encoded());
         assertThat(Files.readString(home.resolve("client.key"))).isEqualTo("secret-key-stays\n");
         assertThat(home.resolve("lease.json")).doesNotExist();
         assertThat(Files.readString(home.resolve("lease.json.previous-server"), StandardCharsets.UTF_8))
                 .contains("the old server");
         assertThat(run.out()).contains("client.json now points to the Primary Server at 127.0.0.1:" + newServer.port(),
-                "server:     old.corp:16770 -> 127.0.0.1:" + newServer.port(),
-                "server id:  old-server -> " + newServer.keys().serverId(),
-                "TLS pin:    " + OLD_SERVER.tlsPin() + " -> " + newServer.pin(),
-                "lease:      moved aside to " + home.resolve("lease.json.previous-server"));
+                "server:       old.corp:16770 -> 127.0.0.1:" + newServer.port(),
+                "server id:    old-server -> " + newServer.keys().serverId(),
+                "TLS pin:      " + OLD_SERVER.tlsPin() + " -> " + newServer.pin(),
+                "release keys: none -> " + newServer.releases().publicKey().keyId(),
+                "lease:        moved aside to " + home.resolve("lease.json.previous-server"));
     }
 
     @Test

@@ -10,6 +10,9 @@ import dev.primary.client.service.ClientStatus;
 import dev.primary.client.testing.TestInstall;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.Version;
+import dev.primary.protocol.release.Product;
+import dev.primary.protocol.release.UpdateReport;
+import dev.primary.protocol.release.UpdateState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +51,34 @@ class StatusCommandTest {
                 "next contact:  2026-11-28T14:00:00Z",
                 "lease expires: 2026-12-05T10:00:00Z",
                 "recorder:      running, V 1.0 (0001)",
+                "installed:     V 1.0 (0001)",
+                "updates:       none pending",
+                "content:       none",
                 "reason:        licensed until 2026-12-05T10:00:00Z");
+    }
+
+    @Test
+    void human_output_shows_the_installed_version_the_pending_updates_and_the_content_revision() {
+        dev.primary.client.config.ClientConfigurationFile.in(home).write(TestInstall.configuration(SERVER, List.of("recorder")));
+        ClientStatus updating = new ClientStatus(LICENSED.state(), LICENSED.reason(), LICENSED.server(),
+                LICENSED.clientId(), LICENSED.computer(), LICENSED.lastAttempt(), LICENSED.lastSuccessfulContact(), null,
+                LICENSED.nextContact(), LICENSED.leaseExpiresAt(), false, Version.NONE, LICENSED.highestTimeSeen(),
+                LICENSED.lastSequence(), new Version(1, 0, 1), 7, List.of(
+                        new UpdateReport(Product.RECORDER, new Version(1, 2, 345), 4, UpdateState.FAILED,
+                                "Recorder V 1.2 (0345) exited with code 1 after 0.2 s; rolled back to V 1.0 (0001)"),
+                        new UpdateReport(Product.CLIENT_SERVICE, new Version(0, 2, 0), 5, UpdateState.DOWNLOADING,
+                                "downloading 2048 bytes")));
+        new StateFile(home.resolve("state.json")).save(updating);
+
+        CliRun run = CliRun.of("status", "--home", home.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(
+                "recorder:      not running (V 0.0 (0000))",
+                "installed:     V 1.0 (0001)",
+                "updates:       recorder V 1.2 (0345) failed: Recorder V 1.2 (0345) exited with code 1 after 0.2 s; "
+                        + "rolled back to V 1.0 (0001); client-service V 0.2 (0000) downloading: downloading 2048 bytes",
+                "content:       revision 7");
     }
 
     @Test
@@ -72,7 +102,8 @@ class StatusCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("state:         unlicensed", "recorder:      not running (V 0.0 (0000))",
-                "reason:        the Client Service has not run yet", "next contact:  none (the Client Service is not running)");
+                "reason:        the Client Service has not run yet", "next contact:  none (the Client Service is not running)",
+                "installed:     V 1.0 (0001)", "updates:       none pending");
     }
 
     @Test

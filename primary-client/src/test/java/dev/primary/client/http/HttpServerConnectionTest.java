@@ -4,6 +4,7 @@ import dev.primary.testkit.ThrowawayCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.primary.client.service.PackageBody;
 import dev.primary.client.service.RequestRefusedException;
 import dev.primary.client.service.RequestSequence;
 import dev.primary.client.service.ServerUnreachableException;
@@ -26,6 +27,7 @@ import dev.primary.protocol.tls.TlsPin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,6 +162,52 @@ class HttpServerConnectionTest {
     private ServiceSettings.ServerEndpoint endpoint(int port, TlsPin pin) {
         return new ServiceSettings.ServerEndpoint("127.0.0.1", port, pin, server.keys().publicKey(),
                 server.keys().serverId());
+    }
+
+    @Test
+    void a_download_is_signed_over_an_empty_body_and_resumes_with_a_range_header() throws Exception {
+        HttpServerConnection connection = connectionTo(server.pin());
+        connection.register(registerRequest());
+        byte[] bytes = "0123456789".getBytes(StandardCharsets.US_ASCII);
+        String sha256 = server.servePackage(bytes);
+
+        try (PackageBody whole = connection.download("/v1/packages/" + sha256, 0);
+                PackageBody rest = connection.download("/v1/packages/" + sha256, 4)) {
+            assertThat(whole.offset()).isZero();
+            assertThat(whole.content().readAllBytes()).isEqualTo(bytes);
+            assertThat(rest.offset()).isEqualTo(4);
+            assertThat(rest.length()).isEqualTo(6);
+            assertThat(new String(rest.content().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("456789");
+        }
+
+        List<FakePrimaryServer.Request> requests = server.received("/v1/packages/" + sha256);
+        assertThat(requests).extracting(request -> request.header("Range")).containsExactly(null, "bytes=4-");
+        FakePrimaryServer.Request first = requests.get(0);
+        byte[] signed = RequestSignature.signedBytes("GET", first.path(), first.clientId(), first.sequence(), new byte[0]);
+        assertThat(clientKey.publicKey().verifies(signed, Base64Url.decode(first.signature()))).isTrue();
+    }
+
+    @Test
+    void a_refused_download_carries_the_servers_problem() {
+        HttpServerConnection connection = connectionTo(server.pin());
+        server.on("/v1/packages/" + "0".repeat(64), request -> Response.problem(ProblemType.NOT_FOUND,
+                "no release or content has this package"));
+
+        assertThatThrownBy(() -> connection.download("/v1/packages/" + "0".repeat(64), 0))
+                .isInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("no release or content has this package")
+                .satisfies(e -> assertThat(((RequestRefusedException) e).problem().status()).isEqualTo(404));
+    }
+
+    @Test
+    void a_server_error_on_download_counts_as_unreachable() {
+        HttpServerConnection connection = connectionTo(server.pin());
+        server.on("/v1/packages/" + "1".repeat(64), request -> new Response(503, "text/plain",
+                "busy".getBytes(StandardCharsets.US_ASCII)));
+
+        assertThatThrownBy(() -> connection.download("/v1/packages/" + "1".repeat(64), 0))
+                .isInstanceOf(ServerUnreachableException.class)
+                .hasMessageStartingWith("answered GET /v1/packages/" + "1".repeat(64) + " with HTTP 503");
     }
 
     private RegisterRequest registerRequest() {

@@ -15,14 +15,18 @@ import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.Version;
+import dev.primary.protocol.release.ContentDirective;
+import dev.primary.protocol.release.UpdateDirective;
 import dev.primary.protocol.tls.TlsPin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A {@link ClientService} on fake time, a scripted server and a fake Recorder, with real files in a temporary home. */
 final class ServiceHarness {
@@ -42,6 +46,8 @@ final class ServiceHarness {
     final Map<String, ScriptedServer> servers = new HashMap<>();
     final MutableSettings settings;
     Duration configCheckInterval = Duration.ofHours(1);
+    Updates updates = Updates.NONE;
+    NudgeSettings nudge = NudgeSettings.NONE;
     ClientService service;
 
     ServiceHarness(Path home) {
@@ -49,11 +55,15 @@ final class ServiceHarness {
     }
 
     ServiceHarness(Path home, ServiceSettings.Timing timing) {
+        this(home, timing, ServiceSettings.UpdateSettings.NONE);
+    }
+
+    ServiceHarness(Path home, ServiceSettings.Timing timing, ServiceSettings.UpdateSettings updateSettings) {
         this.home = home;
         this.leaseFile = new LeaseFile(home.resolve("lease.json"));
         this.stateFile = new StateFile(home.resolve("state.json"));
         this.settings = new MutableSettings(new ServiceSettings(endpoint("primary.test", serverKeys),
-                ComputerIdentity.computer("PC1", "CORP"), RECORDER_VERSION, timing));
+                ComputerIdentity.computer("PC1", "CORP"), RECORDER_VERSION, timing, updateSettings));
     }
 
     static ServiceSettings.ServerEndpoint endpoint(String host, LeaseMaker keys) {
@@ -78,7 +88,7 @@ final class ServiceHarness {
     ClientService start() {
         service = new ClientService(new ServiceParts(settings,
                 (endpoint, key, sequence) -> server(endpoint.host()).connectedWith(sequence), recorder, leaseFile,
-                stateFile, clientKey, time, scheduler, Jitter.none(), configCheckInterval));
+                stateFile, clientKey, time, scheduler, Jitter.none(), configCheckInterval, updates, nudge));
         service.start();
         scheduler.runDue();
         return service;
@@ -96,6 +106,12 @@ final class ServiceHarness {
 
     void advance(Duration duration) {
         scheduler.advance(duration);
+    }
+
+    /** An answerer that licenses this client and carries the directives {@code directives} supplies at each call. */
+    ScriptedServer.Answerer licensing(Supplier<List<UpdateDirective>> directives, Supplier<ContentDirective> content) {
+        return call -> new CheckInAnswer.Licensed(serverKeys.lease(clientId(), time.now(), Duration.ofDays(7)), 14400,
+                directives.get(), content.get());
     }
 
     /** An answerer that licenses this client with leases valid for {@code validity}. */

@@ -1,6 +1,5 @@
 package dev.primary.client.testing;
 
-import dev.primary.testkit.ThrowawayCertificate;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -8,13 +7,19 @@ import dev.primary.client.config.ClientConfiguration;
 import dev.primary.protocol.crypto.Base64Url;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.crypto.RequestSignature;
+import dev.primary.protocol.crypto.Sha256;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.message.Problem;
 import dev.primary.protocol.message.ProblemType;
 import dev.primary.protocol.message.RegisterRequest;
+import dev.primary.protocol.message.ReportRequest;
+import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.protocol.release.ContentDirective;
+import dev.primary.protocol.release.UpdateDirective;
 import dev.primary.protocol.tls.TlsPin;
+import dev.primary.testkit.ThrowawayCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,39 +28,68 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A small Primary Server over real HTTPS (JDK {@link HttpsServer}, port 0, a throwaway certificate)
- * that speaks the client protocol: checks request signatures and sequences, licenses every client,
- * and records what it received. Tests replace the handler of any path.
+ * that speaks the client protocol: checks request signatures and sequences, licenses every client
+ * (with the update and content directives a test sets), serves packages with HTTP ranges (and can cut a
+ * download mid-body), and records what it received. Tests replace the handler of any path.
  */
 public final class FakePrimaryServer implements AutoCloseable {
+    private static final String PACKAGES = "/v1/packages/";
+
     private final ThrowawayCertificate tls = ThrowawayCertificate.create();
     private final LeaseMaker keys = new LeaseMaker();
+    private final ReleaseSigner releases = new ReleaseSigner();
     private final HttpsServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final Map<String, PublicKey> clients = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequence = new ConcurrentHashMap<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[]> packages = new ConcurrentHashMap<>();
+    private final List<PackageSent> packagesSent = new CopyOnWriteArrayList<>();
+    private final AtomicLong cutNextDownloadAfter = new AtomicLong(-1);
+    private final AtomicLong pauseNextDownloadAfter = new AtomicLong(-1);
+    private volatile Duration downloadPause = Duration.ZERO;
     private volatile Duration leaseValidity = Duration.ofDays(7);
     private volatile Instant helloTime;
+    private volatile List<UpdateDirective> updates = List.of();
+    private volatile ContentDirective content;
 
-    /** A request as received. */
-    public record Request(String method, String path, String clientId, long sequence, String signature, byte[] body) {
+    /** A request as received; header names are lower-case. */
+    public record Request(String method, String path, String clientId, long sequence, String signature, byte[] body,
+            Map<String, String> headers) {
         public <T> T bodyAs(Class<T> type) {
             return Json.read(body, type);
         }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
-    /** An answer to send. */
-    public record Response(int status, String contentType, byte[] body) {
+    /**
+     * An answer to send.
+     *
+     * @param headers extra headers
+     * @param cutAfter when not negative: send only this many body bytes, then drop the connection
+     */
+    public record Response(int status, String contentType, byte[] body, Map<String, String> headers, long cutAfter) {
+        public Response(int status, String contentType, byte[] body) {
+            this(status, contentType, body, Map.of(), -1);
+        }
+
         public static Response json(int status, Object value) {
             return new Response(status, "application/json", Json.write(value));
         }
@@ -67,6 +101,10 @@ public final class FakePrimaryServer implements AutoCloseable {
         public static Response noContent() {
             return new Response(204, "application/json", new byte[0]);
         }
+    }
+
+    /** A package response as sent: the Range asked for, the status, and how many body bytes went out. */
+    public record PackageSent(String path, String range, int status, long bytesSent) {
     }
 
     @FunctionalInterface
@@ -108,6 +146,43 @@ public final class FakePrimaryServer implements AutoCloseable {
         this.helloTime = time;
     }
 
+    /** From now on licensed answers carry these update directives. */
+    public void direct(List<UpdateDirective> directives) {
+        this.updates = List.copyOf(directives);
+    }
+
+    /** From now on licensed answers carry this content directive ({@code null}: none). */
+    public void directContent(ContentDirective directive) {
+        this.content = directive;
+    }
+
+    /** Serves {@code bytes} at {@code /v1/packages/<sha256>}; returns the SHA-256. */
+    public String servePackage(byte[] bytes) {
+        String sha256 = Sha256.hex(bytes);
+        packages.put(sha256, bytes.clone());
+        return sha256;
+    }
+
+    /** Serves {@code bytes} at {@code /v1/packages/<sha256>} whatever their digest (a tampered package). */
+    public void servePackageAt(String sha256, byte[] bytes) {
+        packages.put(sha256, bytes.clone());
+    }
+
+    /** The next package download sends only {@code bytes} body bytes, then the connection is dropped. */
+    public void cutNextDownloadAfter(long bytes) {
+        cutNextDownloadAfter.set(bytes);
+    }
+
+    /** The next package download sends {@code bytes} body bytes, waits {@code pause}, then sends the rest. */
+    public void pauseNextDownloadAfter(long bytes, Duration pause) {
+        downloadPause = pause;
+        pauseNextDownloadAfter.set(bytes);
+    }
+
+    public List<PackageSent> packagesSent() {
+        return List.copyOf(packagesSent);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -120,10 +195,15 @@ public final class FakePrimaryServer implements AutoCloseable {
         return keys;
     }
 
-    /** The {@code server} section of a {@code client.json} pointing here. */
+    /** The release-signing key this server trusts, pinned by clients installed with {@link #configServer()}. */
+    public ReleaseSigner releases() {
+        return releases;
+    }
+
+    /** The {@code server} section of a {@code client.json} pointing here, with this server's release key pinned. */
     public ClientConfiguration.Server configServer() {
         return new ClientConfiguration.Server("127.0.0.1", port(), pin().value(), keys.publicKey().encoded(),
-                keys.serverId());
+                keys.serverId(), List.of(releases.publicKey().encoded()));
     }
 
     public List<Request> received() {
@@ -134,9 +214,18 @@ public final class FakePrimaryServer implements AutoCloseable {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
+    public List<ReportRequest> reports() {
+        return received("/v1/report").stream().map(request -> request.bodyAs(ReportRequest.class)).toList();
+    }
+
+    public List<VerifyRequest> verifies() {
+        return received("/v1/verify").stream().map(request -> request.bodyAs(VerifyRequest.class)).toList();
+    }
+
     public Hello hello() {
         return new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, keys.serverId(), "0.1.0",
-                helloTime != null ? helloTime : Instant.now(), keys.publicKey().encoded(), pin().value());
+                helloTime != null ? helloTime : Instant.now(), keys.publicKey().encoded(), pin().value(),
+                List.of(releases.publicKey().encoded()));
     }
 
     /** The default register handling: the client's key comes in the body and must verify the signature. */
@@ -151,17 +240,18 @@ public final class FakePrimaryServer implements AutoCloseable {
     }
 
     public Response licensed(String clientId) {
-        return Response.json(200, new CheckInAnswer.Licensed(keys.lease(clientId, Instant.now(), leaseValidity), 14400));
+        return Response.json(200, new CheckInAnswer.Licensed(keys.lease(clientId, Instant.now(), leaseValidity), 14400,
+                updates, content));
     }
 
-    private Response authenticated(Request request, java.util.function.Supplier<Response> then) {
+    private Response authenticated(Request request, Supplier<Response> then) {
         PublicKey key = clients.get(request.clientId());
         if (key == null) {
             return Response.problem(ProblemType.UNKNOWN_CLIENT, "no client " + request.clientId() + " is registered");
         }
         byte[] signed = RequestSignature.signedBytes(request.method(), request.path(), request.clientId(),
                 request.sequence(), request.body());
-        if (!key.verifies(signed, Base64Url.decode(request.signature()))) {
+        if (request.signature() == null || !key.verifies(signed, Base64Url.decode(request.signature()))) {
             return Response.problem(ProblemType.SIGNATURE_INVALID, "request signature does not verify");
         }
         Long last = lastSequence.get(request.clientId());
@@ -173,34 +263,97 @@ public final class FakePrimaryServer implements AutoCloseable {
         return then.get();
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            String sequence = exchange.getRequestHeaders().getFirst(RequestSignature.SEQUENCE);
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst(RequestSignature.CLIENT_ID),
-                    sequence == null ? -1 : Long.parseLong(sequence),
-                    exchange.getRequestHeaders().getFirst(RequestSignature.SIGNATURE), body);
-            received.add(request);
-            Handler handler = handlers.get(request.path());
-            Response response = handler == null ? Response.problem(ProblemType.NOT_FOUND, "no such path")
-                    : handler.handle(request);
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-            if (response.body().length == 0) {
-                exchange.sendResponseHeaders(response.status(), -1);
-                return;
-            }
-            exchange.sendResponseHeaders(response.status(), response.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            throw e;
+    private Response packageResponse(Request request) {
+        byte[] bytes = packages.get(request.path().substring(PACKAGES.length()));
+        if (bytes == null) {
+            return Response.problem(ProblemType.NOT_FOUND, "no package at " + request.path());
         }
+        String range = request.header("Range");
+        long from = 0;
+        if (range != null) {
+            from = Long.parseLong(range.replaceFirst("^bytes=(\\d+)-$", "$1"));
+            if (from >= bytes.length) {
+                return new Response(416, Problem.MEDIA_TYPE, Json.write(new Problem("about:blank",
+                        "Range not satisfiable", 416, "the package has " + bytes.length + " bytes")),
+                        Map.of("Content-Range", "bytes */" + bytes.length), -1);
+            }
+        }
+        byte[] body = Arrays.copyOfRange(bytes, (int) from, bytes.length);
+        Map<String, String> headers = range == null ? Map.of()
+                : Map.of("Content-Range", "bytes " + from + "-" + (bytes.length - 1) + "/" + bytes.length);
+        return new Response(range == null ? 200 : 206, "application/octet-stream", body, headers,
+                cutNextDownloadAfter.getAndSet(-1));
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        Request request = read(exchange);
+        received.add(request);
+        Handler handler = handlers.get(request.path());
+        if (handler == null && request.path().startsWith(PACKAGES)) {
+            handler = packageRequest -> authenticated(packageRequest, () -> packageResponse(packageRequest));
+        }
+        Response response = handler == null ? Response.problem(ProblemType.NOT_FOUND, "no such path")
+                : handler.handle(request);
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (response.body().length == 0) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), response.body().length);
+        OutputStream out = exchange.getResponseBody();
+        if (response.cutAfter() >= 0) {
+            out.write(response.body(), 0, (int) Math.min(response.cutAfter(), response.body().length));
+            out.flush();
+            sent(request, response, response.cutAfter());
+            throw new IOException("connection cut after " + response.cutAfter() + " bytes, as the test asked");
+        }
+        long pauseAfter = request.path().startsWith(PACKAGES) ? pauseNextDownloadAfter.getAndSet(-1) : -1;
+        if (pauseAfter >= 0) {
+            out.write(response.body(), 0, (int) pauseAfter);
+            out.flush();
+            pause(downloadPause);
+            out.write(response.body(), (int) pauseAfter, response.body().length - (int) pauseAfter);
+        } else {
+            out.write(response.body());
+        }
+        out.close();
+        exchange.close();
+        sent(request, response, response.body().length);
+    }
+
+    private static void pause(Duration pause) throws IOException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while pausing a download", e);
+        }
+    }
+
+    private void sent(Request request, Response response, long bytes) {
+        if (request.path().startsWith(PACKAGES)) {
+            packagesSent.add(new PackageSent(request.path(), request.header("Range"), response.status(), bytes));
+        }
+    }
+
+    private static Request read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        String sequence = headers.get(RequestSignature.SEQUENCE.toLowerCase(Locale.ROOT));
+        return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                headers.get(RequestSignature.CLIENT_ID.toLowerCase(Locale.ROOT)),
+                sequence == null ? -1 : Long.parseLong(sequence),
+                headers.get(RequestSignature.SIGNATURE.toLowerCase(Locale.ROOT)), body, Map.copyOf(headers));
     }
 
     @Override
