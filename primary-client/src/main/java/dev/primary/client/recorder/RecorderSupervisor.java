@@ -40,6 +40,8 @@ public final class RecorderSupervisor implements Recorder {
     private long startedAtNanos;
     private Duration restartDelay;
     private Scheduler.Task pendingRestart;
+    private final RecorderPidFile pidFile;
+    private boolean orphanChecked;
 
     /**
      * @param firstRestartDelay wait before the first restart after an unexpected exit
@@ -72,6 +74,7 @@ public final class RecorderSupervisor implements Recorder {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.timing = Objects.requireNonNull(timing, "timing");
         this.restartDelay = timing.firstRestartDelay();
+        this.pidFile = new RecorderPidFile(workingDirectory.resolve("recorder.pid"));
     }
 
     @Override
@@ -159,6 +162,10 @@ public final class RecorderSupervisor implements Recorder {
         Version version = program.version();
         try {
             Files.createDirectories(workingDirectory);
+            if (!orphanChecked) {
+                orphanChecked = true;
+                pidFile.stopOrphan(timing.stopTimeout());
+            }
             Process started = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
@@ -167,6 +174,7 @@ public final class RecorderSupervisor implements Recorder {
                     .start();
             started.getOutputStream().close();
             process = started;
+            pidFile.remember(started);
             startedAtNanos = System.nanoTime();
             LOG.info("Recorder {} started (pid {}): {}", version.display(), started.pid(), command);
             started.onExit().thenAccept(exited -> scheduler.schedule(Duration.ZERO, () -> exited(exited)));
@@ -188,6 +196,7 @@ public final class RecorderSupervisor implements Recorder {
                 return;
             }
             process = null;
+            pidFile.forget();
             if (wanted) {
                 Duration ran = Duration.ofNanos(System.nanoTime() - startedAtNanos);
                 Duration delay = nextRestartDelay(ran.compareTo(timing.stableAfter()) >= 0);
@@ -243,6 +252,7 @@ public final class RecorderSupervisor implements Recorder {
             Thread.currentThread().interrupt();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        pidFile.forget();
     }
 
     private void notifyListeners() {

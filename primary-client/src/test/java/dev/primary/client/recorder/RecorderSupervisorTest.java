@@ -91,6 +91,46 @@ class RecorderSupervisorTest {
         Eventually.waitUntil("the recorder to run", Duration.ofSeconds(10), supervisor::running);
     }
 
+    @Test
+    void a_recorder_left_running_by_a_killed_client_service_is_stopped_before_a_new_one_starts() throws Exception {
+        Path starts = home.resolve("starts.txt");
+        List<String> command = List.of("sh", "-c", "echo started >> '" + starts + "'; exec sleep 60");
+        ExecutorScheduler crashedService = new ExecutorScheduler("crashed-service");
+        RecorderSupervisor crashed = new RecorderSupervisor(command, new Version(1, 0, 1), home,
+                home.resolve("recorder.out"), crashedService, FAST);
+        crashed.start();
+        Eventually.waitUntil("the first recorder", Duration.ofSeconds(10), () -> lines(starts).size() == 1);
+        crashedService.close();
+        long orphanPid = Long.parseLong(Files.readString(home.resolve("recorder.pid")).strip().split(" ")[0]);
+        ProcessHandle orphan = ProcessHandle.of(orphanPid).orElseThrow();
+
+        supervisor = supervising(command);
+        supervisor.start();
+
+        Eventually.waitUntil("the orphan to be stopped", Duration.ofSeconds(15), () -> !orphan.isAlive());
+        Eventually.waitUntil("the new recorder", Duration.ofSeconds(10), () -> lines(starts).size() == 2);
+        assertThat(supervisor.running()).isTrue();
+        assertThat(Files.readString(home.resolve("recorder.pid"))).doesNotStartWith(orphanPid + " ");
+        Thread.sleep(500);
+        assertThat(lines(starts)).as("exactly one Recorder was started anew").hasSize(2);
+    }
+
+    @Test
+    void a_pid_file_naming_some_other_live_process_stops_nothing() throws Exception {
+        Process bystander = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(home.resolve("recorder.pid"), bystander.pid() + " 12345\n");
+            supervisor = supervising(List.of("sh", "-c", "exec sleep 60"));
+            supervisor.start();
+
+            Eventually.waitUntil("the recorder", Duration.ofSeconds(10), supervisor::running);
+            Thread.sleep(300);
+            assertThat(bystander.isAlive()).as("a reused pid is not the old Recorder").isTrue();
+        } finally {
+            bystander.destroyForcibly();
+        }
+    }
+
     private RecorderSupervisor supervising(List<String> command) {
         return new RecorderSupervisor(command, new Version(1, 0, 1), home, home.resolve("recorder.out"), scheduler, FAST);
     }
