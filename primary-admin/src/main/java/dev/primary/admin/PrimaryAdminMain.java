@@ -5,6 +5,12 @@ import dev.primary.admin.command.AuditCommand;
 import dev.primary.admin.command.ComputerActionCommand;
 import dev.primary.admin.command.ComputerCommand;
 import dev.primary.admin.command.ComputersCommand;
+import dev.primary.admin.command.ContentCommand;
+import dev.primary.admin.command.GroupCommand;
+import dev.primary.admin.command.PackageCommand;
+import dev.primary.admin.command.ReleaseCommand;
+import dev.primary.admin.command.RolloutCommand;
+import dev.primary.admin.command.UpdateNowCommand;
 import dev.primary.admin.command.LicenseCommand;
 import dev.primary.admin.command.ReclaimCommand;
 import dev.primary.admin.command.ServerCommand;
@@ -80,10 +86,15 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(new ComputerCommand(console))
                 .addSubcommand(new ComputerActionCommand.Verify(console))
                 .addSubcommand(new ComputerActionCommand.Reserve(console))
-                .addSubcommand(new ComputerActionCommand.Release(console))
+                .addSubcommand(ReleaseCommand.group(console))
                 .addSubcommand(new ComputerActionCommand.Revoke(console))
                 .addSubcommand(new ComputerActionCommand.Reinstate(console))
                 .addSubcommand(new ReclaimCommand(console))
+                .addSubcommand(PackageCommand.group(console))
+                .addSubcommand(ContentCommand.group(console))
+                .addSubcommand(RolloutCommand.group(console))
+                .addSubcommand(GroupCommand.group(console))
+                .addSubcommand(new UpdateNowCommand(console))
                 .addSubcommand(new AuditCommand(console));
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -25,8 +25,8 @@ final class FakeAdminServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final LoopbackHttpServer server;
 
-    /** One request as the server saw it: {@code GET}, path with query, body. */
-    record Request(String method, String pathAndQuery, String body) {
+    /** One request as the server saw it: {@code GET}, path with query, body, its Content-Type (empty if none). */
+    record Request(String method, String pathAndQuery, String body, String contentType) {
     }
 
     private record Canned(int status, String contentType, String body) {
@@ -80,7 +80,9 @@ final class FakeAdminServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        requests.add(new Request(method, rawQuery == null ? rawPath : rawPath + "?" + rawQuery, body));
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        requests.add(new Request(method, rawQuery == null ? rawPath : rawPath + "?" + rawQuery, body,
+                contentType == null ? "" : contentType));
         if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, ProblemType.UNAUTHENTICATED, "missing or wrong admin token");
             return;

@@ -13,7 +13,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options that shape a client's configuration (computer, Recorder, Data Vault, intervals),
+ * The options that shape a client's configuration (computer, Recorder, Data Vault, intervals, updates),
  * and their validation into a {@link ClientPlan}. Every rule broken is an
  * {@link IllegalArgumentException} naming the option.
  */
@@ -43,6 +43,17 @@ final class ClientOptions {
             description = "One more Recorder argument, kept whole (for arguments with spaces); repeat for several.")
     List<String> recorderArgs = new ArrayList<>();
 
+    @Option(names = "--recorder-package-command", paramLabel = "\"PROGRAM ARG...\"",
+            description = {"How to run a Recorder installed from a release package, split on whitespace:",
+                    "{package} stands for the installed package file, {home} for the client's directory.",
+                    "Default: {package} (the package is the program)."})
+    String recorderPackageCommand;
+
+    @Option(names = "--recorder-package-arg", paramLabel = "ARG",
+            description = "One more argument of the package command (after {package} if no command is given), kept whole; "
+                    + "repeat for several.")
+    List<String> recorderPackageArgs = new ArrayList<>();
+
     @Option(names = "--recorder-version", paramLabel = "VERSION", defaultValue = DEFAULT_RECORDER_VERSION,
             description = "The Recorder's version, shown in Manage Computers (1.2.345 or 'V 1.2 (0345)'). Default: ${DEFAULT-VALUE}.")
     String recorderVersion;
@@ -59,6 +70,16 @@ final class ClientOptions {
             description = "After contact is lost, retries back off up to this. Default: ${DEFAULT-VALUE}.")
     String maxBackoff;
 
+    @Option(names = "--nudge-port", paramLabel = "N", defaultValue = "2468",
+            description = "TCP port where the client takes the server's \"check in now\" nudge (0 = none). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int nudgePort;
+
+    @Option(names = "--health-period", paramLabel = "DURATION", defaultValue = "30s",
+            description = "A newly installed Recorder must stay up this long, or the client rolls it back. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String healthPeriod;
+
     @Option(names = "--degraded-after", paramLabel = "DURATION", defaultValue = "24h",
             description = "Without contact this long the client shows itself degraded. Default: ${DEFAULT-VALUE}.")
     String degradedAfter;
@@ -72,7 +93,7 @@ final class ClientOptions {
         DataVaultAddress vault = dataVault == null
                 ? new DataVaultAddress(serverHost, DataVaultAddress.DEFAULT_PORT)
                 : DataVaultAddress.parse(dataVault);
-        return new ClientPlan(vault, computer(), recorder(installDirectory, environment), intervals());
+        return new ClientPlan(vault, computer(), recorder(installDirectory, environment), intervals(), updates());
     }
 
     private ClientConfiguration.Computer computer() {
@@ -99,7 +120,26 @@ final class ClientOptions {
             command.addAll(List.of(Path.of(home, "bin", "sample-recorder").toString(), "--log",
                     installDirectory.resolve("recorder.log").toString()));
         }
-        return new ClientConfiguration.Recorder(command, Version.parse(recorderVersion));
+        return new ClientConfiguration.Recorder(command, Version.parse(recorderVersion), packageCommand());
+    }
+
+    private List<String> packageCommand() {
+        List<String> command = new ArrayList<>();
+        if (recorderPackageCommand != null && !recorderPackageCommand.isBlank()) {
+            command.addAll(Arrays.asList(recorderPackageCommand.strip().split("\\s+")));
+        } else if (!recorderPackageArgs.isEmpty()) {
+            command.addAll(ClientConfiguration.Recorder.DEFAULT_PACKAGE_COMMAND);
+        }
+        command.addAll(recorderPackageArgs);
+        return command.isEmpty() ? ClientConfiguration.Recorder.DEFAULT_PACKAGE_COMMAND : command;
+    }
+
+    private ClientConfiguration.Updates updates() {
+        if (nudgePort < 0 || nudgePort > 65535) {
+            throw new IllegalArgumentException("--nudge-port must be 0 (none) or 1-65535, got " + nudgePort);
+        }
+        positive("--health-period", healthPeriod);
+        return new ClientConfiguration.Updates(nudgePort, healthPeriod.strip());
     }
 
     private ClientConfiguration.Intervals intervals() {

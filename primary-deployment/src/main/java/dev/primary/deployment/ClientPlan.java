@@ -1,6 +1,7 @@
 package dev.primary.deployment;
 
 import dev.primary.client.config.ClientConfiguration;
+import dev.primary.protocol.crypto.PublicKey;
 import java.util.Objects;
 
 /**
@@ -8,8 +9,10 @@ import java.util.Objects;
  * server part comes from the live check ({@link #configurationFor}).
  */
 record ClientPlan(DataVaultAddress dataVault, ClientConfiguration.Computer computer,
-        ClientConfiguration.Recorder recorder, ClientConfiguration.Intervals intervals) {
+        ClientConfiguration.Recorder recorder, ClientConfiguration.Intervals intervals,
+        ClientConfiguration.Updates updates) {
     ClientPlan {
+        Objects.requireNonNull(updates, "updates");
         Objects.requireNonNull(dataVault, "dataVault");
         Objects.requireNonNull(computer, "computer");
         Objects.requireNonNull(recorder, "recorder");
@@ -18,8 +21,9 @@ record ClientPlan(DataVaultAddress dataVault, ClientConfiguration.Computer compu
 
     ClientConfiguration configurationFor(ServerCheck.CheckedServer server) {
         ClientConfiguration.Server pinned = new ClientConfiguration.Server(server.host(), server.port(),
-                server.tlsPin().value(), server.serverKey().encoded(), server.hello().serverId());
+                server.tlsPin().value(), server.serverKey().encoded(), server.hello().serverId(),
+                server.releaseKeys().stream().map(PublicKey::encoded).toList());
         return new ClientConfiguration(pinned, new ClientConfiguration.DataVault(dataVault.host(), dataVault.port()),
-                computer, recorder, intervals);
+                computer, recorder, intervals, updates);
     }
 }

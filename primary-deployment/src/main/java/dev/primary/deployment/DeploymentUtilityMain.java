@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {"Prepares a Primary client's install directory, after checking the server.",
                 "Asks the server at HOST:PORT who it is (over TLS), then writes DIR/client.json",
-                "with the server's TLS key and lease-signing key pinned.",
+                "with the server's TLS key, lease-signing key and release keys pinned.",
                 "Nothing is written if the check fails."},
         footer = {"", "Exit codes:",
                 "  0  ok: DIR/client.json written (or, with --check-only, the server checked out)",
@@ -119,6 +119,11 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
         ServerCheck.CheckedServer server = new ServerCheck(probeTimeout).check(serverHost.strip(), serverPort, pin);
         new DataVaultCheck(DATA_VAULT_TIMEOUT).problemWith(plan.dataVault()).ifPresent(problem ->
                 err.println("deployment-utility: warning: " + problem + "; it goes into the configuration anyway"));
+        if (server.releaseKeys().isEmpty()) {
+            err.println("deployment-utility: warning: the server trusts no release key yet, so this client pins none "
+                    + "and will install no update; put the release key's .pub in the server's "
+                    + "<data-dir>/trusted-release-keys/ and deploy again with --force");
+        }
         ClientConfiguration configuration = plan.configurationFor(server);
         if (!checkOnly) {
             directory.write(configuration);

@@ -1,7 +1,9 @@
 package dev.primary.deployment;
 
 import dev.primary.client.config.ClientConfiguration;
+import dev.primary.protocol.crypto.PublicKey;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
 /** What the Deployment Utility found and wrote, for the administrator to read and keep. */
 final class Summary {
@@ -18,10 +20,16 @@ final class Summary {
         line("Server id", server.hello().serverId());
         line("TLS pin", server.tlsPin().value());
         line("Server key id", server.serverKey().keyId());
+        line("Release keys", server.releaseKeys().isEmpty() ? "none (this client will install no update)"
+                : server.releaseKeys().stream().map(PublicKey::keyId).collect(Collectors.joining(", ")));
         line("Data Vault", configuration.dataVault().host() + ":" + configuration.dataVault().port());
         line("Computer", computer(configuration.computer()));
         line("Recorder", String.join(" ", configuration.recorder().command()) + "  ["
                 + configuration.recorder().version().display() + "]");
+        line("From a package", String.join(" ", configuration.recorder().packageCommand()));
+        ClientConfiguration.Updates updates = configuration.updates();
+        line("Updates", (updates.nudgePort() == 0 ? "no nudge port" : "nudge port " + updates.nudgePort())
+                + ", health period " + updates.healthPeriod());
         ClientConfiguration.Intervals intervals = configuration.intervals();
         line("Intervals", "retry " + intervals.retry() + ", verify " + intervals.verify() + ", max backoff "
                 + intervals.maxBackoff() + ", degraded after " + intervals.degradedAfter());

@@ -33,6 +33,7 @@ class DeploymentUtilityTest {
     Path temp;
 
     private final PublicKey serverKey = Ed25519.generate().publicKey();
+    private final PublicKey releaseKey = Ed25519.generate().publicKey();
     private final List<AutoCloseable> servers = new ArrayList<>();
 
     @AfterEach
@@ -104,7 +105,7 @@ class DeploymentUtilityTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         ClientConfiguration written = Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class);
         assertThat(written.server()).isEqualTo(new ClientConfiguration.Server("127.0.0.1", server.port(),
-                server.pin().value(), serverKey.encoded(), "server-1"));
+                server.pin().value(), serverKey.encoded(), "server-1", List.of(releaseKey.encoded())));
         assertThat(written.dataVault()).isEqualTo(new ClientConfiguration.DataVault("127.0.0.1", 16769));
         assertThat(written.computer()).isEqualTo(new ClientConfiguration.Computer("PC1", "CORP", false, ""));
         assertThat(written.recorder()).isEqualTo(new ClientConfiguration.Recorder(
@@ -113,7 +114,8 @@ class DeploymentUtilityTest {
         assertThat(written.intervals()).isEqualTo(new ClientConfiguration.Intervals("60s", "2h", "1h", "24h"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
         assertThat(run.out()).contains("Server id:      server-1").contains("TLS pin:        " + server.pin().value())
-                .contains("Server key id:  " + serverKey.keyId()).contains("Wrote:          " + out.resolve("client.json"))
+                .contains("Server key id:  " + serverKey.keyId()).contains("Release keys:   " + releaseKey.keyId())
+                .contains("Wrote:          " + out.resolve("client.json"))
                 .contains("bin/client-service run --home " + out);
     }
 
@@ -244,11 +246,99 @@ class DeploymentUtilityTest {
     }
 
     @Test
+    void every_release_key_the_server_trusts_is_pinned_with_the_update_defaults() throws IOException {
+        PublicKey secondKey = Ed25519.generate().publicKey();
+        LoopbackHttpServer server = helloServer(List.of(releaseKey.encoded(), secondKey.encoded()));
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("release key");
+        ClientConfiguration written = Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class);
+        assertThat(written.server().releaseKeys()).containsExactly(releaseKey.encoded(), secondKey.encoded());
+        assertThat(written.updates()).isEqualTo(new ClientConfiguration.Updates(2468, "30s"));
+        assertThat(written.recorder().packageCommand()).containsExactly("{package}");
+        assertThat(run.out()).contains("Release keys:   " + releaseKey.keyId() + ", " + secondKey.keyId())
+                .contains("Updates:        nudge port 2468, health period 30s")
+                .contains("From a package: {package}");
+    }
+
+    @Test
+    void a_server_that_trusts_no_release_key_yet_is_a_warning_and_the_client_pins_none() throws IOException {
+        LoopbackHttpServer server = helloServer(List.of());
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("deployment-utility: warning: the server trusts no release key yet")
+                .contains("trusted-release-keys");
+        assertThat(Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class).server()
+                .releaseKeys()).isEmpty();
+        assertThat(run.out()).contains("Release keys:   none (this client will install no update)");
+    }
+
+    @Test
+    void a_release_key_that_is_not_a_key_fails_the_server_check() {
+        LoopbackHttpServer server = helloServer(List.of("not-a-key"));
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("announces a release key that is not an Ed25519 public key");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void nudge_port_health_period_and_package_command_go_into_client_json() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--nudge-port", "0", "--health-period", "2m",
+                "--recorder-package-command", "/usr/bin/java -jar {package}", "--recorder-package-arg", "--log {home}/r.log");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ClientConfiguration written = Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class);
+        assertThat(written.updates()).isEqualTo(new ClientConfiguration.Updates(0, "2m"));
+        assertThat(written.recorder().packageCommand())
+                .containsExactly("/usr/bin/java", "-jar", "{package}", "--log {home}/r.log");
+        assertThat(run.out()).contains("Updates:        no nudge port, health period 2m");
+    }
+
+    @Test
+    void a_package_argument_alone_follows_the_package_itself() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--recorder-package-arg", "--quiet");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class).recorder()
+                .packageCommand()).containsExactly("{package}", "--quiet");
+    }
+
+    @Test
+    void invalid_update_options_are_usage_errors() throws IOException {
+        int port = closedPort();
+        UtilityRun badPort = deploy(port, temp.resolve("a"), "--nudge-port", "70000");
+        UtilityRun badPeriod = deploy(port, temp.resolve("a"), "--health-period", "0s");
+
+        assertThat(badPort.exitCode()).isEqualTo(2);
+        assertThat(badPort.err()).contains("--nudge-port must be 0 (none) or 1-65535, got 70000");
+        assertThat(badPeriod.exitCode()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("--health-period must be longer than zero");
+        assertThat(temp.resolve("a")).doesNotExist();
+    }
+
+    @Test
     void help_documents_the_exit_codes() {
         UtilityRun help = UtilityRun.of(Map.of(), "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--server=HOST").contains("--expect-pin=PIN")
+        assertThat(help.out()).contains("--server=HOST").contains("--expect-pin=PIN").contains("--nudge-port=N")
+                .contains("--health-period=DURATION").contains("--recorder-package-command")
                 .contains("3  server check failed");
     }
 
@@ -260,9 +350,13 @@ class DeploymentUtilityTest {
     }
 
     private LoopbackHttpServer helloServer() {
+        return helloServer(List.of(releaseKey.encoded()));
+    }
+
+    private LoopbackHttpServer helloServer(List<String> releaseKeys) {
         ThrowawayCertificate certificate = ThrowawayCertificate.create();
         Hello hello = new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, "server-1", "0.1.0", Instant.now(),
-                serverKey.encoded(), certificate.pin().value());
+                serverKey.encoded(), certificate.pin().value(), releaseKeys);
         byte[] body = Json.write(hello);
         return started(LoopbackHttpServer.https(certificate, exchange -> answerHello(exchange, body)));
     }

@@ -59,7 +59,7 @@ final class IssueCommand implements Runnable {
     @Override
     public void run() {
         LicensePayload payload = payload(console.clock().instant().truncatedTo(ChronoUnit.SECONDS));
-        SigningKey key = VendorKeys.readSigningKey(vendorKeyFile);
+        SigningKey key = KeyFileReader.readSigningKey(vendorKeyFile, KeyFileReader.VENDOR_KEY);
         SignedDocument license = SignedDocument.sign(SignedDocument.LICENSE, Json.write(payload), key);
         DocumentFiles.write(outFile, license, force);
         console.out().printf("Issued license %s for %s: %d seat%s, %s, signed by vendor key %s%n",

@@ -7,14 +7,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code license-tool}: the vendor's side of licensing. Creates the vendor key, issues signed
- * license files, answers a customer's registration code with a signed unlock file, and shows what
- * a license or unlock file says. Exit codes: 0 ok, 1 failure, 2 usage error ({@link ExitCode}).
+ * {@code license-tool}: the vendor's side of licensing and releases. Creates the vendor key, issues signed
+ * license files, answers a customer's registration code with a signed unlock file; creates the release
+ * key and signs release and content manifests; and shows what any of these files says. Exit codes: 0 ok, 1 failure, 2 usage error ({@link ExitCode}).
  */
 @Command(name = "license-tool",
         mixinStandardHelpOptions = true,
         version = "license-tool 0.1.0",
-        description = "Issues Primary licenses and unlocks with the vendor key.",
+        description = {"Issues Primary licenses and unlocks with the vendor key,",
+                "and signs releases and content updates with the release key."},
         footer = {"", "Typical flow:",
                 "  license-tool vendor-key create --out keys",
                 "  license-tool issue --vendor-key keys/vendor.key --serial ACME-1 \\",
@@ -23,6 +24,14 @@ import picocli.CommandLine.Command;
                 "  license-tool unlock --vendor-key keys/vendor.key \\",
                 "      --registration-code ACME-1/XXXX-XXXX-XXXX-XXXX --out acme-1.unlock",
                 "  customer: primary-admin license unlock acme-1.unlock",
+                "",
+                "Releases and content updates:",
+                "  license-tool release-key create --out release-keys",
+                "  license-tool release sign --release-key release-keys/release.key --product recorder \\",
+                "      --version 1.2.345 --file recorder.pkg --out recorder-1.2.345.release",
+                "  customer: primary-admin release add recorder-1.2.345.release --package recorder.pkg",
+                "  license-tool content sign --release-key release-keys/release.key --revision 7 \\",
+                "      --file signatures.dat --out content-7.content",
                 "",
                 "Exit codes: 0 ok, 1 failure, 2 usage error."},
         subcommands = CommandLine.HelpCommand.class)
@@ -44,6 +53,12 @@ public final class LicenseToolMain implements Runnable {
         CommandLine commandLine = new CommandLine(new LicenseToolMain())
                 .addSubcommand(new CommandLine(new VendorKeyCommand())
                         .addSubcommand(new VendorKeyCommand.Create(console)))
+                .addSubcommand(new CommandLine(new ReleaseKeyCommand())
+                        .addSubcommand(new ReleaseKeyCommand.Create(console)))
+                .addSubcommand(new CommandLine(new ReleaseCommand())
+                        .addSubcommand(new ReleaseCommand.Sign(console)))
+                .addSubcommand(new CommandLine(new ContentCommand())
+                        .addSubcommand(new ContentCommand.Sign(console)))
                 .addSubcommand(new IssueCommand(console))
                 .addSubcommand(new UnlockCommand(console))
                 .addSubcommand(new ShowCommand(console));
@@ -69,7 +84,7 @@ public final class LicenseToolMain implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: vendor-key create, issue, unlock or show");
+                "missing command: vendor-key create, issue, unlock, release-key create, release sign, content sign or show");
     }
 
     /** What every command writes to and reads the time from. */

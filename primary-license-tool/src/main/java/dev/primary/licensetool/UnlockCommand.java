@@ -49,7 +49,7 @@ final class UnlockCommand implements Runnable {
     @Override
     public void run() {
         RegistrationCode code = parseCode();
-        SigningKey key = VendorKeys.readSigningKey(vendorKeyFile);
+        SigningKey key = KeyFileReader.readSigningKey(vendorKeyFile, KeyFileReader.VENDOR_KEY);
         if (licenseFile != null) {
             code = matchLicense(code, key);
         }

@@ -4,28 +4,37 @@ import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.licensing.Administration;
 import dev.primary.server.licensing.ClientProtocol;
 import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.release.PackageStore;
+import dev.primary.server.release.ReleaseAdministration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The licensing core as a running server holds it: its two faces and the store behind them.
+ * The licensing and release core as a running server holds it: its faces and the stores behind them.
  *
  * @param clientProtocol what the client port serves
- * @param administration what the admin port serves
+ * @param administration what the admin port serves for licenses and computers
+ * @param releases what the admin port serves for releases, content and rollouts
+ * @param packages where release and content packages are stored (uploads, downloads)
  * @param storeDescription for the admin API and the log, e.g. {@code sqlite:/var/lib/primary/primary.db}
  * @param store closed last when the server stops
  */
-public record LicensingBackend(ClientProtocol clientProtocol, Administration administration, String storeDescription,
-        AutoCloseable store) {
+public record LicensingBackend(ClientProtocol clientProtocol, Administration administration,
+        ReleaseAdministration releases, PackageStore packages, String storeDescription, AutoCloseable store) {
     public LicensingBackend {
         Objects.requireNonNull(clientProtocol, "clientProtocol");
         Objects.requireNonNull(administration, "administration");
+        Objects.requireNonNull(releases, "releases");
+        Objects.requireNonNull(packages, "packages");
         Objects.requireNonNull(storeDescription, "storeDescription");
         Objects.requireNonNull(store, "store");
     }
 
-    /** Opens the licensing core and its store for a server starting in {@code dataDirectory}. */
+    /**
+     * Opens the core and its stores for a server starting in {@code dataDirectory}; the settings carry the
+     * trusted vendor and release keys.
+     */
     @FunctionalInterface
     public interface Opener {
         LicensingBackend open(LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock);

@@ -11,12 +11,14 @@ import dev.primary.server.http.HttpListener;
 import dev.primary.server.http.ListenerSettings;
 import dev.primary.server.http.NettyTransport;
 import dev.primary.server.http.TlsContexts;
+import dev.primary.server.http.UpdateServices;
 import dev.primary.server.http.WorkerPool;
 import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.server.identity.DataDirectory;
 import dev.primary.server.identity.ServerIdentity;
-import dev.primary.server.identity.TrustedVendorKeys;
+import dev.primary.server.identity.TrustedKeys;
 import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.nudge.NudgeSender;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
@@ -33,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Primary Server: identity, licensing core and store, the client and admin HTTPS ports,
- * the reclaim schedule. {@link #start} brings it up (or fails, leaving nothing open); {@link #close}
+ * A running Primary Server: identity, licensing and release core, store and package store, the client and
+ * admin HTTPS ports, the nudge sender, the reclaim schedule. {@link #start} brings it up (or fails, leaving nothing open); {@link #close}
  * stops it gracefully: no new connections, requests in progress finish (up to {@link #DRAIN_TIMEOUT}),
  * then connections, event loops and the store are closed.
  */
@@ -186,6 +188,8 @@ public final class PrimaryServer implements AutoCloseable {
             LicensingSettings settings = licensingSettings();
             LicensingBackend backend = opener.open(settings, identity.signingKey(), directory.root(), clock);
             resources.push(backend.store());
+            NudgeSender nudges = NudgeSender.standard();
+            resources.push(nudges);
             SslProvider provider = TlsContexts.preferredProvider();
             SslContext tls = TlsContexts.forServer(identity.tls(), provider);
             NettyTransport transport = NettyTransport.start();
@@ -197,15 +201,19 @@ public final class PrimaryServer implements AutoCloseable {
             resources.push(() -> adminWorkers.drain(Duration.ZERO));
             HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes());
             clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),
-                    configuration.port(), limits), tls, ClientRoutes.of(backend.clientProtocol()), clientWorkers, transport);
+                    configuration.port(), limits), tls, ClientRoutes.of(backend.clientProtocol(), backend.packages()),
+                    clientWorkers, transport);
             resources.push(clientListener);
             ServerStatus status = new ServerStatus(identity.serverId(), settings.serverVersion(), startedAt,
                     Endpoints.clientEndpoint(configuration.bind(), clientListener.port()),
                     identity.signingKey().publicKey().encoded(), settings.tlsPin(), directory.root().toString(),
                     backend.storeDescription());
+            UpdateServices updates = new UpdateServices(backend.releases(), backend.packages(), nudges,
+                    configuration.maxPackageBytes());
             adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
                     configuration.adminPort(), limits), tls,
-                    AdminRoutes.of(backend.administration(), identity.adminToken(), () -> status), adminWorkers, transport);
+                    AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status),
+                    adminWorkers, transport);
             resources.push(adminListener);
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());
@@ -213,20 +221,35 @@ public final class PrimaryServer implements AutoCloseable {
                 resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval()));
             }
             LOG.info(StartupReport.describe(identity, status, adminUrl, TlsContexts.describe(provider),
-                    settings.trustedVendorKeys().get().size(), backend.administration()));
+                    settings.trustedVendorKeys().get().size(), settings.trustedReleaseKeys().get(),
+                    backend.administration()));
         }
 
         private LicensingSettings licensingSettings() {
-            List<PublicKey> vendorKeys = TrustedVendorKeys.read(configuration.vendorKeyFiles(),
-                    configuration.trustedVendorsDirectory());
+            List<PublicKey> vendorKeys = vendorKeys();
             if (vendorKeys.isEmpty()) {
                 LOG.warn("{} - no trusted vendor key: license files cannot be imported until a vendor's .pub key "
                         + "is placed there (read at every import, no restart needed) or given with --vendor-key", configuration.trustedVendorsDirectory());
             }
+            if (releaseKeys().isEmpty()) {
+                LOG.warn("{} - no trusted release key: releases cannot be added, and clients installed now pin none "
+                        + "and install no update; place the release key's .pub there (read at each use) or give "
+                        + "--release-key", configuration.trustedReleaseKeysDirectory());
+            }
             return new LicensingSettings(identity.serverId(), ServerVersion.current(), identity.tls().pin().value(),
                     configuration.leaseValidity(), configuration.waitingRetryAfter(),
-                    configuration.revokedRetryAfter(), configuration.reclaimAfter(),
-                    () -> TrustedVendorKeys.read(configuration.vendorKeyFiles(), configuration.trustedVendorsDirectory()));
+                    configuration.revokedRetryAfter(), configuration.reclaimAfter(), this::vendorKeys,
+                    this::releaseKeys);
+        }
+
+        private List<PublicKey> vendorKeys() {
+            return TrustedKeys.read(TrustedKeys.Kind.VENDOR, configuration.vendorKeyFiles(),
+                    configuration.trustedVendorsDirectory());
+        }
+
+        private List<PublicKey> releaseKeys() {
+            return TrustedKeys.read(TrustedKeys.Kind.RELEASE, configuration.releaseKeyFiles(),
+                    configuration.trustedReleaseKeysDirectory());
         }
     }
 }

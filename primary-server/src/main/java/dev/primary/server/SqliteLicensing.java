@@ -4,19 +4,27 @@ import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.identity.DataDirectory;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.release.ReleaseSettings;
+import dev.primary.server.release.Releases;
+import dev.primary.server.store.files.FilePackageStore;
 import dev.primary.server.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** The default licensing backend: the licensing core on the embedded SQLite store in {@code <data-dir>/primary.db}. */
+/**
+ * The default backend: the licensing and release core on the embedded SQLite store in
+ * {@code <data-dir>/primary.db}, packages as files in {@code <data-dir>/packages/}.
+ */
 final class SqliteLicensing {
     private SqliteLicensing() {}
 
     static LicensingBackend open(LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock) {
         SqliteStore store = SqliteStore.open(dataDirectory.resolve(DataDirectory.DATABASE_FILE_NAME));
         try {
-            Licensing licensing = new Licensing(settings, store, serverKey, clock);
-            return new LicensingBackend(licensing, licensing, store.description(), store);
+            FilePackageStore packages = FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
+            Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
+            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases);
+            return new LicensingBackend(licensing, licensing, releases, packages, store.description(), store);
         } catch (RuntimeException e) {
             try {
                 store.close();

@@ -25,12 +25,16 @@ import dev.primary.protocol.message.Version;
 import dev.primary.server.licensing.Administration;
 import dev.primary.server.licensing.ClientCredentials;
 import dev.primary.server.licensing.ClientProtocol;
+import dev.primary.server.licensing.DownloadRefusedException;
 import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.store.files.FilePackageStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +49,9 @@ public final class FakeLicensing implements ClientProtocol, Administration {
     public final List<String> actions = new CopyOnWriteArrayList<>();
     public final AtomicInteger reclaimRuns = new AtomicInteger();
     public final AtomicReference<ComputerQuery> lastQuery = new AtomicReference<>();
+    /** The packages {@link #authorizeDownload} allows. */
+    public final Set<String> downloadable = ConcurrentHashMap.newKeySet();
+    public final FakeReleases releases;
     private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
     private final LicensingSettings settings;
     private final SigningKey serverKey;
@@ -56,15 +63,30 @@ public final class FakeLicensing implements ClientProtocol, Administration {
         this.settings = settings;
         this.serverKey = serverKey;
         this.clock = clock;
+        this.releases = new FakeReleases(clock);
     }
 
-    /** An opener that hands out a new fake and reports it to {@code opened}. */
+    /**
+     * An opener that hands out a new fake (and a {@link FakeReleases}, with the real file package store in
+     * {@code <data-dir>/packages}) and reports it to {@code opened}.
+     */
     public static LicensingBackend.Opener opener(AtomicReference<FakeLicensing> opened) {
         return (LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock) -> {
             FakeLicensing fake = new FakeLicensing(settings, serverKey, clock);
             opened.set(fake);
-            return new LicensingBackend(fake, fake, "fake:" + dataDirectory, () -> fake.closed = true);
+            return new LicensingBackend(fake, fake, fake.releases,
+                    FilePackageStore.open(dataDirectory.resolve("packages")), "fake:" + dataDirectory,
+                    () -> fake.closed = true);
         };
+    }
+
+    @Override
+    public void authorizeDownload(ClientCredentials credentials, String sha256) {
+        maybeFail();
+        credentialsSeen.add(credentials);
+        if (!downloadable.contains(sha256)) {
+            throw DownloadRefusedException.unknownPackage("no release or content update has package " + sha256);
+        }
     }
 
     public void failNextWith(RuntimeException failure) {

@@ -16,9 +16,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,7 +145,9 @@ class PrimaryServerTest {
                 identity.signingKey().publicKey().encoded(), identity.tls().pin().value(), dataDirectory.toString(),
                 "sqlite:" + dataDirectory.resolve("primary.db"));
 
-        String report = StartupReport.describe(identity, status, "https://127.0.0.1:16771", "JDK provider", 0, core);
+        PublicKey releaseKey = Ed25519.generate().publicKey();
+        String report = StartupReport.describe(identity, status, "https://127.0.0.1:16771", "JDK provider", 0,
+                List.of(releaseKey), core);
 
         assertThat(report)
                 .contains("client endpoint   https://host:16770")
@@ -150,6 +155,7 @@ class PrimaryServerTest {
                 .contains("TLS pin           " + identity.tls().pin().value())
                 .contains("server key id     " + identity.signingKey().publicKey().keyId())
                 .contains("pending registration: license ACME-42, registration code ACME-42/ABCD-EFGH-IJKL-MNOP")
+                .contains("release keys      " + releaseKey.keyId())
                 .doesNotContain(identity.adminToken().encoded())
                 .doesNotContain(identity.signingKey().encoded());
     }

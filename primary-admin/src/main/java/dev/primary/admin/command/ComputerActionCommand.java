@@ -4,6 +4,7 @@ import dev.primary.admin.AdminUsageException;
 import dev.primary.admin.http.AdminApi;
 import dev.primary.protocol.admin.ComputerAction;
 import dev.primary.protocol.admin.ComputerView;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +15,12 @@ public abstract sealed class ComputerActionCommand implements Runnable {
     private final AdminConsole console;
     private final AdminApi.ComputerActionKind kind;
 
-    @Parameters(paramLabel = "NAME", description = "NAME, DOMAIN\\NAME or DOMAIN\\NAME\\USER.")
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    // Optional for picocli, required here: 'release' also has the subcommands 'add' and 'list', and picocli
+    // would demand a required NAME of the parent even when a subcommand is given.
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "NAME, DOMAIN\\NAME or DOMAIN\\NAME\\USER.")
     private String name;
 
     @Mixin
@@ -32,6 +38,9 @@ public abstract sealed class ComputerActionCommand implements Runnable {
 
     @Override
     public void run() {
+        if (name == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'NAME'");
+        }
         ComputerAction action;
         try {
             action = new ComputerAction(name.strip(), reason());
@@ -77,7 +86,10 @@ public abstract sealed class ComputerActionCommand implements Runnable {
     }
 
     @Command(name = "release", mixinStandardHelpOptions = true,
-            description = "Releases a computer's seat (decommissioned, renamed, re-imaged); a waiting computer gets it.")
+            description = {"Releases a computer's seat, or adds and lists software releases ('release add', 'release list').",
+                    "With a NAME: releases that computer's seat (decommissioned, renamed, re-imaged); a waiting",
+                    "computer gets it. With 'add' or 'list' instead: see 'release add --help'.",
+                    "A computer named add or list is released with its domain: release DOMAIN\\add."})
     public static final class Release extends WithReason {
         public Release(AdminConsole console) {
             super(console, AdminApi.ComputerActionKind.RELEASE);

@@ -1,6 +1,7 @@
 package dev.primary.admin.command;
 
 import dev.primary.protocol.admin.ComputerView;
+import dev.primary.protocol.admin.UpdateView;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code primary-admin computer NAME}: everything known about one computer. */
 @Command(name = "computer", mixinStandardHelpOptions = true,
-        description = "Shows one computer: state and why, Recorder, client, license, contacts, lease.")
+        description = "Shows one computer: state and why, Recorder and its updates, content, group, client, license, "
+                + "contacts, lease.")
 public final class ComputerCommand implements Runnable {
     private final AdminConsole console;
 
@@ -33,6 +35,14 @@ public final class ComputerCommand implements Runnable {
         Display.field(out, "State", computer.state().wireName());
         Display.field(out, "Reason", Display.text(computer.reason()));
         Display.field(out, "Recorder", computer.recorder());
+        if (computer.updates().isEmpty()) {
+            Display.field(out, "Updates", "none assigned");
+        }
+        for (UpdateView update : computer.updates()) {
+            Display.field(out, "Update " + update.product().wireName(), UpdateColumns.describe(update));
+        }
+        Display.field(out, "Content revision", UpdateColumns.content(computer));
+        Display.field(out, "Group", computer.group().isEmpty() ? "(none)" : computer.group());
         Display.field(out, "Client version", computer.clientVersion() == null ? "-" : computer.clientVersion().dotted());
         Display.field(out, "Client id", Display.text(computer.clientId()));
         Display.field(out, "OS", Display.text(computer.os()));

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code primary-admin computers}: Manage Computers, one page at a time. */
 @Command(name = "computers", mixinStandardHelpOptions = true,
-        description = "Lists computers: their Recorder, state, contacts, and why they are in that state.")
+        description = {"Lists computers: Recorder, update, content, state, contacts, and why.",
+                "Columns: the Recorder running, the version a rollout targets and the update's state",
+                "(pending, downloading, installed, failed), the content revision applied, the computer's",
+                "state, its last and next contact, and the reason (with an update failure's reason)."})
 public final class ComputersCommand implements Runnable {
     private final AdminConsole console;
 
@@ -65,11 +68,13 @@ public final class ComputersCommand implements Runnable {
                     : "No computers on this page: " + page.total() + " match, --offset " + page.offset() + " is past them.");
             return;
         }
-        TextTable table = new TextTable("COMPUTER", "RECORDER", "STATE", "LAST CONTACT", "NEXT CONTACT", "REASON");
+        TextTable table = new TextTable("COMPUTER", "RECORDER", "TARGET", "UPDATE", "CONTENT", "STATE", "LAST CONTACT",
+                "NEXT CONTACT", "REASON");
         for (ComputerView computer : page.items()) {
-            table.row(computer.computer().display(), computer.recorder(), computer.state().wireName(),
+            table.row(computer.computer().display(), computer.recorder(), UpdateColumns.target(computer),
+                    UpdateColumns.state(computer), UpdateColumns.content(computer), computer.state().wireName(),
                     Display.time(computer.lastContact()), Display.time(computer.nextExpectedContact()),
-                    Display.text(computer.reason()));
+                    UpdateColumns.reason(computer));
         }
         table.print(console.out());
         int first = page.offset() + 1;

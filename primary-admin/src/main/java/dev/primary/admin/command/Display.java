@@ -20,6 +20,30 @@ final class Display {
         return value == null || value.isEmpty() ? "-" : value;
     }
 
+    /** A size for people: {@code 512 B}, {@code 12.3 KiB}, {@code 1.5 GiB}. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** The first line of a text, cut to {@code max} characters with an ellipsis. */
+    static String firstLine(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return "-";
+        }
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() <= max ? line : line.substring(0, max - 3) + "...";
+    }
+
     static String list(List<String> values) {
         return values.isEmpty() ? "(none)" : String.join(", ", values);
     }

@@ -1,12 +1,17 @@
 package dev.primary.admin.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.primary.admin.AdminCommandException;
 import dev.primary.protocol.admin.ComputerAction;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.GroupAssignment;
+import dev.primary.protocol.admin.RolloutChange;
+import dev.primary.protocol.admin.RolloutRequest;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.Problem;
 import dev.primary.protocol.tls.PinnedTls;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URLEncoder;
@@ -16,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
@@ -26,6 +32,9 @@ import javax.net.ssl.SSLException;
  */
 public final class AdminApi {
     private static final String JSON = "application/json";
+    private static final String OCTETS = "application/octet-stream";
+    /** The slowest upload rate an upload's timeout allows for, on top of the answer timeout. */
+    private static final long SLOWEST_UPLOAD_BYTES_PER_SECOND = 1024 * 1024;
 
     /** The computer actions of {@code POST /admin/v1/computers/<action>}. */
     public enum ComputerActionKind {
@@ -111,6 +120,72 @@ public final class AdminApi {
         return get("/admin/v1/audit?before=" + beforeId + "&limit=" + limit);
     }
 
+    /**
+     * Streams a package file to {@code PUT /admin/v1/packages/<sha256>} (never read whole into memory). The
+     * answer may take the answer timeout plus one second per MiB. No {@code Expect: 100-continue}: Java 17's
+     * client waits forever (timeout or not) when a server answers such a request with a refusal instead
+     * of 100 Continue; the server answers a refusal
+     * (token, size) at once instead and stops reading, which this client reads.
+     */
+    public Answer uploadPackage(Path file, String sha256, long size) {
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new AdminCommandException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Duration timeout = answerTimeout.plusSeconds(size / SLOWEST_UPLOAD_BYTES_PER_SECOND);
+        HttpRequest request = requestTo("/admin/v1/packages/" + encoded(sha256), timeout)
+                .header("Content-Type", OCTETS)
+                .PUT(body)
+                .build();
+        return answerOf("PUT /admin/v1/packages/" + sha256, request);
+    }
+
+    public Answer releases() {
+        return get("/admin/v1/releases");
+    }
+
+    public Answer addRelease(SignedDocument manifest) {
+        return post("/admin/v1/releases", Json.write(manifest));
+    }
+
+    public Answer contents() {
+        return get("/admin/v1/content");
+    }
+
+    public Answer addContent(SignedDocument manifest) {
+        return post("/admin/v1/content", Json.write(manifest));
+    }
+
+    public Answer rollouts() {
+        return get("/admin/v1/rollouts");
+    }
+
+    public Answer startRollout(RolloutRequest rollout) {
+        return post("/admin/v1/rollouts", Json.write(rollout));
+    }
+
+    public Answer changeRolloutPercent(long rolloutId, RolloutChange change) {
+        return post("/admin/v1/rollouts/" + rolloutId + "/percent", Json.write(change));
+    }
+
+    public Answer pauseRollout(long rolloutId) {
+        return post("/admin/v1/rollouts/" + rolloutId + "/pause", new byte[0]);
+    }
+
+    public Answer resumeRollout(long rolloutId) {
+        return post("/admin/v1/rollouts/" + rolloutId + "/resume", new byte[0]);
+    }
+
+    public Answer assignGroup(GroupAssignment assignment) {
+        return post("/admin/v1/computers/group", Json.write(assignment));
+    }
+
+    public Answer updateNow(ComputerAction action) {
+        return post("/admin/v1/computers/update-now", Json.write(action));
+    }
+
     private Answer get(String pathAndQuery) {
         return send("GET", pathAndQuery, new byte[0]);
     }
@@ -119,17 +194,24 @@ public final class AdminApi {
         return send("POST", path, body);
     }
 
-    private Answer send(String method, String pathAndQuery, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(connection.resolve(pathAndQuery))
-                .timeout(answerTimeout)
+    private HttpRequest.Builder requestTo(String pathAndQuery, Duration timeout) {
+        return HttpRequest.newBuilder(connection.resolve(pathAndQuery))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + connection.token())
                 .header("Accept", JSON);
+    }
+
+    private Answer send(String method, String pathAndQuery, byte[] body) {
+        HttpRequest.Builder builder = requestTo(pathAndQuery, answerTimeout);
         if (body.length > 0) {
             builder.header("Content-Type", JSON);
         }
         HttpRequest request = builder.method(method, body.length > 0
                 ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody()).build();
-        String what = method + " " + pathAndQuery;
+        return answerOf(method + " " + pathAndQuery, request);
+    }
+
+    private Answer answerOf(String what, HttpRequest request) {
         HttpResponse<byte[]> response = exchange(request);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     BODY_TOO_LARGE("body-too-large", "Request body too large", 413),
+    LENGTH_REQUIRED("length-required", "Content-Length required", 411),
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", 416),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
     SIGNATURE_INVALID("signature-invalid", "Signature does not verify", 401),

@@ -128,7 +128,8 @@ public final class ServerMain {
         spec.usageMessage()
                 .sortOptions(false)
                 .description("Runs the Primary Server in the foreground: hands Client Services their license seats "
-                        + "on the client port and serves the admin API on the admin port. Stops on SIGTERM or Ctrl-C.")
+                        + "and software updates on the client port and serves the admin API on the admin port. "
+                        + "Stops on SIGTERM or Ctrl-C.")
                 .footer("", "Every option can also be set as an environment variable PRIMARY_<NAME> (e.g. PRIMARY_ADMIN_PORT) "
                         + "or as <name>=<value> in the properties file. Flags win over the environment, the environment "
                         + "over the file, the file over the defaults. Durations: 250ms, 60s, 5m, 4h, 7d.",
@@ -136,7 +137,7 @@ public final class ServerMain {
         for (Setting setting : Setting.values()) {
             OptionSpec.Builder option = OptionSpec.builder("--" + setting.key()).paramLabel(labelOf(setting))
                     .description(setting.description() + defaultText(setting));
-            if (setting == Setting.VENDOR_KEY) {
+            if (setting == Setting.VENDOR_KEY || setting == Setting.RELEASE_KEY) {
                 option.type(List.class).auxiliaryTypes(String.class);
             } else {
                 option.type(String.class);
@@ -160,8 +161,8 @@ public final class ServerMain {
             case PORT, ADMIN_PORT, WORKER_THREADS -> "N";
             case BIND, ADMIN_BIND -> "ADDR";
             case DATA_DIR -> "DIR";
-            case VENDOR_KEY, TLS_CERT, TLS_KEY -> "FILE";
-            case MAX_BODY -> "SIZE";
+            case VENDOR_KEY, RELEASE_KEY, TLS_CERT, TLS_KEY -> "FILE";
+            case MAX_BODY, MAX_PACKAGE -> "SIZE";
             default -> "DURATION";
         };
     }

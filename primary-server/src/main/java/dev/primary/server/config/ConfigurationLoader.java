@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Reads the {@link ServerConfiguration} from, highest precedence first: command-line flags,
  * environment variables {@code PRIMARY_<KEY>}, the properties file ({@code --config FILE}, or else
  * {@code <data-dir>/server.properties} if it exists), and the defaults. The highest source that
- * sets a key wins; a list ({@code vendor-key}) is not merged across sources. Blank values count as
+ * sets a key wins; a list ({@code vendor-key}, {@code release-key}) is not merged across sources. Blank values count as
  * not set. Paths in the properties file are relative to the file's directory, others to the
  * working directory. Unknown keys in the file fail, so a typo cannot pass silently.
  */
@@ -127,10 +127,12 @@ public final class ConfigurationLoader {
                 .reclaimCheckInterval(parse(Setting.RECLAIM_CHECK_INTERVAL, Setting.Defaults.RECLAIM_CHECK_INTERVAL,
                         Durations::parse))
                 .vendorKeyFiles(paths(Setting.VENDOR_KEY))
+                .releaseKeyFiles(paths(Setting.RELEASE_KEY))
                 .tls(tls)
                 .workerThreads(parse(Setting.WORKER_THREADS, Setting.Defaults.WORKER_THREADS,
                         ConfigurationLoader::wholeNumber))
                 .maxBodyBytes(parse(Setting.MAX_BODY, Setting.Defaults.MAX_BODY, ConfigurationLoader::bodySize))
+                .maxPackageBytes(parse(Setting.MAX_PACKAGE, Setting.Defaults.MAX_PACKAGE, ByteSize::parse))
                 .build();
     }
 

@@ -24,14 +24,18 @@ import java.util.Objects;
  * @param reclaimAfter seats of computers silent this long are reclaimed; zero = never
  * @param reclaimCheckInterval how often silent computers are looked for
  * @param vendorKeyFiles extra trusted vendor public key files (besides {@code <data-dir>/trusted-vendors/*.pub})
+ * @param releaseKeyFiles extra trusted release-signing public key files (besides
+ *     {@code <data-dir>/trusted-release-keys/*.pub})
  * @param tls where the TLS certificate comes from
  * @param workerThreads threads that handle client requests
  * @param maxBodyBytes largest accepted request body
+ * @param maxPackageBytes largest package an upload may send (streamed to disk)
  */
 public record ServerConfiguration(int port, String bind, int adminPort, String adminBind, Path dataDirectory,
         Duration leaseValidity, Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
-        Duration reclaimCheckInterval, List<Path> vendorKeyFiles, TlsSource tls, int workerThreads,
-        int maxBodyBytes) {
+        Duration reclaimCheckInterval, List<Path> vendorKeyFiles, List<Path> releaseKeyFiles, TlsSource tls,
+        int workerThreads, int maxBodyBytes, long maxPackageBytes) {
+    public static final long MIN_PACKAGE_BYTES = 1024;
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
     public static final int MAX_WORKER_THREADS = 1024;
@@ -60,6 +64,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
                     + "), or 0 to never reclaim: a seat cannot be taken from a computer whose lease is still valid");
         }
         vendorKeyFiles = vendorKeyFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList();
+        releaseKeyFiles = releaseKeyFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList();
         Objects.requireNonNull(tls, "tls");
         if (workerThreads < 1 || workerThreads > MAX_WORKER_THREADS) {
             throw new InvalidConfigurationException(
@@ -67,6 +72,9 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         }
         if (maxBodyBytes < MIN_BODY_BYTES || maxBodyBytes > MAX_BODY_LIMIT) {
             throw new InvalidConfigurationException("max-body must be 1KiB-16MiB, got " + ByteSize.format(maxBodyBytes));
+        }
+        if (maxPackageBytes < MIN_PACKAGE_BYTES) {
+            throw new InvalidConfigurationException("max-package must be at least 1KiB, got " + ByteSize.format(maxPackageBytes));
         }
     }
 
@@ -93,15 +101,22 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         builder.reclaimAfter = reclaimAfter;
         builder.reclaimCheckInterval = reclaimCheckInterval;
         builder.vendorKeyFiles = new ArrayList<>(vendorKeyFiles);
+        builder.releaseKeyFiles = new ArrayList<>(releaseKeyFiles);
         builder.tls = tls;
         builder.workerThreads = workerThreads;
         builder.maxBodyBytes = maxBodyBytes;
+        builder.maxPackageBytes = maxPackageBytes;
         return builder;
     }
 
     /** Where {@code <data-dir>/trusted-vendors/} is: every {@code *.pub} in it is a trusted vendor key. */
     public Path trustedVendorsDirectory() {
         return dataDirectory.resolve("trusted-vendors");
+    }
+
+    /** Where {@code <data-dir>/trusted-release-keys/} is: every {@code *.pub} in it is a trusted release key. */
+    public Path trustedReleaseKeysDirectory() {
+        return dataDirectory.resolve("trusted-release-keys");
     }
 
     private static void requirePort(Setting setting, int value) {
@@ -139,9 +154,11 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         private Duration reclaimAfter = Durations.parse(Setting.Defaults.RECLAIM_AFTER);
         private Duration reclaimCheckInterval = Durations.parse(Setting.Defaults.RECLAIM_CHECK_INTERVAL);
         private List<Path> vendorKeyFiles = new ArrayList<>();
+        private List<Path> releaseKeyFiles = new ArrayList<>();
         private TlsSource tls = new TlsSource.SelfMade();
         private int workerThreads = Integer.parseInt(Setting.Defaults.WORKER_THREADS);
         private int maxBodyBytes = (int) ByteSize.parse(Setting.Defaults.MAX_BODY);
+        private long maxPackageBytes = ByteSize.parse(Setting.Defaults.MAX_PACKAGE);
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -202,6 +219,16 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
             return this;
         }
 
+        public Builder releaseKeyFiles(List<Path> value) {
+            releaseKeyFiles = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder maxPackageBytes(long value) {
+            maxPackageBytes = value;
+            return this;
+        }
+
         public Builder tls(TlsSource value) {
             tls = value;
             return this;
@@ -219,8 +246,8 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
 
         public ServerConfiguration build() {
             return new ServerConfiguration(port, bind, adminPort, adminBind, dataDirectory, leaseValidity,
-                    waitingRetryAfter, revokedRetryAfter, reclaimAfter, reclaimCheckInterval, vendorKeyFiles, tls,
-                    workerThreads, maxBodyBytes);
+                    waitingRetryAfter, revokedRetryAfter, reclaimAfter, reclaimCheckInterval, vendorKeyFiles,
+                    releaseKeyFiles, tls, workerThreads, maxBodyBytes, maxPackageBytes);
         }
     }
 }

@@ -23,10 +23,14 @@ public enum Setting {
     RECLAIM_CHECK_INTERVAL("reclaim-check-interval", Defaults.RECLAIM_CHECK_INTERVAL,
             "how often to look for silent computers"),
     VENDOR_KEY("vendor-key", "", "extra trusted vendor public key files, besides <data-dir>/trusted-vendors/*.pub"),
+    RELEASE_KEY("release-key", "", "extra trusted release-signing public key files, besides "
+            + "<data-dir>/trusted-release-keys/*.pub (read at each use; clients pin them at install)"),
     TLS_CERT("tls-cert", "", "operator-supplied TLS certificate chain (PEM); default: a self-made one"),
     TLS_KEY("tls-key", "", "private key of tls-cert (PEM, unencrypted)"),
     WORKER_THREADS("worker-threads", Defaults.WORKER_THREADS, "threads that handle client requests"),
-    MAX_BODY("max-body", Defaults.MAX_BODY, "largest accepted request body");
+    MAX_BODY("max-body", Defaults.MAX_BODY, "largest accepted request body"),
+    MAX_PACKAGE("max-package", Defaults.MAX_PACKAGE, "largest release or content package an upload may send "
+            + "(streamed to disk, never held in memory)");
 
     private final String key;
     private final String defaultValue;
@@ -68,7 +72,8 @@ public enum Setting {
      * The defaults, as compile-time constants so that {@code --help} can show them. The reasons:
      * 16770/16771 are the product's ports; the admin API listens on loopback only until an
      * operator opens it; a lease lasts a week so clients ride out a long outage; waiting clients
-     * retry every minute, as the product we follow does; silent seats come back after 30 days.
+     * retry every minute, as the product we follow does; silent seats come back after 30 days;
+     * packages up to 2 GiB cover any Recorder build while keeping a mistaken upload from filling a disk.
      */
     public static final class Defaults {
         public static final String PORT = "16770";
@@ -83,6 +88,7 @@ public enum Setting {
         public static final String RECLAIM_CHECK_INTERVAL = "1h";
         public static final String WORKER_THREADS = "32";
         public static final String MAX_BODY = "64KiB";
+        public static final String MAX_PACKAGE = "2GiB";
 
         private Defaults() {}
     }

@@ -10,15 +10,21 @@ import dev.primary.server.identity.AdminToken;
 import dev.primary.server.licensing.Administration;
 import java.util.function.Supplier;
 
-/** Every route of the admin port (docs/admin-api.md), in one place; all behind the bearer token. */
+/**
+ * Every route of the admin port (docs/admin-api.md), in one place with {@link UpdateRoutes}; all behind the
+ * bearer token.
+ */
 public final class AdminRoutes {
     /** Who admin API changes are attributed to in the audit trail. */
     public static final String ACTOR = "admin";
 
     private AdminRoutes() {}
 
-    public static RouteTable of(Administration admin, AdminToken token, Supplier<ServerStatus> status) {
-        return RouteTable.builder()
+    public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
+            Supplier<ServerStatus> status) {
+        RouteTable.Builder routes = RouteTable.builder();
+        UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
+        return routes
                 .before(new AdminAuthentication(token))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))
@@ -33,7 +39,11 @@ public final class AdminRoutes {
                         admin.computer(request.pathParameter("computer"))))
                 .post("/admin/v1/computers/reserve", request -> onComputer(request, admin::reserve))
                 .post("/admin/v1/computers/release", request -> onComputer(request, admin::release))
-                .post("/admin/v1/computers/revoke", request -> onComputer(request, admin::revoke))
+                .post("/admin/v1/computers/revoke", request -> onComputer(request, (computer, reason, actor) -> {
+                    ComputerView revoked = admin.revoke(computer, reason, actor);
+                    updateRoutes.nudgeRevoked(computer);
+                    return revoked;
+                }))
                 .post("/admin/v1/computers/reinstate", request -> onComputer(request, admin::reinstate))
                 .post("/admin/v1/computers/verify-license", request -> onComputer(request,
                         (computer, reason, actor) -> admin.verifyLicense(computer, actor)))

@@ -34,7 +34,7 @@ final class ClientAuthentication {
         }
         byte[] signedBytes = RequestSignature.signedBytes(request.method(), request.path(), clientId, sequence,
                 request.body());
-        return new ClientCredentials(clientId, sequence, signature, signedBytes);
+        return new ClientCredentials(clientId, sequence, signature, signedBytes, request.remoteAddress());
     }
 
     private static String required(Request request, String header) {

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -22,6 +23,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * The last handler of a connection's pipeline, on the event loop. Hands each request to the
  * {@link WorkerPool} (answering 503 when it is full) and writes the answer back in request order:
  * one request per connection is in flight, pipelined ones wait, and reading pauses meanwhile.
+ * Uploads ({@link UploadMessages}) stream into their sink through an {@link UploadTransfer}; file answers
+ * ({@link FileReply}) stream out through {@link FileReplies}.
  * After a body over the limit or broken HTTP it answers, then closes gently (TLS close_notify, keeps
  * draining what the client still sends for a moment), so the client reads the answer instead of a reset.
  */
@@ -49,6 +54,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private boolean inFlight;
     private boolean closing;
+    private boolean sendingFile;
+    private UploadTransfer upload;
 
     ConnectionHandler(RequestDispatcher dispatcher, WorkerPool workers, int maxBodyBytes) {
         this.dispatcher = dispatcher;
@@ -60,6 +67,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         if (closing) {
             ReferenceCountUtil.release(message);
+        } else if (upload != null && message instanceof UploadMessages.Chunk chunk) {
+            upload.accept(chunk);
         } else if (inFlight) {
             if (waiting.size() >= MAX_WAITING) {
                 ReferenceCountUtil.release(message);
@@ -84,6 +93,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             } finally {
                 request.release();
             }
+        } else if (message instanceof UploadMessages.Start uploadStart) {
+            startUpload(ctx, uploadStart.head());
         } else {
             ReferenceCountUtil.release(message);
             finish(ctx);
@@ -101,12 +112,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = request.headers().copy();
         byte[] body = ByteBufUtil.getBytes(request.content());
         Ending ending = HttpUtil.isKeepAlive(request) ? Ending.KEEP_ALIVE : Ending.CLOSE;
+        String remoteAddress = remoteAddressOf(ctx);
         boolean queued = workers.trySubmit(() -> {
-            Response response = dispatchSafely(method, uri, headers, body);
+            Reply reply = dispatchSafely(method, uri, headers, body, remoteAddress);
             try {
-                ctx.executor().execute(() -> respond(ctx, response, ending));
+                ctx.executor().execute(() -> respond(ctx, reply, ending));
             } catch (RejectedExecutionException e) {
                 LOG.debug("{} {} answered after the server stopped", method, uri);
+                closeIfFile(reply);
             }
         });
         if (!queued) {
@@ -114,19 +127,56 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private Response dispatchSafely(String method, String uri, HttpHeaders headers, byte[] body) {
+    private void startUpload(ChannelHandlerContext ctx, HttpRequest head) {
+        String method = head.method().name();
+        String uri = head.uri();
+        boolean keepAlive = HttpUtil.isKeepAlive(head);
+        UploadTransfer transfer = new UploadTransfer(ctx, workers, HttpUtil.is100ContinueExpected(head),
+                method + " " + uri, (response, bodyRead) -> {
+                    upload = null;
+                    respond(ctx, response, !bodyRead ? Ending.LINGER_AND_CLOSE : keepAlive ? Ending.KEEP_ALIVE : Ending.CLOSE);
+                });
+        upload = transfer;
+        while (waiting.peek() instanceof UploadMessages.Chunk chunk) {
+            waiting.poll();
+            transfer.accept(chunk);
+        }
+        HttpHeaders headers = head.headers().copy();
+        String remoteAddress = remoteAddressOf(ctx);
+        boolean queued = workers.trySubmit(() -> {
+            UploadDecision decision = dispatcher.beginUpload(method, uri, headers, remoteAddress);
+            try {
+                ctx.executor().execute(() -> transfer.begun(decision));
+            } catch (RejectedExecutionException e) {
+                if (decision instanceof UploadDecision.Accepted accepted) {
+                    accepted.sink().abort();
+                }
+            }
+        });
+        if (!queued) {
+            transfer.begun(new UploadDecision.Refused(
+                    ProblemResponses.of(new ServerBusyException(BUSY_RETRY_AFTER_SECONDS), method, uri)));
+        }
+    }
+
+    private Reply dispatchSafely(String method, String uri, HttpHeaders headers, byte[] body, String remoteAddress) {
         try {
-            return dispatcher.dispatch(method, uri, headers, body);
+            return dispatcher.dispatch(method, uri, headers, body, remoteAddress);
         } catch (RuntimeException | Error e) {
             return ProblemResponses.of(e, method, uri);
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, Response response, Ending ending) {
+    private void respond(ChannelHandlerContext ctx, Reply reply, Ending ending) {
         if (!ctx.channel().isActive()) {
+            closeIfFile(reply);
             return;
         }
-        ChannelFuture written = ctx.writeAndFlush(toNetty(response, ending == Ending.KEEP_ALIVE));
+        if (reply instanceof FileReply file) {
+            sendFile(ctx, file, ending);
+            return;
+        }
+        ChannelFuture written = ctx.writeAndFlush(toNetty((Response) reply, ending == Ending.KEEP_ALIVE));
         switch (ending) {
             case KEEP_ALIVE -> {
                 written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
@@ -141,6 +191,28 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 written.addListener(done -> lingerAndClose(ctx));
             }
         }
+    }
+
+    /** Streams a file answer; the next request starts only once its last byte is written. */
+    private void sendFile(ChannelHandlerContext ctx, FileReply file, Ending ending) {
+        boolean keepAlive = ending == Ending.KEEP_ALIVE;
+        ChannelFuture sending;
+        try {
+            sending = FileReplies.write(ctx, file, keepAlive);
+        } catch (RuntimeException e) {
+            respond(ctx, ProblemResponses.of(e, "GET", "(file)"), ending);
+            return;
+        }
+        sendingFile = true;
+        closing = !keepAlive;
+        sending.addListener(sent -> {
+            sendingFile = false;
+            if (!sent.isSuccess() || !keepAlive) {
+                ctx.close();
+            } else {
+                finish(ctx);
+            }
+        });
     }
 
     private void finish(ChannelHandlerContext ctx) {
@@ -178,6 +250,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         return out;
     }
 
+    private static void closeIfFile(Reply reply) {
+        if (reply instanceof FileReply file) {
+            file.close();
+        }
+    }
+
+    private static String remoteAddressOf(ChannelHandlerContext ctx) {
+        SocketAddress address = ctx.channel().remoteAddress();
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : "";
+    }
+
     private static String describe(Throwable cause) {
         if (cause instanceof TooLongHttpHeaderException) {
             return "request headers are larger than the limit";
@@ -193,7 +277,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent && !inFlight) {
+        if (event instanceof IdleStateEvent
+                && (!inFlight || sendingFile || upload != null && upload.waitingForClient())) {
             ctx.close();
         } else {
             super.userEventTriggered(ctx, event);
@@ -203,6 +288,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         releaseWaiting();
+        if (upload != null) {
+            upload.connectionClosed();
+            upload = null;
+        }
         super.channelInactive(ctx);
     }
 

@@ -3,5 +3,5 @@ package dev.primary.server.http;
 /** Answers the requests of one route; throws to answer with a problem (see {@link ProblemResponses}). */
 @FunctionalInterface
 public interface Handler {
-    Response handle(Request request);
+    Reply handle(Request request);
 }

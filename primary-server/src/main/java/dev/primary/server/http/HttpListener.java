@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.BindException;
@@ -20,8 +21,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTPS port: TLS, idle timeout, HTTP/1.1 keep-alive with header and body limits, then the
- * {@link ConnectionHandler} that runs its {@link RouteTable} on a {@link WorkerPool}.
+ * One HTTPS port: TLS, idle timeout, HTTP/1.1 keep-alive with header and body limits, file answers streamed
+ * chunk by chunk, upload bodies streamed past the aggregator, then the {@link ConnectionHandler} that runs its
+ * {@link RouteTable} on a {@link WorkerPool}.
  */
 public final class HttpListener implements AutoCloseable {
     private final Channel serverChannel;
@@ -59,6 +61,8 @@ public final class HttpListener implements AutoCloseable {
                         pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                                 .setMaxInitialLineLength(limits.maxRequestLineBytes())
                                 .setMaxHeaderSize(limits.maxHeaderBytes())));
+                        pipeline.addLast("chunked", new ChunkedWriteHandler());
+                        pipeline.addLast("uploads", new StreamedUploads(dispatcher));
                         pipeline.addLast("aggregate", new BodyLimitAggregator(limits.maxBodyBytes()));
                         pipeline.addLast("dispatch", new ConnectionHandler(dispatcher, workers, limits.maxBodyBytes()));
                     }

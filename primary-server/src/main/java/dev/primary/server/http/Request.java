@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One HTTP request as a handler sees it: method, raw path, decoded path and query parameters, headers, body. */
+/**
+ * One HTTP request as a handler sees it: method, raw path, decoded path and query parameters, headers, body,
+ * and the IP address it came from.
+ */
 public final class Request {
     private final String method;
     private final String path;
@@ -14,19 +17,26 @@ public final class Request {
     private final Map<String, List<String>> queryParameters;
     private final HttpHeaders headers;
     private final byte[] body;
+    private final String remoteAddress;
 
     Request(String method, String path, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
-            HttpHeaders headers, byte[] body) {
+            HttpHeaders headers, byte[] body, String remoteAddress) {
         this.method = method;
         this.path = path;
         this.pathParameters = Map.copyOf(pathParameters);
         this.queryParameters = Map.copyOf(queryParameters);
         this.headers = headers;
         this.body = body;
+        this.remoteAddress = remoteAddress;
     }
 
     Request withPathParameters(Map<String, String> parameters) {
-        return new Request(method, path, parameters, queryParameters, headers, body);
+        return new Request(method, path, parameters, queryParameters, headers, body, remoteAddress);
+    }
+
+    /** The IP address of the peer that sent it ({@code 10.0.0.5}); empty when unknown. */
+    public String remoteAddress() {
+        return remoteAddress;
     }
 
     /** {@code GET}, {@code POST}, ... */

@@ -11,25 +11,69 @@ import java.util.Map;
  * problem answer through {@link ProblemResponses}. Never throws.
  */
 final class RequestDispatcher {
+    private static final byte[] NO_BODY = new byte[0];
+
     private final RouteTable routes;
 
     RequestDispatcher(RouteTable routes) {
         this.routes = routes;
     }
 
-    Response dispatch(String method, String uri, HttpHeaders headers, byte[] body) {
+    Reply dispatch(String method, String uri, HttpHeaders headers, byte[] body, String remoteAddress) {
         String path = pathOf(uri);
         try {
             QueryStringDecoder decoder = new QueryStringDecoder(uri);
-            Request request = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, body);
+            Request request = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, body,
+                    remoteAddress);
             routes.filter().check(request);
-            RouteTable.Match match = routes.resolve(method, decoder.rawPath());
+            RouteTable.Match<Handler> match = routes.resolve(method, decoder.rawPath());
             if (body.length > 0) {
                 requireJson(headers);
             }
             return match.handler().handle(request.withPathParameters(match.parameters()));
         } catch (RuntimeException e) {
             return ProblemResponses.of(e, method, path);
+        }
+    }
+
+    /** Whether this request's body is to be streamed to an upload handler (decided on the event loop, from the head). */
+    boolean isUpload(String method, String uri) {
+        return routes.isUpload(method, new QueryStringDecoder(uri).rawPath());
+    }
+
+    /**
+     * The first step of an upload, once its head has arrived: filter (authentication), route, then the
+     * handler opens the sink its body goes to. {@code Content-Length} is required.
+     */
+    UploadDecision beginUpload(String method, String uri, HttpHeaders headers, String remoteAddress) {
+        String path = pathOf(uri);
+        try {
+            QueryStringDecoder decoder = new QueryStringDecoder(uri);
+            Request head = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, NO_BODY,
+                    remoteAddress);
+            routes.filter().check(head);
+            RouteTable.Match<UploadHandler> match = routes.resolveUpload(method, decoder.rawPath());
+            long contentLength = contentLength(headers);
+            return new UploadDecision.Accepted(
+                    match.handler().begin(head.withPathParameters(match.parameters()), contentLength));
+        } catch (RuntimeException e) {
+            return new UploadDecision.Refused(ProblemResponses.of(e, method, path));
+        }
+    }
+
+    private static long contentLength(HttpHeaders headers) {
+        String text = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        if (text == null || headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            throw new LengthRequiredException();
+        }
+        try {
+            long length = Long.parseLong(text.strip());
+            if (length < 0) {
+                throw new NumberFormatException();
+            }
+            return length;
+        } catch (NumberFormatException e) {
+            throw new MalformedHttpException("Content-Length must be a whole number of bytes, got \"" + text + "\"");
         }
     }
 

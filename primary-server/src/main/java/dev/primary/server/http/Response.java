@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param body the body bytes
  * @param headers further headers
  */
-public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers) implements Reply {
     public static final String JSON = "application/json";
 
     public Response {
@@ -28,6 +28,10 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
 
     public static Response json(int status, Object value) {
         return new Response(status, JSON, Json.write(value), Map.of());
+    }
+
+    public static Response json(int status, Object value, Map<String, String> headers) {
+        return new Response(status, JSON, Json.write(value), headers);
     }
 
     public static Response noContent() {

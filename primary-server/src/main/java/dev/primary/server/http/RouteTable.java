@@ -12,14 +12,17 @@ import java.util.TreeSet;
 /**
  * The routes of one listener: method + path pattern ({@code /admin/v1/licenses/{serial}}) → handler,
  * plus a filter that runs before routing. When several patterns match a path, the one with fewest
- * parameters wins, so {@code /computers/reserve} beats {@code /computers/{computer}}.
+ * parameters wins, so {@code /computers/reserve} beats {@code /computers/{computer}}. Upload routes
+ * ({@link Builder#upload}) take their body streamed instead of whole.
  */
 public final class RouteTable {
-    private final List<Route> routes;
+    private final List<Route<Handler>> routes;
+    private final List<Route<UploadHandler>> uploads;
     private final RequestFilter filter;
 
-    private RouteTable(List<Route> routes, RequestFilter filter) {
+    private RouteTable(List<Route<Handler>> routes, List<Route<UploadHandler>> uploads, RequestFilter filter) {
         this.routes = List.copyOf(routes);
+        this.uploads = List.copyOf(uploads);
         this.filter = filter;
     }
 
@@ -32,18 +35,28 @@ public final class RouteTable {
     }
 
     /** The handler for {@code method} on {@code rawPath}, with its decoded path parameters. */
-    Match resolve(String method, String rawPath) {
+    Match<Handler> resolve(String method, String rawPath) {
+        return resolve(routes, method, rawPath);
+    }
+
+    /** The upload handler for {@code method} on {@code rawPath}. */
+    Match<UploadHandler> resolveUpload(String method, String rawPath) {
+        return resolve(uploads, method, rawPath);
+    }
+
+    /** Whether a request's body goes to an upload handler, streamed, rather than being read whole first. */
+    boolean isUpload(String method, String rawPath) {
         List<String> segments = segmentsOf(rawPath);
-        TreeSet<String> allowed = new TreeSet<>();
-        Optional<Match> best = Optional.empty();
-        for (Route route : routes) {
+        return uploads.stream().anyMatch(route -> route.method().equals(method) && route.match(segments).isPresent());
+    }
+
+    private <H> Match<H> resolve(List<Route<H>> candidates, String method, String rawPath) {
+        List<String> segments = segmentsOf(rawPath);
+        Optional<Match<H>> best = Optional.empty();
+        for (Route<H> route : candidates) {
             Optional<Map<String, String>> parameters = route.match(segments);
-            if (parameters.isEmpty()) {
-                continue;
-            }
-            allowed.add(route.method());
-            if (route.method().equals(method)) {
-                Match candidate = new Match(route.handler(), parameters.get());
+            if (parameters.isPresent() && route.method().equals(method)) {
+                Match<H> candidate = new Match<>(route.handler(), parameters.get());
                 best = best.filter(current -> current.parameters().size() <= candidate.parameters().size())
                         .or(() -> Optional.of(candidate));
             }
@@ -51,10 +64,20 @@ public final class RouteTable {
         if (best.isPresent()) {
             return best.get();
         }
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Route<?> route : allRoutes()) {
+            route.match(segments).ifPresent(parameters -> allowed.add(route.method()));
+        }
         if (allowed.isEmpty()) {
             throw new RouteNotFoundException(rawPath);
         }
         throw new MethodNotAllowedException(method, rawPath, allowed);
+    }
+
+    private List<Route<?>> allRoutes() {
+        List<Route<?>> all = new ArrayList<>(routes);
+        all.addAll(uploads);
+        return all;
     }
 
     private static List<String> segmentsOf(String path) {
@@ -65,10 +88,10 @@ public final class RouteTable {
     }
 
     /** A route's handler and the decoded values of its {@code {name}} segments. */
-    record Match(Handler handler, Map<String, String> parameters) {
+    record Match<H>(H handler, Map<String, String> parameters) {
     }
 
-    private record Route(String method, List<String> pattern, Handler handler) {
+    private record Route<H>(String method, List<String> pattern, H handler) {
         Optional<Map<String, String>> match(List<String> segments) {
             if (segments.size() != pattern.size()) {
                 return Optional.empty();
@@ -93,7 +116,8 @@ public final class RouteTable {
 
     /** Declares the routes of one listener. */
     public static final class Builder {
-        private final List<Route> routes = new ArrayList<>();
+        private final List<Route<Handler>> routes = new ArrayList<>();
+        private final List<Route<UploadHandler>> uploads = new ArrayList<>();
         private RequestFilter filter = request -> { };
 
         private Builder() {}
@@ -104,23 +128,30 @@ public final class RouteTable {
         }
 
         public Builder get(String pattern, Handler handler) {
-            return add("GET", pattern, handler);
-        }
-
-        public Builder post(String pattern, Handler handler) {
-            return add("POST", pattern, handler);
-        }
-
-        private Builder add(String method, String pattern, Handler handler) {
-            if (!pattern.startsWith("/")) {
-                throw new IllegalArgumentException("a route pattern starts with /, got " + pattern);
-            }
-            routes.add(new Route(method, segmentsOf(pattern), handler));
+            routes.add(new Route<>("GET", checked(pattern), handler));
             return this;
         }
 
+        public Builder post(String pattern, Handler handler) {
+            routes.add(new Route<>("POST", checked(pattern), handler));
+            return this;
+        }
+
+        /** A {@code PUT} whose body is streamed into the {@link UploadSink} that {@code handler} opens. */
+        public Builder upload(String pattern, UploadHandler handler) {
+            uploads.add(new Route<>("PUT", checked(pattern), handler));
+            return this;
+        }
+
+        private static List<String> checked(String pattern) {
+            if (!pattern.startsWith("/")) {
+                throw new IllegalArgumentException("a route pattern starts with /, got " + pattern);
+            }
+            return segmentsOf(pattern);
+        }
+
         public RouteTable build() {
-            return new RouteTable(routes, filter);
+            return new RouteTable(routes, uploads, filter);
         }
     }
 }

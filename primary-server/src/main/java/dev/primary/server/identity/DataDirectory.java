@@ -18,11 +18,15 @@ import java.nio.file.attribute.PosixFilePermissions;
  * keys/server-signing.pub    its public half
  * keys/tls.key, keys/tls.crt the self-made TLS key (0600) and certificate
  * trusted-vendors/*.pub      vendor keys whose license files this server accepts
+ * trusted-release-keys/*.pub release keys whose release and content manifests this server accepts
+ * packages/ab/abcd...        release and content packages, by SHA-256
  * </pre>
  */
 public final class DataDirectory {
     /** The embedded store's database file, inside the data directory. */
     public static final String DATABASE_FILE_NAME = "primary.db";
+    /** The package store's folder, inside the data directory. */
+    public static final String PACKAGES_DIRECTORY_NAME = "packages";
 
     private final Path root;
 
@@ -30,7 +34,10 @@ public final class DataDirectory {
         this.root = root;
     }
 
-    /** Opens {@code root}, creating it and its {@code keys/} and {@code trusted-vendors/} folders (owner-only) if missing. */
+    /**
+     * Opens {@code root}, creating it and its {@code keys/}, {@code trusted-vendors/} and
+     * {@code trusted-release-keys/} folders (owner-only) if missing.
+     */
     public static DataDirectory prepare(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
@@ -40,6 +47,7 @@ public final class DataDirectory {
         createOwnerOnly(absolute);
         createOwnerOnly(directory.keysDirectory());
         createOwnerOnly(directory.trustedVendorsDirectory());
+        createOwnerOnly(directory.trustedReleaseKeysDirectory());
         return directory;
     }
 
@@ -85,6 +93,15 @@ public final class DataDirectory {
 
     public Path trustedVendorsDirectory() {
         return root.resolve("trusted-vendors");
+    }
+
+    public Path trustedReleaseKeysDirectory() {
+        return root.resolve("trusted-release-keys");
+    }
+
+    /** Where the package store keeps release and content packages. */
+    public Path packagesDirectory() {
+        return root.resolve(PACKAGES_DIRECTORY_NAME);
     }
 
     private static void createOwnerOnly(Path directory) {

@@ -54,6 +54,23 @@ class ConfigurationLoaderTest {
         assertThat(configuration.tls()).isEqualTo(new TlsSource.SelfMade());
         assertThat(configuration.workerThreads()).isEqualTo(32);
         assertThat(configuration.maxBodyBytes()).isEqualTo(64 * 1024);
+        assertThat(configuration.releaseKeyFiles()).isEmpty();
+        assertThat(configuration.maxPackageBytes()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(configuration.trustedReleaseKeysDirectory()).isEqualTo(dataDirectory.resolve("trusted-release-keys"));
+    }
+
+    @Test
+    void release_keys_and_the_package_limit_are_read_like_the_other_settings() throws IOException {
+        writeProperties(dataDirectory.resolve("server.properties"), "release-key=keys/a.pub, keys/b.pub\n");
+        environment.put("PRIMARY_MAX_PACKAGE", "512MiB");
+
+        ServerConfiguration configuration = load();
+
+        assertThat(configuration.releaseKeyFiles()).containsExactly(dataDirectory.resolve("keys/a.pub"),
+                dataDirectory.resolve("keys/b.pub"));
+        assertThat(configuration.maxPackageBytes()).isEqualTo(512L * 1024 * 1024);
+        flag("max-package", "3g");
+        assertThat(load().maxPackageBytes()).isEqualTo(3L * 1024 * 1024 * 1024);
     }
 
     @Test
@@ -176,7 +193,10 @@ class ConfigurationLoaderTest {
         "reclaim-after | 1d | reclaim-after (1d) must be longer than lease-validity (7d), or 0 to never reclaim: a seat cannot be taken from a computer whose lease is still valid",
         "worker-threads | 0 | worker-threads must be 1-1024, got 0",
         "max-body | 10 | max-body must be 1KiB-16MiB, got 10",
-        "max-body | 1GiB | max-body: must be a size like 65536, 64KiB or 1MiB, got \"1GiB\" (from --max-body)",
+        "max-body | 1GiB | max-body must be 1KiB-16MiB, got 1GiB",
+        "max-body | 1TiB | max-body: must be a size like 65536, 64KiB, 1MiB or 2GiB, got \"1TiB\" (from --max-body)",
+        "max-package | 100 | max-package must be at least 1KiB, got 100",
+        "max-package | 9999999999GiB | max-package: is too large, got \"9999999999GiB\" (from --max-package)",
         "tls-cert | /etc/tls.crt | tls-cert and tls-key must be given together",
     })
     void a_broken_rule_fails_with_the_exact_rule(String key, String value, String message) {

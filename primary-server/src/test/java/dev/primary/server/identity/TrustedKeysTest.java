@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrustedVendorKeysTest {
+class TrustedKeysTest {
     @TempDir
     Path temp;
 
@@ -26,18 +26,32 @@ class TrustedVendorKeysTest {
         KeyFiles.writePublic(temp.resolve("vendors/same-again.pub"), configured.encoded());
         Files.writeString(temp.resolve("vendors/readme.txt"), "not a key");
 
-        List<PublicKey> keys = TrustedVendorKeys.read(List.of(temp.resolve("configured.pub")), temp.resolve("vendors"));
+        List<PublicKey> keys = TrustedKeys.read(TrustedKeys.Kind.VENDOR, List.of(temp.resolve("configured.pub")), temp.resolve("vendors"));
 
         assertThat(keys).containsExactly(configured, dropped);
     }
 
     @Test
     void a_missing_or_garbled_key_file_is_refused_with_its_name() throws IOException {
-        assertThatThrownBy(() -> TrustedVendorKeys.read(List.of(temp.resolve("nope.pub")), temp.resolve("none")))
+        assertThatThrownBy(() -> TrustedKeys.read(TrustedKeys.Kind.VENDOR, List.of(temp.resolve("nope.pub")), temp.resolve("none")))
                 .hasMessage("vendor-key file " + temp.resolve("nope.pub") + " does not exist");
 
         Files.writeString(temp.resolve("bad.pub"), "hello");
-        assertThatThrownBy(() -> TrustedVendorKeys.read(List.of(temp.resolve("bad.pub")), temp.resolve("none")))
+        assertThatThrownBy(() -> TrustedKeys.read(TrustedKeys.Kind.VENDOR, List.of(temp.resolve("bad.pub")), temp.resolve("none")))
                 .hasMessageStartingWith("vendor-key file " + temp.resolve("bad.pub") + " does not hold an Ed25519 public key");
+    }
+
+    @Test
+    void release_keys_are_read_the_same_way_and_named_as_release_keys() throws IOException {
+        PublicKey dropped = Ed25519.generate().publicKey();
+        KeyFiles.writePublic(temp.resolve("release-keys/build.pub"), dropped.encoded());
+
+        assertThat(TrustedKeys.read(TrustedKeys.Kind.RELEASE, List.of(), temp.resolve("release-keys")))
+                .containsExactly(dropped);
+        assertThatThrownBy(() -> TrustedKeys.read(TrustedKeys.Kind.RELEASE, List.of(temp.resolve("nope.pub")),
+                temp.resolve("none"))).hasMessage("release-key file " + temp.resolve("nope.pub") + " does not exist");
+        Files.writeString(temp.resolve("release-keys/broken.pub"), "hello");
+        assertThatThrownBy(() -> TrustedKeys.read(TrustedKeys.Kind.RELEASE, List.of(), temp.resolve("release-keys")))
+                .hasMessageStartingWith("trusted release key file " + temp.resolve("release-keys/broken.pub"));
     }
 }

@@ -12,27 +12,45 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads the vendor public keys this server trusts: the configured files plus every {@code *.pub} in a folder. */
-public final class TrustedVendorKeys {
-    private TrustedVendorKeys() {}
+/**
+ * Reads the public keys this server trusts, the configured files plus every {@code *.pub} in a folder:
+ * vendor keys (license and unlock files) and release keys (release and content manifests). Read at each
+ * use, so a key dropped into the folder is trusted without a restart.
+ */
+public final class TrustedKeys {
+    /** Which keys, named as in the configuration and in messages. */
+    public enum Kind {
+        VENDOR("vendor-key", "trusted vendor key"),
+        RELEASE("release-key", "trusted release key");
+
+        private final String setting;
+        private final String inFolder;
+
+        Kind(String setting, String inFolder) {
+            this.setting = setting;
+            this.inFolder = inFolder;
+        }
+    }
+
+    private TrustedKeys() {}
 
     /**
-     * @param files key files named in the configuration ({@code vendor-key}); each must exist
+     * @param files key files named in the configuration ({@code vendor-key}, {@code release-key}); each must exist
      * @param directory a folder whose {@code *.pub} files are all trusted; may be missing
      * @return the distinct keys, configured files first, then the folder's in name order
      */
-    public static List<PublicKey> read(List<Path> files, Path directory) {
+    public static List<PublicKey> read(Kind kind, List<Path> files, Path directory) {
         Set<PublicKey> keys = new LinkedHashSet<>();
         for (Path file : files) {
-            keys.add(readKey(file, "vendor-key"));
+            keys.add(readKey(file, kind.setting));
         }
-        for (Path file : publicKeyFiles(directory)) {
-            keys.add(readKey(file, "trusted vendor key"));
+        for (Path file : publicKeyFiles(kind, directory)) {
+            keys.add(readKey(file, kind.inFolder));
         }
         return List.copyOf(keys);
     }
 
-    private static List<Path> publicKeyFiles(Path directory) {
+    private static List<Path> publicKeyFiles(Kind kind, Path directory) {
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return files;
@@ -40,7 +58,7 @@ public final class TrustedVendorKeys {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.pub")) {
             stream.forEach(files::add);
         } catch (IOException e) {
-            throw new IdentityException("cannot list trusted vendor keys in " + directory + ": " + e.getMessage(), e);
+            throw new IdentityException("cannot list " + kind.inFolder + "s in " + directory + ": " + e.getMessage(), e);
         }
         files.sort(null);
         return files;
