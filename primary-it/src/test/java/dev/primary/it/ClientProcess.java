@@ -33,9 +33,18 @@ final class ClientProcess implements AutoCloseable {
 
     /** Installs a client for {@code computerName} under {@code parent} against the live {@code server}. */
     static ClientProcess deploy(ServerProcess server, Path parent, String computerName, String... extraOptions) {
+        return deployVia(server, server.clientPort(), parent, computerName, extraOptions);
+    }
+
+    /**
+     * Installs a client that reaches {@code server} through {@code port} (a proxy, say). Unless the options
+     * say otherwise, the client opens no nudge port: many clients share this machine.
+     */
+    static ClientProcess deployVia(ServerProcess server, int port, Path parent, String computerName,
+            String... extraOptions) {
         Path home = parent.resolve(computerName);
         List<String> arguments = new ArrayList<>(List.of("--server", "127.0.0.1", "--port",
-                Integer.toString(server.clientPort()), "--out", home.toString(), "--computer-name", computerName,
+                Integer.toString(port), "--out", home.toString(), "--computer-name", computerName,
                 "--domain", "CORP", "--recorder-version", RECORDER_VERSION,
                 "--recorder-command", javaExecutable(),
                 "--recorder-arg", "-Xmx32m", "--recorder-arg", "-cp", "--recorder-arg", System.getProperty("java.class.path"),
@@ -43,6 +52,9 @@ final class ClientProcess implements AutoCloseable {
                 "--recorder-arg", home.resolve("recorder.log").toString(), "--recorder-arg", "--interval",
                 "--recorder-arg", "100ms"));
         arguments.addAll(List.of(extraOptions));
+        if (!arguments.contains("--nudge-port")) {
+            arguments.addAll(List.of("--nudge-port", "0"));
+        }
         CommandResult result = JavaProcess.run(Duration.ofSeconds(60), Map.of(), Programs.DEPLOYMENT_UTILITY,
                 arguments.toArray(String[]::new));
         assertThat(result.exitCode()).as("deployment-utility\n%s", result).isZero();
