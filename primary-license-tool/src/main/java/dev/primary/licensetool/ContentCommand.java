@@ -1,8 +1,6 @@
 package dev.primary.licensetool;
 
 import dev.primary.protocol.crypto.SignedDocument;
-import dev.primary.protocol.crypto.SigningKey;
-import dev.primary.protocol.json.Json;
 import dev.primary.protocol.release.ContentManifest;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
@@ -29,15 +27,7 @@ final class ContentCommand implements Runnable {
             description = {"Writes a content manifest for a file, signed with the release key.",
                     "Reads the file once to record its size and SHA-256. Publish it with",
                     "'primary-admin content add MANIFEST --package FILE'."})
-    static final class Sign implements Runnable {
-        private final LicenseToolMain.Console console;
-
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--release-key", required = true, paramLabel = "FILE", description = "The release key (release.key).")
-        private Path releaseKeyFile;
-
+    static final class Sign extends ManifestSignCommand<ContentManifest> implements Runnable {
         @Option(names = "--revision", required = true, paramLabel = "N",
                 description = "The content revision, at least 1; each must be higher than the last one published.")
         private long revision;
@@ -55,28 +45,27 @@ final class ContentCommand implements Runnable {
         private boolean force;
 
         Sign(LicenseToolMain.Console console) {
-            this.console = console;
+            super(console, SignedDocument.CONTENT, "content");
         }
 
         @Override
         public void run() {
-            manifest(new PackageDigest(0, "0".repeat(64)));
-            SigningKey key = KeyFileReader.readSigningKey(releaseKeyFile, KeyFileReader.RELEASE_KEY);
-            ContentManifest manifest = manifest(PackageDigest.of(contentFile));
-            SignedDocument document = SignedDocument.sign(SignedDocument.CONTENT, Json.write(manifest), key);
-            DocumentFiles.write(outFile, document, force);
-            console.out().printf("Signed content revision %d: %s, %d bytes, sha256 %s, release key %s%n",
-                    manifest.revision(), manifest.fileName(), manifest.size(), manifest.sha256(), key.publicKey().keyId());
-            console.out().println("Wrote " + outFile);
-            console.out().println("Publish it with: primary-admin content add " + outFile + " --package " + contentFile);
+            sign(contentFile, outFile, force);
         }
 
-        private ContentManifest manifest(PackageDigest digest) {
+        @Override
+        String describe(ContentManifest manifest, String releaseKeyId) {
+            return String.format("Signed content revision %d: %s, %d bytes, sha256 %s, release key %s",
+                    manifest.revision(), manifest.fileName(), manifest.size(), manifest.sha256(), releaseKeyId);
+        }
+
+        @Override
+        ContentManifest manifest(PackageDigest digest) {
             try {
                 return new ContentManifest(revision, String.valueOf(contentFile.getFileName()), digest.size(),
                         digest.sha256(), notes, console.clock().instant().truncatedTo(ChronoUnit.SECONDS));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw usageError(e.getMessage());
             }
         }
     }

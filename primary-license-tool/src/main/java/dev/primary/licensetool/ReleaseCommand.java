@@ -1,8 +1,6 @@
 package dev.primary.licensetool;
 
 import dev.primary.protocol.crypto.SignedDocument;
-import dev.primary.protocol.crypto.SigningKey;
-import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.Version;
 import dev.primary.protocol.release.Product;
 import dev.primary.protocol.release.ReleaseManifest;
@@ -31,17 +29,9 @@ final class ReleaseCommand implements Runnable {
                     "Reads the package once to record its size and SHA-256; clients check both, and the",
                     "signature, before they install it. Publish it with",
                     "'primary-admin release add MANIFEST --package PACKAGE'."})
-    static final class Sign implements Runnable {
-        private final LicenseToolMain.Console console;
-
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
-
+    static final class Sign extends ManifestSignCommand<ReleaseManifest> implements Runnable {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
         private boolean help;
-
-        @Option(names = "--release-key", required = true, paramLabel = "FILE", description = "The release key (release.key).")
-        private Path releaseKeyFile;
 
         @Option(names = "--product", required = true, paramLabel = "PRODUCT",
                 description = "What the package updates: recorder or client-service.")
@@ -76,32 +66,31 @@ final class ReleaseCommand implements Runnable {
         private boolean force;
 
         Sign(LicenseToolMain.Console console) {
-            this.console = console;
+            super(console, SignedDocument.RELEASE, "release");
         }
 
         @Override
         public void run() {
-            manifest(new PackageDigest(0, "0".repeat(64)));
-            SigningKey key = KeyFileReader.readSigningKey(releaseKeyFile, KeyFileReader.RELEASE_KEY);
-            ReleaseManifest manifest = manifest(PackageDigest.of(packageFile));
-            SignedDocument document = SignedDocument.sign(SignedDocument.RELEASE, Json.write(manifest), key);
-            DocumentFiles.write(outFile, document, force);
-            console.out().printf("Signed %s release %s%s: %s, %d bytes, sha256 %s, release key %s%n",
+            sign(packageFile, outFile, force);
+        }
+
+        @Override
+        String describe(ReleaseManifest manifest, String releaseKeyId) {
+            return String.format("Signed %s release %s%s: %s, %d bytes, sha256 %s, release key %s",
                     manifest.product().wireName(), manifest.version().display(), manifest.downgrade() ? " (downgrade)" : "",
-                    manifest.fileName(), manifest.size(), manifest.sha256(), key.publicKey().keyId());
-            console.out().println("Wrote " + outFile);
-            console.out().println("Publish it with: primary-admin release add " + outFile + " --package " + packageFile);
+                    manifest.fileName(), manifest.size(), manifest.sha256(), releaseKeyId);
         }
 
         /** The manifest from the options and the package's digest (a placeholder one checks the options before the package is read). */
-        private ReleaseManifest manifest(PackageDigest digest) {
+        @Override
+        ReleaseManifest manifest(PackageDigest digest) {
             try {
                 String name = fileName != null ? fileName.strip() : String.valueOf(packageFile.getFileName());
                 return new ReleaseManifest(Product.fromWire(product.strip()), Version.parse(version),
                         name, digest.size(), digest.sha256(), Version.parse(minimumClientVersion), notes,
                         console.clock().instant().truncatedTo(ChronoUnit.SECONDS), downgrade);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                throw usageError(e.getMessage()
                         + (e.getMessage().startsWith("fileName") ? " (give --file-name NAME)" : ""));
             }
         }

@@ -1,13 +1,7 @@
 package dev.primary.licensetool;
 
-import dev.primary.protocol.crypto.Ed25519;
-import dev.primary.protocol.crypto.KeyFiles;
-import dev.primary.protocol.crypto.SigningKey;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code license-tool vendor-key}: the vendor's Ed25519 signing key. */
 @Command(name = "vendor-key",
@@ -30,32 +24,11 @@ final class VendorKeyCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {"Creates a new vendor key pair: DIR/vendor.key (secret, owner-only 0600) and DIR/vendor.pub.",
                     "Refuses to overwrite an existing key: licenses already issued stay bound to it."})
-    static final class Create implements Runnable {
-        private final LicenseToolMain.Console console;
-
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the key files (created if missing).")
-        private Path directory;
-
+    static final class Create extends KeyPairCreateCommand {
         Create(LicenseToolMain.Console console) {
-            this.console = console;
-        }
-
-        @Override
-        public void run() {
-            Path secretFile = directory.resolve(SECRET_FILE);
-            Path publicFile = directory.resolve(PUBLIC_FILE);
-            for (Path file : new Path[] {secretFile, publicFile}) {
-                if (Files.exists(file)) {
-                    throw new LicenseToolException(file + " already exists: refusing to overwrite a vendor key "
-                            + "(licenses and unlocks it signed would no longer verify)");
-                }
-            }
-            SigningKey key = Ed25519.generate();
-            KeyFiles.writeSecret(secretFile, key.encoded());
-            KeyFiles.writePublic(publicFile, key.publicKey().encoded());
-            console.out().println("Created vendor key " + key.publicKey().keyId());
-            console.out().println("  secret: " + secretFile + " (owner-only; keep it safe and backed up)");
-            console.out().println("  public: " + publicFile + " (Primary Servers verify licenses with it)");
+            super(console, "vendor", SECRET_FILE, PUBLIC_FILE,
+                    "licenses and unlocks it signed would no longer verify",
+                    "Primary Servers verify licenses with it");
         }
     }
 }

@@ -41,12 +41,7 @@ public abstract sealed class ComputerActionCommand implements Runnable {
         if (name == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'NAME'");
         }
-        ComputerAction action;
-        try {
-            action = new ComputerAction(name.strip(), reason());
-        } catch (IllegalArgumentException e) {
-            throw new AdminUsageException(e.getMessage());
-        }
+        ComputerAction action = AdminUsageException.validated(() -> new ComputerAction(name.strip(), reason()));
         console.show(console.api().get().act(kind, action), output.json, answer -> {
             ComputerView computer = answer.as(ComputerView.class);
             console.out().println(computer.computer().display() + ": " + computer.state().wireName()

@@ -54,12 +54,10 @@ public final class ComputersCommand implements Runnable {
     }
 
     private ComputerQuery query() {
-        try {
+        return AdminUsageException.validated(() -> {
             ComputerState stateFilter = state == null ? null : ComputerState.fromWire(state.strip().toLowerCase(Locale.ROOT));
             return new ComputerQuery(search, stateFilter, ComputerQuery.Sort.parse(sort), descending, offset, limit);
-        } catch (IllegalArgumentException e) {
-            throw new AdminUsageException(e.getMessage());
-        }
+        });
     }
 
     private void print(ComputerPage page) {

@@ -55,9 +55,8 @@ public final class ContentCommand implements Runnable {
         public void run() {
             SignedManifest<ContentManifest> manifest = SignedManifest.read(manifestFile, SignedDocument.CONTENT,
                     ContentManifest.class, " (releases are added with 'primary-admin release add')");
-            PackageFile file = PackageFile.of(packageFile);
-            file.requireNamedBy(manifestFile, manifest.payload().size(), manifest.payload().sha256());
-            PackageCommand.upload(console, file);
+            PackageCommand.uploadNamedBy(console, packageFile, manifestFile, manifest.payload().size(),
+                    manifest.payload().sha256());
             console.show(console.api().get().addContent(manifest.document()), output.json, answer -> {
                 ContentView content = answer.as(ContentView.class);
                 console.out().printf("Added content revision %d: %s, %s, signed by release key %s%n", content.revision(),

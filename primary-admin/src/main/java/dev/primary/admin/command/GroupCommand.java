@@ -47,12 +47,7 @@ public final class GroupCommand implements Runnable {
 
         @Override
         public void run() {
-            GroupAssignment assignment;
-            try {
-                assignment = new GroupAssignment(computer.strip(), group);
-            } catch (IllegalArgumentException e) {
-                throw new AdminUsageException(e.getMessage());
-            }
+            GroupAssignment assignment = AdminUsageException.validated(() -> new GroupAssignment(computer.strip(), group));
             console.show(console.api().get().assignGroup(assignment), output.json, answer -> {
                 ComputerView view = answer.as(ComputerView.class);
                 console.out().println(view.computer().display() + (view.group().isEmpty() ? " is in no group"

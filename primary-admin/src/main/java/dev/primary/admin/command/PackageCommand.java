@@ -34,6 +34,17 @@ public final class PackageCommand implements Runnable {
         describeUpload(console.out(), file, answer);
     }
 
+    /**
+     * Uploads {@code packageFile} as {@link #upload} does, after checking it is the package a signed manifest names
+     * (same size and SHA-256): the first half of {@code release add} and {@code content add}.
+     */
+    static void uploadNamedBy(AdminConsole console, Path packageFile, Path manifestFile, long manifestSize,
+            String manifestSha256) {
+        PackageFile file = PackageFile.of(packageFile);
+        file.requireNamedBy(manifestFile, manifestSize, manifestSha256);
+        upload(console, file);
+    }
+
     private static void describeUpload(PrintWriter out, PackageFile file, Answer answer) {
         out.printf("%s %s: %s, sha256 %s%n", answer.status() == 201 ? "Uploaded" : "Already stored, not sent twice:",
                 file.file().getFileName(), Display.size(file.size()), file.sha256());

@@ -54,9 +54,8 @@ public final class ReleaseCommand {
         public void run() {
             SignedManifest<ReleaseManifest> manifest = SignedManifest.read(manifestFile, SignedDocument.RELEASE,
                     ReleaseManifest.class, " (content manifests are added with 'primary-admin content add')");
-            PackageFile file = PackageFile.of(packageFile);
-            file.requireNamedBy(manifestFile, manifest.payload().size(), manifest.payload().sha256());
-            PackageCommand.upload(console, file);
+            PackageCommand.uploadNamedBy(console, packageFile, manifestFile, manifest.payload().size(),
+                    manifest.payload().sha256());
             console.show(console.api().get().addRelease(manifest.document()), output.json, answer -> {
                 ReleaseView release = answer.as(ReleaseView.class);
                 PrintWriter out = console.out();

@@ -88,13 +88,8 @@ public final class RolloutCommand implements Runnable {
 
         @Override
         public void run() {
-            RolloutRequest request;
-            try {
-                request = new RolloutRequest(Product.fromWire(product.strip()), Version.parse(version), group, percent,
-                        failureThreshold);
-            } catch (IllegalArgumentException e) {
-                throw new AdminUsageException(e.getMessage());
-            }
+            RolloutRequest request = AdminUsageException.validated(() -> new RolloutRequest(
+                    Product.fromWire(product.strip()), Version.parse(version), group, percent, failureThreshold));
             console.show(console.api().get().startRollout(request), output.json, answer -> {
                 console.out().print("Started. ");
                 describe(console.out(), answer.as(RolloutView.class));
@@ -158,12 +153,7 @@ public final class RolloutCommand implements Runnable {
 
         @Override
         public void run() {
-            RolloutChange change;
-            try {
-                change = new RolloutChange(percent);
-            } catch (IllegalArgumentException e) {
-                throw new AdminUsageException(e.getMessage());
-            }
+            RolloutChange change = AdminUsageException.validated(() -> new RolloutChange(percent));
             console.show(console.api().get().changeRolloutPercent(rolloutId, change), output.json,
                     answer -> describe(console.out(), answer.as(RolloutView.class)));
         }

@@ -29,12 +29,7 @@ public final class UpdateNowCommand implements Runnable {
 
     @Override
     public void run() {
-        ComputerAction action;
-        try {
-            action = new ComputerAction(name.strip(), "");
-        } catch (IllegalArgumentException e) {
-            throw new AdminUsageException(e.getMessage());
-        }
+        ComputerAction action = AdminUsageException.validated(() -> new ComputerAction(name.strip(), ""));
         console.show(console.api().get().updateNow(action), output.json, answer -> {
             JsonNode result = answer.as(JsonNode.class);
             boolean nudged = result.path("nudged").asBoolean(false);

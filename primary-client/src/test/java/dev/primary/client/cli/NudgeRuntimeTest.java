@@ -6,9 +6,9 @@ import dev.primary.client.config.ConfiguredSettings;
 import dev.primary.client.home.ClientHome;
 import dev.primary.client.recorder.RecorderSupervisor;
 import dev.primary.client.testing.Eventually;
-import dev.primary.client.testing.FakePrimaryServer;
 import dev.primary.client.testing.LogCapture;
 import dev.primary.client.testing.TestInstall;
+import dev.primary.client.testing.WithServiceRuntime;
 import dev.primary.client.update.UpdateAgent;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.testkit.FreePorts;
@@ -20,29 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The nudge port of a running Client Service, over real TCP, with {@code --nudge-port} chosen per test. */
-class NudgeRuntimeTest {
+class NudgeRuntimeTest extends WithServiceRuntime {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ServiceRuntime.Options OPTIONS = new ServiceRuntime.Options(Duration.ofSeconds(5),
             RecorderSupervisor.Timing.DEFAULTS, false, UpdateAgent.Timing.DEFAULTS, Duration.ofSeconds(10));
-
-    @TempDir
-    java.nio.file.Path home;
-
-    private final FakePrimaryServer server = FakePrimaryServer.start();
-    private ServiceRuntime runtime;
-
-    @AfterEach
-    void stop() {
-        if (runtime != null) {
-            runtime.stop();
-        }
-        server.close();
-    }
 
     @Test
     void a_nudge_makes_the_client_check_in_within_a_second() throws Exception {

@@ -2,50 +2,26 @@ package dev.primary.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primary.client.config.ConfiguredSettings;
 import dev.primary.client.home.ClientHome;
-import dev.primary.client.home.StateDocument;
-import dev.primary.client.home.StateFile;
 import dev.primary.client.recorder.RecorderSupervisor;
 import dev.primary.client.testing.Eventually;
 import dev.primary.client.testing.FakePrimaryServer;
 import dev.primary.client.testing.TestInstall;
+import dev.primary.client.testing.WithServiceRuntime;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole Client Service in-process: real files, real HTTPS to a fake server, the Sample Recorder as a real process. */
-class ServiceRuntimeTest {
+class ServiceRuntimeTest extends WithServiceRuntime {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ServiceRuntime.Options FAST = new ServiceRuntime.Options(Duration.ofMillis(100),
             new RecorderSupervisor.Timing(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10),
                     Duration.ofMinutes(1)), false);
-    private static final ConfiguredSettings.Overrides SIMULATED = new ConfiguredSettings.Overrides("SIM-0001", null,
-            Duration.ofMillis(250), null);
-
-    @TempDir
-    Path home;
-
-    private final FakePrimaryServer server = FakePrimaryServer.start();
-    private ServiceRuntime runtime;
-
-    @AfterEach
-    void stop() {
-        if (runtime != null) {
-            runtime.stop();
-        }
-        server.close();
-    }
 
     @Test
     void run_registers_starts_the_recorder_reports_it_and_stops_it_cleanly() throws Exception {
@@ -117,20 +93,7 @@ class ServiceRuntimeTest {
         assertThat(home.resolve("recorder.log")).doesNotExist();
     }
 
-    private Optional<StateDocument> state() {
-        try {
-            return new StateFile(home.resolve("state.json")).loadDocument();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private List<String> lines(String file) {
-        try {
-            Path path = home.resolve(file);
-            return Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return lines(home.resolve(file));
     }
 }

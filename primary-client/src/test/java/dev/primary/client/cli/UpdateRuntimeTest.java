@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.config.ConfiguredSettings;
 import dev.primary.client.home.ClientHome;
-import dev.primary.client.home.StateDocument;
-import dev.primary.client.home.StateFile;
 import dev.primary.client.recorder.RecorderSupervisor;
 import dev.primary.client.testing.Eventually;
 import dev.primary.client.testing.FakePrimaryServer;
 import dev.primary.client.testing.RecorderPackages;
 import dev.primary.client.testing.ReleaseSigner;
 import dev.primary.client.testing.TestInstall;
+import dev.primary.client.testing.WithServiceRuntime;
 import dev.primary.client.update.UpdateAgent;
 import dev.primary.protocol.crypto.Sha256;
 import dev.primary.protocol.message.ReportRequest;
@@ -29,38 +28,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Updates end to end in-process: real HTTPS to the fake server (signed, ranged package downloads it can cut),
  * real files, and Recorder packages that are real shell scripts run as processes.
  */
-class UpdateRuntimeTest {
+class UpdateRuntimeTest extends WithServiceRuntime {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final Version NEW = new Version(1, 2, 345);
     private static final ServiceRuntime.Options FAST = new ServiceRuntime.Options(Duration.ofMillis(100),
             new RecorderSupervisor.Timing(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10),
                     Duration.ofMinutes(1)), false, new UpdateAgent.Timing(Duration.ofMillis(200), Duration.ofSeconds(1)),
             Duration.ofSeconds(10));
-    private static final ConfiguredSettings.Overrides SIMULATED = new ConfiguredSettings.Overrides("SIM-0001", null,
-            Duration.ofMillis(250), null);
     private static final ClientConfiguration.Updates SHORT_HEALTH = new ClientConfiguration.Updates(0, "1s");
-
-    @TempDir
-    Path home;
-
-    private final FakePrimaryServer server = FakePrimaryServer.start();
-    private ServiceRuntime runtime;
-
-    @AfterEach
-    void stop() {
-        if (runtime != null) {
-            runtime.stop();
-        }
-        server.close();
-    }
 
     @Test
     void an_update_replaces_the_running_recorder_with_the_new_version_and_is_reported_installed() throws Exception {
@@ -246,21 +227,5 @@ class UpdateRuntimeTest {
                 .filter(report -> report.state() == state)
                 .toList();
         return reports.isEmpty() ? Optional.empty() : Optional.of(reports.get(reports.size() - 1));
-    }
-
-    private Optional<StateDocument> state() {
-        try {
-            return new StateFile(home.resolve("state.json")).loadDocument();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static List<String> lines(Path path) {
-        try {
-            return Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

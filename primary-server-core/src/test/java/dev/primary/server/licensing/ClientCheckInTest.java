@@ -17,31 +17,12 @@ import dev.primary.protocol.message.Version;
 import dev.primary.server.PrimaryException;
 import dev.primary.server.testing.LicensingFixture;
 import dev.primary.server.testing.TestClient;
-import java.nio.file.Path;
+import dev.primary.server.testing.WithLicensingFixture;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ClientCheckInTest {
-    @TempDir
-    Path directory;
-    LicensingFixture fixture;
-    Licensing server;
-
-    @BeforeEach
-    void start() {
-        fixture = new LicensingFixture(directory);
-        server = fixture.licensing();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
+class ClientCheckInTest extends WithLicensingFixture {
     private LeasePayload verifiedLease(CheckInAnswer answer) {
         assertThat(answer).isInstanceOf(CheckInAnswer.Licensed.class);
         SignedDocument lease = ((CheckInAnswer.Licensed) answer).lease();

@@ -16,31 +16,12 @@ import dev.primary.server.computer.ComputerNotFoundException;
 import dev.primary.server.computer.ComputerStateConflictException;
 import dev.primary.server.testing.LicensingFixture;
 import dev.primary.server.testing.TestClient;
-import java.nio.file.Path;
+import dev.primary.server.testing.WithLicensingFixture;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ComputerAdministrationTest {
-    @TempDir
-    Path directory;
-    LicensingFixture fixture;
-    Licensing server;
-
-    @BeforeEach
-    void start() {
-        fixture = new LicensingFixture(directory);
-        server = fixture.licensing();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
+class ComputerAdministrationTest extends WithLicensingFixture {
     @Test
     void reserve_holds_a_seat_for_a_computer_whose_client_is_not_installed_yet() {
         fixture.activeLicense("ABC-123", 2);

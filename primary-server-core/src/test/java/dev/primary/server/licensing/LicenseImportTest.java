@@ -14,34 +14,15 @@ import dev.primary.protocol.message.RegistrationCode;
 import dev.primary.server.PrimaryException;
 import dev.primary.server.testing.LicensingFixture;
 import dev.primary.server.testing.TestClient;
+import dev.primary.server.testing.WithLicensingFixture;
 import dev.primary.server.testing.TestVendor;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LicenseImportTest {
+class LicenseImportTest extends WithLicensingFixture {
     static final Instant ISSUED = LicensingFixture.START.minus(Duration.ofDays(1));
-
-    @TempDir
-    Path directory;
-    LicensingFixture fixture;
-    Licensing server;
-
-    @BeforeEach
-    void start() {
-        fixture = new LicensingFixture(directory);
-        server = fixture.licensing();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void an_imported_license_is_pending_with_this_installations_registration_code() {

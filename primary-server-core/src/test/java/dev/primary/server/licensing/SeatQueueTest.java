@@ -10,33 +10,14 @@ import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.LeasePayload;
 import dev.primary.server.testing.LicensingFixture;
 import dev.primary.server.testing.TestClient;
-import java.nio.file.Path;
+import dev.primary.server.testing.WithLicensingFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SeatQueueTest {
-    @TempDir
-    Path directory;
-    LicensingFixture fixture;
-    Licensing server;
-
-    @BeforeEach
-    void start() {
-        fixture = new LicensingFixture(directory);
-        server = fixture.licensing();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
+class SeatQueueTest extends WithLicensingFixture {
     private List<TestClient> registered(int count, String prefix) {
         List<TestClient> clients = new ArrayList<>();
         for (int i = 1; i <= count; i++) {

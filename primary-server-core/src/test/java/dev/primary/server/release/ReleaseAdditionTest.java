@@ -16,32 +16,13 @@ import dev.primary.protocol.release.ReleaseManifest;
 import dev.primary.server.PrimaryException;
 import dev.primary.server.testing.TestReleaseKey;
 import dev.primary.server.testing.UpdatesFixture;
-import java.nio.file.Path;
+import dev.primary.server.testing.WithUpdatesFixture;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReleaseAdditionTest {
+class ReleaseAdditionTest extends WithUpdatesFixture {
     static final Version V1 = new Version(1, 0, 1);
     static final Version V2 = new Version(1, 2, 345);
-
-    @TempDir
-    Path directory;
-    UpdatesFixture fixture;
-    Releases releases;
-
-    @BeforeEach
-    void start() {
-        fixture = new UpdatesFixture(directory);
-        releases = fixture.releases();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     private SignedDocument uploadedAndSigned(Product product, Version version) {
         ReleaseManifest manifest = fixture.manifest(product, version, Version.NONE, false);

@@ -15,43 +15,25 @@ import dev.primary.protocol.release.UpdateDirective;
 import dev.primary.protocol.release.UpdateReport;
 import dev.primary.protocol.release.UpdateState;
 import dev.primary.server.PrimaryException;
-import dev.primary.server.licensing.Licensing;
 import dev.primary.server.testing.TestClient;
-import dev.primary.server.testing.UpdatesFixture;
+import dev.primary.server.testing.WithUpdatesFixture;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RolloutTest {
+class RolloutTest extends WithUpdatesFixture {
     static final Version V1 = new Version(1, 0, 1);
     static final Version V2 = new Version(1, 2, 345);
     static final Version V3 = new Version(1, 3, 0);
 
-    @TempDir
-    Path directory;
-    UpdatesFixture fixture;
-    Releases releases;
-    Licensing licensing;
-
     @BeforeEach
-    void start() {
-        fixture = new UpdatesFixture(directory);
-        releases = fixture.releases();
-        licensing = fixture.licensing();
+    void addReleaseV2() {
         fixture.release(Product.RECORDER, V2);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     /** Licensed clients CORP\PC000.. running Recorder V1. */

@@ -31,37 +31,15 @@ import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.ReplayedRequestException;
 import dev.primary.server.licensing.UnknownClientException;
 import dev.primary.server.testing.TestClient;
-import dev.primary.server.testing.UpdatesFixture;
+import dev.primary.server.testing.WithUpdatesFixture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UpdateCheckInTest {
+class UpdateCheckInTest extends WithUpdatesFixture {
     static final Version V1 = new Version(1, 0, 1);
     static final Version V2 = new Version(1, 2, 345);
     static final Version V3 = new Version(1, 3, 0);
-
-    @TempDir
-    Path directory;
-    UpdatesFixture fixture;
-    Releases releases;
-    Licensing licensing;
-
-    @BeforeEach
-    void start() {
-        fixture = new UpdatesFixture(directory);
-        releases = fixture.releases();
-        licensing = fixture.licensing();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     private CheckInAnswer.Licensed verify(TestClient client) {
         CheckInAnswer answer = client.verify(licensing);
