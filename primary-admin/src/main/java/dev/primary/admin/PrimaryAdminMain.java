@@ -14,6 +14,7 @@ import dev.primary.admin.command.UpdateNowCommand;
 import dev.primary.admin.command.LicenseCommand;
 import dev.primary.admin.command.ReclaimCommand;
 import dev.primary.admin.command.ServerCommand;
+import dev.primary.admin.command.CountersCommand;
 import dev.primary.admin.command.SummaryCommand;
 import dev.primary.admin.http.AdminApi;
 import java.io.PrintWriter;
@@ -82,6 +83,7 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(new ServerCommand(console))
                 .addSubcommand(LicenseCommand.group(console))
                 .addSubcommand(new SummaryCommand(console))
+                .addSubcommand(new CountersCommand(console))
                 .addSubcommand(new ComputersCommand(console))
                 .addSubcommand(new ComputerCommand(console))
                 .addSubcommand(new ComputerActionCommand.Verify(console))

@@ -11,6 +11,7 @@ import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.LicenseDetail;
 import dev.primary.protocol.admin.LicenseSummary;
+import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.admin.LicenseView;
 import dev.primary.protocol.admin.ReclaimResult;
 import dev.primary.protocol.admin.ServerStatus;
@@ -79,6 +80,17 @@ class PrimaryAdminTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Licenses: 50  Used: 12  Active: 10  Reserved: 2  Waiting: 0\n");
         assertThat(server.requests()).extracting(FakeAdminServer.Request::pathAndQuery).containsExactly("/admin/v1/summary");
+    }
+
+    @Test
+    void counters_prints_what_the_client_port_answered_since_the_start() {
+        server.answer("GET", "/admin/v1/counters", 200, new TrafficCounters(40, 200, 3, 2, 5, 1));
+
+        AdminRun run = admin("counters");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Registrations: 40", "Verifications: 200", "Reports: 3", "Downloads: 2",
+                "Busy (503): 5", "Problems: 1");
     }
 
     @Test

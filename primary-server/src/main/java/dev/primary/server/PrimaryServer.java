@@ -11,6 +11,7 @@ import dev.primary.server.http.HttpListener;
 import dev.primary.server.http.ListenerSettings;
 import dev.primary.server.http.NettyTransport;
 import dev.primary.server.http.TlsContexts;
+import dev.primary.server.http.TrafficCount;
 import dev.primary.server.http.UpdateServices;
 import dev.primary.server.http.WorkerPool;
 import dev.primary.server.identity.AdminEndpoint;
@@ -200,9 +201,10 @@ public final class PrimaryServer implements AutoCloseable {
             resources.push(() -> clientWorkers.drain(Duration.ZERO));
             resources.push(() -> adminWorkers.drain(Duration.ZERO));
             HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes());
+            TrafficCount clientTraffic = new TrafficCount();
             clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),
                     configuration.port(), limits), tls, ClientRoutes.of(backend.clientProtocol(), backend.packages()),
-                    clientWorkers, transport);
+                    clientWorkers, transport, clientTraffic);
             resources.push(clientListener);
             ServerStatus status = new ServerStatus(identity.serverId(), settings.serverVersion(), startedAt,
                     Endpoints.clientEndpoint(configuration.bind(), clientListener.port()),
@@ -212,7 +214,8 @@ public final class PrimaryServer implements AutoCloseable {
                     configuration.maxPackageBytes());
             adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
                     configuration.adminPort(), limits), tls,
-                    AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status),
+                    AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
+                            clientTraffic::snapshot),
                     adminWorkers, transport);
             resources.push(adminListener);
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.admin.LicenseView;
+import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.KeyFiles;
 import dev.primary.protocol.crypto.PublicKey;
@@ -78,6 +79,12 @@ class SqliteRoundTripTest {
         assertThat(read(unlocked, LicenseView.class).state()).isEqualTo(LicenseView.State.ACTIVE);
     }
 
+    private TrafficCounters counters(PrimaryServer server) throws Exception {
+        PinnedHttps admin = new PinnedHttps(server.adminUri(), server.tlsPin());
+        return read(admin.get("/admin/v1/counters", "Authorization",
+                "Bearer " + Files.readString(dataDirectory.resolve("admin-token")).strip()), TrafficCounters.class);
+    }
+
     private static String json(Object value) {
         return new String(Json.write(value), StandardCharsets.UTF_8);
     }
@@ -115,6 +122,7 @@ class SqliteRoundTripTest {
             HttpResponse<String> replayed = client.post("/v1/register", "application/json", replayedBody, replayedHeaders);
             assertThat(replayed.statusCode()).isEqualTo(409);
             assertThat(read(replayed, Problem.class).knownType()).hasValue(ProblemType.REPLAYED_REQUEST);
+            assertThat(counters(server)).isEqualTo(new TrafficCounters(1, 0, 0, 0, 0, 1));
 
             serverId = server.serverId();
             pin = server.tlsPin();
@@ -136,6 +144,7 @@ class SqliteRoundTripTest {
                     "Bearer " + Files.readString(dataDirectory.resolve("admin-token")).strip()), LicenseSummary.class);
             assertThat(summary.licenses()).isEqualTo(2);
             assertThat(summary.used()).isEqualTo(1);
+            assertThat(counters(restarted)).as("counted since this start").isEqualTo(new TrafficCounters(0, 1, 0, 0, 0, 0));
         }
     }
 

@@ -71,6 +71,10 @@ public final class AdminApi {
         return get("/admin/v1/server");
     }
 
+    public Answer counters() {
+        return get("/admin/v1/counters");
+    }
+
     public Answer summary() {
         return get("/admin/v1/summary");
     }

@@ -5,6 +5,7 @@ import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.ServerStatus;
+import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.identity.AdminToken;
 import dev.primary.server.licensing.Administration;
@@ -21,12 +22,13 @@ public final class AdminRoutes {
     private AdminRoutes() {}
 
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
-            Supplier<ServerStatus> status) {
+            Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
         return routes
                 .before(new AdminAuthentication(token))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
+                .get("/admin/v1/counters", request -> Response.json(traffic.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))
                 .get("/admin/v1/licenses", request -> Response.json(admin.licenses()))
                 .post("/admin/v1/licenses", request -> Response.json(201,

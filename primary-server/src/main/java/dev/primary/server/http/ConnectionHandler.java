@@ -51,16 +51,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final RequestDispatcher dispatcher;
     private final WorkerPool workers;
     private final int maxBodyBytes;
+    private final TrafficCount traffic;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private boolean inFlight;
     private boolean closing;
     private boolean sendingFile;
     private UploadTransfer upload;
 
-    ConnectionHandler(RequestDispatcher dispatcher, WorkerPool workers, int maxBodyBytes) {
+    ConnectionHandler(RequestDispatcher dispatcher, WorkerPool workers, int maxBodyBytes, TrafficCount traffic) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.maxBodyBytes = maxBodyBytes;
+        this.traffic = traffic;
     }
 
     @Override
@@ -85,6 +87,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         inFlight = true;
         ctx.channel().config().setAutoRead(false);
         if (message instanceof OversizedRequest oversized) {
+            traffic.answered(oversized.method(), oversized.uri(), 413);
             respond(ctx, ProblemResponses.of(new BodyTooLargeException(maxBodyBytes), oversized.method(),
                     oversized.uri()), Ending.LINGER_AND_CLOSE);
         } else if (message instanceof FullHttpRequest request) {
@@ -106,6 +109,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         String uri = request.uri();
         if (request.decoderResult().isFailure()) {
             MalformedHttpException problem = new MalformedHttpException(describe(request.decoderResult().cause()));
+            traffic.answered(method, uri, 400);
             respond(ctx, ProblemResponses.of(problem, method, "(unparsed)"), Ending.LINGER_AND_CLOSE);
             return;
         }
@@ -115,6 +119,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         String remoteAddress = remoteAddressOf(ctx);
         boolean queued = workers.trySubmit(() -> {
             Reply reply = dispatchSafely(method, uri, headers, body, remoteAddress);
+            traffic.answered(method, RequestDispatcher.pathOf(uri), reply.status());
             try {
                 ctx.executor().execute(() -> respond(ctx, reply, ending));
             } catch (RejectedExecutionException e) {
@@ -123,6 +128,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             }
         });
         if (!queued) {
+            traffic.answered(method, uri, 503);
             respond(ctx, ProblemResponses.of(new ServerBusyException(BUSY_RETRY_AFTER_SECONDS), method, uri), ending);
         }
     }

@@ -37,6 +37,12 @@ public final class HttpListener implements AutoCloseable {
     /** Opens the port and starts accepting; {@link ListenerBindException} when the port cannot be opened. */
     public static HttpListener start(ListenerSettings settings, SslContext tls, RouteTable routes, WorkerPool workers,
             NettyTransport transport) {
+        return start(settings, tls, routes, workers, transport, new TrafficCount());
+    }
+
+    /** As {@link #start(ListenerSettings, SslContext, RouteTable, WorkerPool, NettyTransport)}, counting answers in {@code traffic}. */
+    public static HttpListener start(ListenerSettings settings, SslContext tls, RouteTable routes, WorkerPool workers,
+            NettyTransport transport, TrafficCount traffic) {
         InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
         if (address.isUnresolved()) {
             throw new ListenerBindException(settings.portSetting() + ": cannot resolve the address "
@@ -64,7 +70,7 @@ public final class HttpListener implements AutoCloseable {
                         pipeline.addLast("chunked", new ChunkedWriteHandler());
                         pipeline.addLast("uploads", new StreamedUploads(dispatcher));
                         pipeline.addLast("aggregate", new BodyLimitAggregator(limits.maxBodyBytes()));
-                        pipeline.addLast("dispatch", new ConnectionHandler(dispatcher, workers, limits.maxBodyBytes()));
+                        pipeline.addLast("dispatch", new ConnectionHandler(dispatcher, workers, limits.maxBodyBytes(), traffic));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

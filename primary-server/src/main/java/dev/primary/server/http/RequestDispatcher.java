@@ -85,7 +85,7 @@ final class RequestDispatcher {
         }
     }
 
-    private static String pathOf(String uri) {
+    static String pathOf(String uri) {
         int query = uri.indexOf('?');
         return query < 0 ? uri : uri.substring(0, query);
     }

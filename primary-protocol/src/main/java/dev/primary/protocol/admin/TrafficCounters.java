@@ -1,0 +1,16 @@
+package dev.primary.protocol.admin;
+
+/**
+ * What the client port has answered since the server started, for {@code GET /admin/v1/counters}:
+ * the figures an operator (or the fleet simulator) compares with what clients saw.
+ *
+ * @param registrations register requests answered 200 (licensed, waiting or revoked)
+ * @param verifications verify requests answered 200
+ * @param reports report requests answered 204
+ * @param packageDownloads package downloads answered 200 or 206
+ * @param busyRefusals requests refused with 503 and {@code Retry-After} (server busy)
+ * @param problemAnswers other problem answers (4xx and 5xx)
+ */
+public record TrafficCounters(long registrations, long verifications, long reports, long packageDownloads,
+        long busyRefusals, long problemAnswers) {
+}

@@ -1,0 +1,40 @@
+package dev.primary.server.http;
+
+import dev.primary.protocol.admin.TrafficCounters;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts what a listener answered, by kind, since it started: the figures behind
+ * {@code GET /admin/v1/counters}. Contention-free ({@link LongAdder}); safe from any thread.
+ */
+public final class TrafficCount {
+    private final LongAdder registrations = new LongAdder();
+    private final LongAdder verifications = new LongAdder();
+    private final LongAdder reports = new LongAdder();
+    private final LongAdder packageDownloads = new LongAdder();
+    private final LongAdder busyRefusals = new LongAdder();
+    private final LongAdder problemAnswers = new LongAdder();
+
+    /** Counts one answer to {@code method path} with {@code status}. */
+    void answered(String method, String path, int status) {
+        if (status == 503) {
+            busyRefusals.increment();
+        } else if (status >= 400) {
+            problemAnswers.increment();
+        } else if (method.equals("POST") && path.equals("/v1/verify")) {
+            verifications.increment();
+        } else if (method.equals("POST") && path.equals("/v1/register")) {
+            registrations.increment();
+        } else if (method.equals("POST") && path.equals("/v1/report")) {
+            reports.increment();
+        } else if (method.equals("GET") && path.startsWith("/v1/packages/")) {
+            packageDownloads.increment();
+        }
+    }
+
+    /** The counts now. */
+    public TrafficCounters snapshot() {
+        return new TrafficCounters(registrations.sum(), verifications.sum(), reports.sum(), packageDownloads.sum(),
+                busyRefusals.sum(), problemAnswers.sum());
+    }
+}
