@@ -193,6 +193,7 @@ public final class PrimaryServer implements AutoCloseable {
             resources.push(nudges);
             SslProvider provider = TlsContexts.preferredProvider();
             SslContext tls = TlsContexts.forServer(identity.tls(), provider);
+            resources.push(TicketKeyRotation.start(tls, directory.sessionTicketKeysFile(), clock));
             NettyTransport transport = NettyTransport.start();
             resources.push(transport);
             clientWorkers = new WorkerPool("primary-worker", configuration.workerThreads(),

@@ -1,10 +1,14 @@
 package dev.primary.server.http;
 
 import dev.primary.server.identity.TlsKeyMaterial;
+import dev.primary.server.identity.SessionTicketKeys;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslSessionContext;
+import io.netty.handler.ssl.OpenSslSessionTicketKey;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.util.Arrays;
 import javax.net.ssl.SSLException;
 
 /**
@@ -26,6 +30,23 @@ public final class TlsContexts {
         }
         Throwable cause = OpenSsl.unavailabilityCause();
         return "JDK provider" + (cause == null ? "" : " (BoringSSL unavailable: " + cause.getMessage() + ")");
+    }
+
+    /**
+     * Makes {@code keys} (newest first) the session ticket keys of {@code context}, where BoringSSL serves;
+     * the JDK's TLS keeps its own. Returns whether they were applied.
+     */
+    public static boolean useTicketKeys(SslContext context, SessionTicketKeys keys) {
+        if (!(context.sessionContext() instanceof OpenSslSessionContext sessions)) {
+            return false;
+        }
+        OpenSslSessionTicketKey[] ticketKeys = keys.keys().stream().map(key -> {
+            byte[] material = key.material();
+            return new OpenSslSessionTicketKey(Arrays.copyOfRange(material, 0, 16), Arrays.copyOfRange(material, 16, 32),
+                    Arrays.copyOfRange(material, 32, 48));
+        }).toArray(OpenSslSessionTicketKey[]::new);
+        sessions.setTicketKeys(ticketKeys);
+        return true;
     }
 
     public static SslContext forServer(TlsKeyMaterial material, SslProvider provider) {

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * keys/server-signing.key    Ed25519 lease-signing key (0600)
  * keys/server-signing.pub    its public half
  * keys/tls.key, keys/tls.crt the self-made TLS key (0600) and certificate
+ * keys/tls-session-ticket-keys keys of TLS session tickets (0600), so sessions resume across restarts
  * trusted-vendors/*.pub      vendor keys whose license files this server accepts
  * trusted-release-keys/*.pub release keys whose release and content manifests this server accepts
  * packages/ab/abcd...        release and content packages, by SHA-256
@@ -85,6 +86,10 @@ public final class DataDirectory {
 
     public Path tlsKeyFile() {
         return keysDirectory().resolve("tls.key");
+    }
+
+    public Path sessionTicketKeysFile() {
+        return keysDirectory().resolve("tls-session-ticket-keys");
     }
 
     public Path tlsCertificateFile() {
