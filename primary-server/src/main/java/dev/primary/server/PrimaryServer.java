@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -166,6 +167,9 @@ public final class PrimaryServer implements AutoCloseable {
         return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
+    /** How stale the trusted release keys named in every hello may be. */
+    private static final Duration RELEASE_KEYS_MAX_AGE = Duration.ofSeconds(1);
+
     /** The steps of a start, and what they opened (closed in reverse if a later step fails). */
     private static final class Startup {
         private final ServerConfiguration configuration;
@@ -176,10 +180,13 @@ public final class PrimaryServer implements AutoCloseable {
         private WorkerPool adminWorkers;
         private HttpListener clientListener;
         private HttpListener adminListener;
+        private final Supplier<List<PublicKey>> releaseKeys;
 
         Startup(ServerConfiguration configuration, Clock clock) {
             this.configuration = configuration;
             this.clock = clock;
+            this.releaseKeys = TrustedKeys.cached(TrustedKeys.Kind.RELEASE, configuration.releaseKeyFiles(),
+                    configuration.trustedReleaseKeysDirectory(), RELEASE_KEYS_MAX_AGE);
         }
 
         void run(LicensingBackend.Opener opener) {
@@ -252,8 +259,7 @@ public final class PrimaryServer implements AutoCloseable {
         }
 
         private List<PublicKey> releaseKeys() {
-            return TrustedKeys.read(TrustedKeys.Kind.RELEASE, configuration.releaseKeyFiles(),
-                    configuration.trustedReleaseKeysDirectory());
+            return releaseKeys.get();
         }
     }
 }

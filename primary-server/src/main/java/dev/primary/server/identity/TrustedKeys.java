@@ -7,15 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the public keys this server trusts, the configured files plus every {@code *.pub} in a folder:
  * vendor keys (license and unlock files) and release keys (release and content manifests). Read at each
- * use, so a key dropped into the folder is trusted without a restart.
+ * use (or, through {@link #cached}, at most once a second), so a key dropped into the folder is trusted
+ * without a restart.
  */
 public final class TrustedKeys {
     /** Which keys, named as in the configuration and in messages. */
@@ -48,6 +51,29 @@ public final class TrustedKeys {
             keys.add(readKey(file, kind.inFolder));
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * {@link #read} at most once per {@code maxAge}: the unauthenticated {@code hello} names the release keys
+     * in every answer, and a handshake storm must not become a storm of directory listings. A key dropped
+     * into the folder is still trusted without a restart, within {@code maxAge}. A failed read is not kept.
+     */
+    public static Supplier<List<PublicKey>> cached(Kind kind, List<Path> files, Path directory, Duration maxAge) {
+        return new Supplier<>() {
+            private final long maxAgeNanos = maxAge.toNanos();
+            private List<PublicKey> keys;
+            private long readAt;
+
+            @Override
+            public synchronized List<PublicKey> get() {
+                long now = System.nanoTime();
+                if (keys == null || now - readAt >= maxAgeNanos) {
+                    keys = read(kind, files, directory);
+                    readAt = now;
+                }
+                return keys;
+            }
+        };
     }
 
     private static List<Path> publicKeyFiles(Kind kind, Path directory) {

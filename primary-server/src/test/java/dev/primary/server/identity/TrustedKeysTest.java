@@ -54,4 +54,22 @@ class TrustedKeysTest {
         assertThatThrownBy(() -> TrustedKeys.read(TrustedKeys.Kind.RELEASE, List.of(), temp.resolve("release-keys")))
                 .hasMessageStartingWith("trusted release key file " + temp.resolve("release-keys/broken.pub"));
     }
+
+    @Test
+    void the_cached_keys_are_read_again_only_once_they_are_older_than_the_limit() {
+        PublicKey first = Ed25519.generate().publicKey();
+        PublicKey second = Ed25519.generate().publicKey();
+        KeyFiles.writePublic(temp.resolve("release-keys/first.pub"), first.encoded());
+        java.util.function.Supplier<List<PublicKey>> hourly = TrustedKeys.cached(TrustedKeys.Kind.RELEASE, List.of(),
+                temp.resolve("release-keys"), java.time.Duration.ofHours(1));
+        java.util.function.Supplier<List<PublicKey>> always = TrustedKeys.cached(TrustedKeys.Kind.RELEASE, List.of(),
+                temp.resolve("release-keys"), java.time.Duration.ZERO);
+        assertThat(hourly.get()).containsExactly(first);
+        assertThat(always.get()).containsExactly(first);
+
+        KeyFiles.writePublic(temp.resolve("release-keys/second.pub"), second.encoded());
+
+        assertThat(hourly.get()).as("within the hour").containsExactly(first);
+        assertThat(always.get()).as("no caching").containsExactly(first, second);
+    }
 }
