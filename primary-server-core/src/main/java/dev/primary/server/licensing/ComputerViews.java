@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Manage Computers' rows: a computer's displayed state, its Recorder column, the sentence that
@@ -29,9 +30,10 @@ final class ComputerViews {
     List<ComputerView> views(LicensingReads reads, List<Computer> computers, Instant now) {
         PoolSize pool = computers.stream().anyMatch(c -> c.state() == ComputerState.WAITING)
                 ? reads.poolSize(now) : null;
+        Map<Long, Integer> places = pool == null ? Map.of() : reads.queuePositions(computers);
         List<ComputerView> views = new ArrayList<>(computers.size());
         for (Computer computer : computers) {
-            int place = computer.state() == ComputerState.WAITING ? reads.queuePosition(computer) : 0;
+            int place = places.getOrDefault(computer.id(), 0);
             List<UpdateView> updates = computer.client().isPresent() ? advisor.updateViews(reads, computer) : List.of();
             views.add(view(computer, now, pool, place, updates));
         }

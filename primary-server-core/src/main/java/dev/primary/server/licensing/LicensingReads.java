@@ -2,11 +2,14 @@ package dev.primary.server.licensing;
 
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerState;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.ComputerDirectory;
 import dev.primary.server.computer.UpdateRecords;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the licensing core reads from its store. Every lookup here is by an index. */
@@ -32,6 +35,20 @@ public interface LicensingReads extends ComputerDirectory, UpdateRecords {
 
     /** 1-based place of a waiting computer in the queue for a seat. */
     int queuePosition(Computer waiting);
+
+    /**
+     * 1-based places in the queue of the waiting computers among {@code computers}, by computer id (a page
+     * of Manage Computers). A store may do better than one {@link #queuePosition} each.
+     */
+    default Map<Long, Integer> queuePositions(List<Computer> computers) {
+        Map<Long, Integer> places = new HashMap<>();
+        for (Computer computer : computers) {
+            if (computer.state() == ComputerState.WAITING) {
+                places.put(computer.id(), queuePosition(computer));
+            }
+        }
+        return places;
+    }
 
     /** Computers holding a seat as LICENSED (lease valid or not) whose last contact is before {@code cutoff}. */
     List<Computer> silentSince(Instant cutoff, int limit);

@@ -97,6 +97,16 @@ class ComputerQueryTest {
     }
 
     @Test
+    void every_filters_total_is_the_number_of_computers_it_lists() {
+        for (ComputerState state : java.util.Arrays.asList(null, ComputerState.LICENSED, ComputerState.EXPIRED,
+                ComputerState.WAITING, ComputerState.RESERVED, ComputerState.REVOKED, ComputerState.RELEASED,
+                ComputerState.RECLAIMED)) {
+            ComputerPage page = page("", state, Sort.NAME, false, 0, 100);
+            assertThat(page.total()).as("total of state filter %s", state).isEqualTo(page.items().size());
+        }
+    }
+
+    @Test
     void sorting_by_state_follows_the_state_order_with_expired_after_licensed() {
         ComputerPage page = page("", null, Sort.STATE, false, 0, 100);
 

@@ -2,6 +2,7 @@ package dev.primary.server.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.crypto.SignedDocument;
@@ -54,6 +55,24 @@ class SeatQueueTest extends WithLicensingFixture {
         assertThat(server.summary()).isEqualTo(new LicenseSummary(2, 2, 2, 0, 2));
         assertThat(third.register(server)).as("asking again keeps its place")
                 .isEqualTo(new CheckInAnswer.WaitingForSeat("all 2 seats of 1 license are in use (1st in line)", 60, 1));
+    }
+
+    @Test
+    void a_page_of_waiting_computers_in_another_order_shows_each_ones_own_place_in_line() {
+        fixture.activeLicense("ABC-123", 2);
+        registered(2, "PC");
+        registered(6, "Q");
+
+        List<String> reasons = server.computers(new ComputerQuery("Q", ComputerState.WAITING, ComputerQuery.Sort.NAME,
+                true, 0, 100)).items().stream().map(view -> view.computer().computerName() + ": " + view.reason()).toList();
+
+        assertThat(reasons).containsExactly(
+                "Q6: waiting for a seat: all 2 seats of 1 license are in use (6th in line)",
+                "Q5: waiting for a seat: all 2 seats of 1 license are in use (5th in line)",
+                "Q4: waiting for a seat: all 2 seats of 1 license are in use (4th in line)",
+                "Q3: waiting for a seat: all 2 seats of 1 license are in use (3rd in line)",
+                "Q2: waiting for a seat: all 2 seats of 1 license are in use (2nd in line)",
+                "Q1: waiting for a seat: all 2 seats of 1 license are in use (1st in line)");
     }
 
     @Test

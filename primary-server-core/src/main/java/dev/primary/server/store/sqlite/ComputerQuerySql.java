@@ -14,9 +14,13 @@ import java.util.Locale;
  * come before the ones whose lease expired, as the states are ordered.
  */
 final class ComputerQuerySql {
+    private static final String EXPIRED_COUNT = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
+            + " AND lease_expires_at <= ?";
     private final String where;
     private final List<Object> parameters = new ArrayList<>();
     private final String orderBy;
+    private final String countSql;
+    private final List<Object> countParameters = new ArrayList<>();
 
     ComputerQuerySql(ComputerQuery query, Instant now) {
         List<String> conditions = new ArrayList<>();
@@ -27,14 +31,40 @@ final class ComputerQuerySql {
         query.stateFilter().ifPresent(state -> conditions.add(stateCondition(state, now)));
         this.where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         this.orderBy = orderBy(query.sort(), query.descending());
+        this.countSql = countSql(query, now);
+    }
+
+    /**
+     * The total: without a search, from the trigger-kept {@code computer_counts} (a licensed total less
+     * the expired leases, which an index range counts); with one, by counting the matches.
+     */
+    private String countSql(ComputerQuery query, Instant now) {
+        if (!query.search().isEmpty()) {
+            countParameters.addAll(parameters);
+            return "SELECT COUNT(*) FROM computers" + where;
+        }
+        ComputerState state = query.stateFilter().orElse(null);
+        if (state == null) {
+            return "SELECT COALESCE(SUM(computers), 0) FROM computer_counts";
+        }
+        if (state == ComputerState.EXPIRED) {
+            countParameters.add(now);
+            return EXPIRED_COUNT;
+        }
+        if (state == ComputerState.LICENSED) {
+            countParameters.add(now);
+            return "SELECT (SELECT computers FROM computer_counts WHERE state = " + StateCodes.LICENSED + ") - ("
+                    + EXPIRED_COUNT + ")";
+        }
+        return "SELECT computers FROM computer_counts WHERE state = " + StateCodes.code(state);
     }
 
     String countSql() {
-        return "SELECT COUNT(*) FROM computers" + where;
+        return countSql;
     }
 
     Object[] countParameters() {
-        return parameters.toArray();
+        return countParameters.toArray();
     }
 
     String pageSql() {

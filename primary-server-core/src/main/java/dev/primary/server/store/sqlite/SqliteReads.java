@@ -2,6 +2,7 @@ package dev.primary.server.store.sqlite;
 
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.message.Version;
 import dev.primary.protocol.release.Product;
 import dev.primary.server.computer.Computer;
@@ -18,7 +19,10 @@ import dev.primary.server.release.ReleaseReads;
 import dev.primary.server.release.Rollout;
 import dev.primary.server.release.RolloutCounts;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,6 +38,13 @@ class SqliteReads implements LicensingReads, ReleaseReads {
             + " ORDER BY waiting_since, id LIMIT 1";
     static final String WAITING_AHEAD = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.WAITING
             + " AND (waiting_since, id) < (?, ?)";
+    static final String WAITING_BETWEEN = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.WAITING
+            + " AND (waiting_since, id) >= (?, ?) AND (waiting_since, id) < (?, ?)";
+    /** Active (a lease valid now), reserved and waiting: kept counts, less the leases that are missing or expired. */
+    static final String HOLDER_COUNTS = "SELECT (SELECT computers FROM computer_counts WHERE state = "
+            + StateCodes.LICENSED + ") - (SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
+            + " AND (lease_expires_at IS NULL OR lease_expires_at <= ?)), (SELECT computers FROM computer_counts WHERE state = "
+            + StateCodes.RESERVED + "), (SELECT computers FROM computer_counts WHERE state = " + StateCodes.WAITING + ")";
     static final String UPDATE_RECORDS = "SELECT " + ReleaseRows.UPDATE_COLUMNS
             + " FROM computer_updates WHERE computer_id = ?";
     static final String ROLLOUT_COUNTS = "SELECT COUNT(*), COALESCE(SUM(state = 'installed'), 0),"
@@ -118,6 +129,30 @@ class SqliteReads implements LicensingReads, ReleaseReads {
         return session.list(SILENT_SINCE, Rows::computer, cutoff, limit);
     }
 
+    /**
+     * Counts the queue once, in order, up to the last of the page's waiting computers: the places of a
+     * whole page cost one pass over the index, not one count from the head of the queue each.
+     */
+    @Override
+    public Map<Long, Integer> queuePositions(List<Computer> computers) {
+        List<Computer> queued = computers.stream()
+                .filter(computer -> computer.state() == ComputerState.WAITING && computer.waitingSince() != null)
+                .sorted(Comparator.comparing(Computer::waitingSince).thenComparing(Computer::id))
+                .toList();
+        Map<Long, Integer> places = new HashMap<>();
+        long ahead = 0;
+        Computer previous = null;
+        for (Computer computer : queued) {
+            ahead += previous == null
+                    ? session.number(WAITING_AHEAD, computer.waitingSince(), computer.id())
+                    : session.number(WAITING_BETWEEN, previous.waitingSince(), previous.id(), computer.waitingSince(),
+                            computer.id());
+            places.put(computer.id(), Math.toIntExact(ahead + 1));
+            previous = computer;
+        }
+        return places;
+    }
+
     @Override
     public PoolSize poolSize(Instant now) {
         return session.one("SELECT COUNT(*), COALESCE(SUM(seats), 0), COALESCE(SUM(used), 0) FROM licenses WHERE "
@@ -126,10 +161,8 @@ class SqliteReads implements LicensingReads, ReleaseReads {
 
     @Override
     public HolderCounts holderCounts(Instant now) {
-        return session.one("SELECT (SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
-                + " AND lease_expires_at > ?), (SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.RESERVED
-                + "), (SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.WAITING + ")",
-                row -> new HolderCounts(row.getInt(1), row.getInt(2), row.getInt(3)), now).orElseThrow();
+        return session.one(HOLDER_COUNTS, row -> new HolderCounts(row.getInt(1), row.getInt(2), row.getInt(3)), now)
+                .orElseThrow();
     }
 
     @Override

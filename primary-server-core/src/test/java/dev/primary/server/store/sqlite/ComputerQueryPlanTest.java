@@ -58,9 +58,15 @@ class ComputerQueryPlanTest {
                     assertThat(page).as(sort + (descending ? " desc" : " asc") + ", state " + state)
                             .contains("USING INDEX").doesNotContain("TEMP B-TREE");
                     assertThat(plan(sql.countSql(), sql.countParameters())).contains("USING COVERING INDEX");
+                    ComputerQuerySql unsearched = new ComputerQuerySql(
+                            new ComputerQuery("", state, sort, descending, 0, 100), NOW);
+                    assertThat(plan(unsearched.countSql(), unsearched.countParameters()))
+                            .as("a total without a search reads the kept counts, or an index range at most")
+                            .doesNotContain("SCAN computers");
                 }
             }
         }
+        assertThat(plan(SqliteReads.HOLDER_COUNTS, NOW)).doesNotContain("SCAN computers");
     }
 
     @Test
@@ -81,6 +87,9 @@ class ComputerQueryPlanTest {
         assertThat(plan(SqliteReads.WAITING_AHEAD, placeholders(SqliteReads.WAITING_AHEAD)))
                 .as("a place in line counts only the computers ahead")
                 .contains("computers_queue (state=? AND waiting_since<?)");
+        assertThat(plan(SqliteReads.WAITING_BETWEEN, placeholders(SqliteReads.WAITING_BETWEEN)))
+                .as("the places of a page count only the stretch of the queue between two of its computers")
+                .contains("computers_queue (state=? AND waiting_since>? AND waiting_since<?)");
     }
 
     @Test
