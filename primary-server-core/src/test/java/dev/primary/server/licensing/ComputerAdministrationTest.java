@@ -240,4 +240,19 @@ class ComputerAdministrationTest extends WithLicensingFixture {
         assertThat(server.audit(trail.get(1).id(), 2)).containsExactly(trail.get(2), trail.get(3));
         assertThat(trail).allSatisfy(entry -> assertThat(entry.detail()).doesNotContain("/"));
     }
+
+    @Test
+    void the_search_finds_a_computer_by_the_name_it_has_now_after_its_reservation_is_claimed_under_a_domain() {
+        fixture.activeLicense("ABC-123", 2);
+        server.reserve("ZULU7", "", "admin");
+        java.util.function.Function<String, java.util.List<String>> search = text -> server.computers(
+                new dev.primary.protocol.admin.ComputerQuery(text, null, dev.primary.protocol.admin.ComputerQuery.Sort.NAME,
+                        false, 0, 100)).items().stream().map(view -> view.computer().display()).toList();
+        assertThat(search.apply("zulu")).containsExactly("ZULU7");
+
+        TestClient.named("BRANCH\\ZULU7").register(server);
+
+        assertThat(search.apply("branch\\zu")).containsExactly("BRANCH\\ZULU7");
+        assertThat(search.apply("ulu7")).as("one row, indexed once").containsExactly("BRANCH\\ZULU7");
+    }
 }

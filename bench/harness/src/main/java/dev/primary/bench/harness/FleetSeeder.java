@@ -110,7 +110,7 @@ public final class FleetSeeder {
             long indexing = System.nanoTime();
             indexes.recreate(connection);
             connection.commit();
-            LOG.info("rows made and inserted in {} ms, {} indexes made again in {} ms",
+            LOG.info("rows made and inserted in {} ms, {} indexes and triggers made again in {} ms",
                     (indexing - inserting) / 1_000_000, indexes.count(), (System.nanoTime() - indexing) / 1_000_000);
             return finish(connection);
         }

@@ -24,9 +24,13 @@ final class ComputerQuerySql {
 
     ComputerQuerySql(ComputerQuery query, Instant now) {
         List<String> conditions = new ArrayList<>();
-        if (!query.search().isEmpty()) {
+        String search = query.search().toLowerCase(Locale.ROOT);
+        if (usesTrigramIndex(search)) {
+            conditions.add("id IN (SELECT rowid FROM computer_search WHERE holder_key LIKE ?)");
+            parameters.add("%" + search + "%");
+        } else if (!search.isEmpty()) {
             conditions.add("holder_key LIKE ? ESCAPE '!'");
-            parameters.add("%" + escapeLike(query.search().toLowerCase(Locale.ROOT)) + "%");
+            parameters.add("%" + escapeLike(search) + "%");
         }
         query.stateFilter().ifPresent(state -> conditions.add(stateCondition(state, now)));
         this.where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
@@ -100,6 +104,14 @@ final class ComputerQuerySql {
                     + ", holder_key" + direction;
             case LAST_CONTACT -> "last_contact" + direction + ", holder_key" + direction;
         };
+    }
+
+    /**
+     * Whether the search goes through the trigram index {@code computer_search}: it needs three letters
+     * and cannot take an ESCAPE clause, so a search for LIKE's own wildcards reads the rows instead.
+     */
+    static boolean usesTrigramIndex(String search) {
+        return search.length() >= 3 && search.indexOf('%') < 0 && search.indexOf('_') < 0;
     }
 
     private static String escapeLike(String text) {

@@ -70,6 +70,16 @@ class ComputerQueryPlanTest {
     }
 
     @Test
+    void a_search_of_three_letters_or_more_looks_its_rows_up_in_the_trigram_index() {
+        ComputerQuerySql sql = new ComputerQuerySql(new ComputerQuery("pc-0004", null, ComputerQuery.Sort.NAME, false,
+                0, 100), NOW);
+
+        assertThat(plan(sql.countSql(), sql.countParameters())).contains("VIRTUAL TABLE INDEX")
+                .doesNotContain("SCAN computers");
+        assertThat(plan(sql.pageSql(), sql.pageParameters(100, 0))).contains("VIRTUAL TABLE INDEX");
+    }
+
+    @Test
     void the_expired_filter_searches_the_lease_expiry_range() {
         ComputerQuerySql sql = new ComputerQuerySql(
                 new ComputerQuery("", ComputerState.EXPIRED, ComputerQuery.Sort.STATE, false, 0, 100), NOW);
