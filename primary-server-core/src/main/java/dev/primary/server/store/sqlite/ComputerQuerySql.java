@@ -14,18 +14,22 @@ import java.util.Locale;
  * come before the ones whose lease expired, as the states are ordered.
  */
 final class ComputerQuerySql {
+    /** Up to how many matches of a search are fetched by id and sorted rather than found along an index. */
+    static final long FEW_MATCHES = 20_000;
     private static final String EXPIRED_COUNT = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
             + " AND lease_expires_at <= ?";
     private final String where;
     private final List<Object> parameters = new ArrayList<>();
     private final String orderBy;
     private final String countSql;
+    private final boolean trigramSearch;
     private final List<Object> countParameters = new ArrayList<>();
 
     ComputerQuerySql(ComputerQuery query, Instant now) {
         List<String> conditions = new ArrayList<>();
         String search = query.search().toLowerCase(Locale.ROOT);
-        if (usesTrigramIndex(search)) {
+        this.trigramSearch = usesTrigramIndex(search);
+        if (trigramSearch) {
             conditions.add("id IN (SELECT rowid FROM computer_search WHERE holder_key LIKE ?)");
             parameters.add("%" + search + "%");
         } else if (!search.isEmpty()) {
@@ -72,7 +76,17 @@ final class ComputerQuerySql {
     }
 
     String pageSql() {
-        return "SELECT " + Rows.COMPUTER_COLUMNS + " FROM computers" + where + " ORDER BY " + orderBy
+        return pageSql(false);
+    }
+
+    /**
+     * The page. With {@code fewMatches} (a search whose trigram lookup found at most {@link #FEW_MATCHES}
+     * computers) the rows are fetched by id and sorted, instead of walking the sort column's index across
+     * the whole fleet to find them (the unary {@code +} keeps SQLite from ordering by the index).
+     */
+    String pageSql(boolean fewMatches) {
+        String order = fewMatches && trigramSearch ? "+" + orderBy.replace(", ", ", +") : orderBy;
+        return "SELECT " + Rows.COMPUTER_COLUMNS + " FROM computers" + where + " ORDER BY " + order
                 + " LIMIT ? OFFSET ?";
     }
 

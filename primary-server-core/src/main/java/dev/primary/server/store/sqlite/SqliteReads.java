@@ -170,7 +170,8 @@ class SqliteReads implements LicensingReads, ReleaseReads {
         ComputerQuerySql sql = new ComputerQuerySql(query, now);
         long total = session.number(sql.countSql(), sql.countParameters());
         List<Computer> rows = total <= query.offset() ? List.of()
-                : session.list(sql.pageSql(), Rows::computer, sql.pageParameters(query.limit(), query.offset()));
+                : session.list(sql.pageSql(total <= ComputerQuerySql.FEW_MATCHES), Rows::computer,
+                        sql.pageParameters(query.limit(), query.offset()));
         return new ComputerRows(total, rows);
     }
 

@@ -77,6 +77,9 @@ class ComputerQueryPlanTest {
         assertThat(plan(sql.countSql(), sql.countParameters())).contains("VIRTUAL TABLE INDEX")
                 .doesNotContain("SCAN computers");
         assertThat(plan(sql.pageSql(), sql.pageParameters(100, 0))).contains("VIRTUAL TABLE INDEX");
+        assertThat(plan(sql.pageSql(true), sql.pageParameters(100, 0)))
+                .as("a search with few matches fetches them by id and sorts them, walking no index of the fleet")
+                .contains("VIRTUAL TABLE INDEX").contains("INTEGER PRIMARY KEY").doesNotContain("SCAN computers");
     }
 
     @Test
