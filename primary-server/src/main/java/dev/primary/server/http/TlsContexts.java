@@ -17,6 +17,13 @@ import javax.net.ssl.SSLException;
  * tickets and the session cache stay on, so returning clients resume.
  */
 public final class TlsContexts {
+    /**
+     * How long a TLS session (ticket) stays resumable: a day, longer than the four hours between a client's
+     * check-ins (a session that expired exactly at the next check-in would make every one a full handshake)
+     * and shorter than the ticket keys are kept (up to three days, see SessionTicketKeys).
+     */
+    public static final long SESSION_TIMEOUT_SECONDS = 24 * 60 * 60;
+
     private TlsContexts() {}
 
     public static SslProvider preferredProvider() {
@@ -54,6 +61,7 @@ public final class TlsContexts {
             return SslContextBuilder.forServer(material.privateKey(), material.chain())
                     .sslProvider(provider)
                     .protocols("TLSv1.3", "TLSv1.2")
+                    .sessionTimeout(SESSION_TIMEOUT_SECONDS)
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS with " + provider + ": " + e.getMessage(), e);

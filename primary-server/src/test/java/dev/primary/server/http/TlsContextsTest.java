@@ -27,4 +27,14 @@ class TlsContextsTest {
     void the_start_up_log_says_which_stack_serves(SslProvider provider) {
         assertThat(TlsContexts.describe(provider)).startsWith(provider == SslProvider.OPENSSL ? "OpenSSL" : "JDK");
     }
+
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"OPENSSL", "JDK"})
+    void sessions_stay_resumable_for_a_day_longer_than_the_four_hours_between_check_ins(SslProvider provider) {
+        assumeTrue(provider != SslProvider.OPENSSL || OpenSsl.isAvailable(), "BoringSSL natives not available here");
+        io.netty.handler.ssl.SslContext context = TlsContexts.forServer(
+                dev.primary.server.identity.SelfMadeCertificate.create(java.time.Clock.systemUTC(), "localhost"), provider);
+
+        assertThat(context.sessionTimeout()).isEqualTo(24 * 60 * 60);
+    }
 }
