@@ -1,0 +1,114 @@
+package dev.primary.bench.fleet.ceiling;
+
+import dev.primary.bench.fleet.client.ClientProfile;
+import dev.primary.bench.fleet.client.Fleet;
+import dev.primary.bench.fleet.client.SimulatedClient;
+import dev.primary.bench.fleet.metrics.PhaseMetrics;
+import dev.primary.bench.fleet.scenario.Budget;
+import dev.primary.bench.fleet.scenario.ClosedLoopRun;
+import dev.primary.bench.fleet.scenario.FixedWork;
+import dev.primary.bench.fleet.scenario.InProcessTarget;
+import dev.primary.bench.fleet.scenario.LoadShape;
+import dev.primary.bench.fleet.scenario.PhaseOutcome;
+import dev.primary.bench.fleet.scenario.ResultBuilder;
+import dev.primary.bench.fleet.scenario.RunContext;
+import dev.primary.bench.fleet.transport.BodyMode;
+import dev.primary.bench.fleet.transport.ConnectionMode;
+import dev.primary.bench.fleet.transport.Endpoint;
+import dev.primary.bench.fleet.transport.HttpsTransport;
+import dev.primary.bench.fleet.transport.OutgoingRequest;
+import dev.primary.bench.fleet.transport.TransportSettings;
+import dev.primary.bench.harness.HelloWorldServer;
+import dev.primary.bench.harness.ScenarioResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transport ceiling: the same transport against a bare hello-world endpoint on the server's own TLS stack
+ * ({@link HelloWorldServer}, in this JVM), with a request shaped like a verify (same headers and body size,
+ * signed once): fresh connections with full handshakes, fresh connections with resumed ones, and reuse.
+ */
+public final class HelloCeiling {
+    public static final String NAME = "hello-ceiling";
+
+    private HelloCeiling() {}
+
+    /**
+     * @param freshRequests requests per fresh-connection variant
+     * @param reuseRequests requests of the reuse variant
+     * @param freshConcurrency lanes of the fresh-connection variants
+     * @param reuseConcurrency lanes of the reuse variant
+     * @param limit each variant's time limit (it ends at its requests or then, whichever comes first), or null
+     */
+    public record Settings(long freshRequests, long reuseRequests, int freshConcurrency, int reuseConcurrency,
+            Duration limit) {
+        public Settings {
+            if (freshRequests < 1 || reuseRequests < 1 || freshConcurrency < 1 || reuseConcurrency < 1) {
+                throw new IllegalArgumentException("hello ceiling needs at least 1 request and 1 lane per variant");
+            }
+        }
+    }
+
+    /** Runs the three variants: {@code fresh-full}, {@code fresh-resumed}, {@code reuse}. */
+    public static List<ScenarioResult> run(TransportSettings transport, PrintWriter progress, Settings settings) {
+        return run(transport, progress, settings, true, true);
+    }
+
+    /**
+     * Runs the fresh-connection variants ({@code fresh-full}, {@code fresh-resumed}), the {@code reuse} variant, or
+     * all, in that order: measured right before the figures they are the ceiling of, they share that moment's
+     * conditions on a machine whose other load drifts.
+     */
+    public static List<ScenarioResult> run(TransportSettings transport, PrintWriter progress, Settings settings,
+            boolean fresh, boolean reuse) {
+        List<ScenarioResult> results = new ArrayList<>();
+        try (HelloWorldServer hello = HelloWorldServer.start(0);
+                InProcessTarget target = new InProcessTarget(new Endpoint("127.0.0.1", hello.port(), hello.tlsPin()),
+                        "hello-world server", () -> { })) {
+            RunContext context = new RunContext(target, transport, progress, RunContext.newRunId());
+            OutgoingRequest request = verifyShapedRequest();
+            if (fresh) {
+                results.add(variant(context, request, new LoadShape(settings.freshConcurrency(),
+                        ConnectionMode.FRESH, false), settings.freshRequests(), settings.limit()));
+                results.add(variant(context, request, new LoadShape(settings.freshConcurrency(),
+                        ConnectionMode.FRESH, true), settings.freshRequests(), settings.limit()));
+            }
+            if (reuse) {
+                results.add(variant(context, request, new LoadShape(settings.reuseConcurrency(),
+                        ConnectionMode.REUSE, false), settings.reuseRequests(), settings.limit()));
+            }
+        }
+        return results;
+    }
+
+    private static ScenarioResult variant(RunContext context, OutgoingRequest request, LoadShape load, long requests,
+            Duration limit) {
+        PhaseMetrics metrics = new PhaseMetrics();
+        PhaseOutcome outcome;
+        String tls;
+        try (HttpsTransport transport = context.openTransport(load.resumption(), load.concurrency())) {
+            tls = transport.describeTls();
+            long warmup = Math.min(2_000, Math.max(1, requests / 5));
+            new ClosedLoopRun(transport, load.mode(), load.concurrency(), new FixedWork(request, BodyMode.KEEP, -1,
+                    Budget.count(warmup)), new PhaseMetrics()).run();
+            outcome = context.phases().run(NAME + " (" + load.variant() + ")", metrics, requests,
+                    () -> new ClosedLoopRun(transport, load.mode(), load.concurrency(), new FixedWork(request,
+                            BodyMode.KEEP, -1, Budget.countWithin(requests, limit)), metrics).start());
+        }
+        return new ResultBuilder(NAME, 0, load.mode(), load.concurrency())
+                .note(ResultBuilder.VARIANT, load.variant())
+                .note("tls", tls)
+                .note("target", context.target().describe())
+                .note("request", request.toString() + ", shaped like a verify, signed once")
+                .build(outcome);
+    }
+
+    /** A real verify request of a throw-away client, so headers and body have the real sizes. */
+    static OutgoingRequest verifyShapedRequest() {
+        SimulatedClient client = Fleet.create("CEILING", 0, 1, ClientProfile.standard()).clients().get(0);
+        client.holdLease("00000000-0000-0000-0000-000000000000");
+        return client.verify();
+    }
+}

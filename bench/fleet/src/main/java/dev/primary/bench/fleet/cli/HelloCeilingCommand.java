@@ -1,0 +1,61 @@
+package dev.primary.bench.fleet.cli;
+
+import dev.primary.bench.fleet.ceiling.HelloCeiling;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "hello-ceiling", mixinStandardHelpOptions = true,
+        description = {"The transport ceiling: the same client against a bare hello-world HTTPS endpoint on the "
+                + "server's own stack (Netty + BoringSSL, in this JVM), with verify-shaped requests: fresh connections "
+                + "with full handshakes, fresh connections with resumed handshakes, and connection reuse.",
+                "Figure: requests per second of each."})
+final class HelloCeilingCommand implements Callable<Integer> {
+    @Option(names = "--fresh-requests", paramLabel = "N", defaultValue = "10000",
+            description = "Requests per fresh-connection variant. Default: ${DEFAULT-VALUE}.")
+    long freshRequests;
+
+    @Option(names = "--reuse-requests", paramLabel = "N", defaultValue = "200000",
+            description = "Requests of the reuse variant. Default: ${DEFAULT-VALUE}.")
+    long reuseRequests;
+
+    @Option(names = "--fresh-concurrency", paramLabel = "C", defaultValue = "32",
+            description = "Lanes of the fresh-connection variants. Default: ${DEFAULT-VALUE}.")
+    int freshConcurrency;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "64",
+            description = "Lanes of the reuse variant. Default: ${DEFAULT-VALUE}.")
+    int reuseConcurrency;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time limit of each variant (it ends at its requests or then, whichever comes first). "
+                    + "Default: none.")
+    Duration limit;
+
+    @Mixin
+    TransportOptions transport;
+
+    @Mixin
+    OutputOptions output;
+
+    private final Console console;
+
+    HelloCeilingCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        HelloCeiling.Settings settings;
+        try {
+            settings = new HelloCeiling.Settings(freshRequests, reuseRequests, freshConcurrency, reuseConcurrency,
+                    limit);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        output.emit(HelloCeiling.run(transport.settings(), console.err(), settings), console.out());
+        return 0;
+    }
+}

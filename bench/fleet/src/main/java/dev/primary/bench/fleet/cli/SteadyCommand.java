@@ -1,0 +1,49 @@
+package dev.primary.bench.fleet.cli;
+
+import dev.primary.bench.fleet.scenario.Steady;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "steady", mixinStandardHelpOptions = true,
+        description = {"N registered clients check in (verify), round robin, C at a time, for a number of verifies "
+                + "or a duration. The clients are registered first (not measured).",
+                "Figure: verifies per second, latency p50/p99/max, errors by kind, server CPU and memory."})
+final class SteadyCommand extends ScenarioCommand {
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "10000",
+            description = "Registered clients that check in. Default: ${DEFAULT-VALUE}.")
+    int clients;
+
+    static final long DEFAULT_VERIFIES = 200_000;
+
+    @Option(names = "--verifies", paramLabel = "COUNT",
+            description = "Verifies in the measured phase. Default: 200000, or no count when --duration is given.")
+    Long verifies;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time limit of the measured phase, e.g. 30s: with --verifies, whichever comes first. "
+                    + "Default: none.")
+    Duration duration;
+
+    @Option(names = "--warmup-verifies", paramLabel = "COUNT", defaultValue = "20000",
+            description = "Verifies before the measured phase, not counted; with --connections fresh and --resume, "
+                    + "at least one per client so each holds a session ticket. Default: ${DEFAULT-VALUE}.")
+    long warmupVerifies;
+
+    @Mixin
+    LoadOptions load;
+
+    SteadyCommand(Console console) {
+        super(console);
+    }
+
+    @Override
+    Plan plan() {
+        Steady.Settings settings = new Steady.Settings(clients, verifies != null ? verifies
+                : duration != null ? Long.MAX_VALUE : DEFAULT_VERIFIES, duration, load.shape(), warmupVerifies,
+                !load.signInline);
+        return context -> List.of(Steady.run(context, settings, List.of()));
+    }
+}

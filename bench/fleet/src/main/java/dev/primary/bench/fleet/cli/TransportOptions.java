@@ -1,0 +1,26 @@
+package dev.primary.bench.fleet.cli;
+
+import dev.primary.bench.fleet.transport.TransportSettings;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The simulator's transport: event-loop threads and timeouts. */
+final class TransportOptions {
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "1",
+            description = "Event-loop threads of the simulator's HTTPS client, shared by every connection (the "
+                    + "simulator shares the machine with the server). Default: ${DEFAULT-VALUE}.")
+    int ioThreads;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "Longest TCP connect. Default: ${DEFAULT-VALUE}.")
+    Duration connectTimeout;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Longest wait without progress in an exchange (connect, handshake, answer bytes); a long "
+                    + "download that keeps receiving never times out. Default: ${DEFAULT-VALUE}.")
+    Duration exchangeTimeout;
+
+    TransportSettings settings() {
+        return TransportSettings.defaults().withIoThreads(ioThreads).withTimeouts(connectTimeout, exchangeTimeout);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.primary.bench.fleet.scenario;
+
+import dev.primary.bench.fleet.metrics.UsageReading;
+import dev.primary.bench.fleet.transport.Endpoint;
+import dev.primary.bench.harness.ManagedServer;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The server a scenario runs against: one the simulator started ({@link ManagedTarget}) or one given by address. */
+public interface ServerTarget extends AutoCloseable {
+    Endpoint endpoint();
+
+    /** The managed server, when the simulator started it (restarts, counters, releases need it). */
+    Optional<ManagedServer> managed();
+
+    /** Reads the server process's CPU and memory, when the simulator can see the process. */
+    Optional<Supplier<UsageReading>> usage();
+
+    /** Says what it is, for the results' notes. */
+    String describe();
+
+    @Override
+    void close();
+}

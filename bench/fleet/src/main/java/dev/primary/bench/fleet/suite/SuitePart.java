@@ -1,0 +1,15 @@
+package dev.primary.bench.fleet.suite;
+
+/** The parts of the suite, in the order it runs them (each may be skipped). */
+public enum SuitePart {
+    /** The hello-world ceilings: reuse (before the reuse part), fresh full and resumed (before the fresh part). */
+    HELLO,
+    /** Cold start and steady check-ins with connection reuse. */
+    REUSE,
+    /** Cold start and steady check-ins on fresh connections (full and resumed handshakes). */
+    FRESH,
+    /** The update wave and its static-file ceiling. */
+    UPDATE_WAVE,
+    /** Outage recovery (last: it restarts the server). */
+    OUTAGE
+}

@@ -1,0 +1,131 @@
+package dev.primary.bench.fleet.transport;
+
+import dev.primary.protocol.tls.TlsPin;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.internal.tcnative.SSL;
+import io.netty.internal.tcnative.SSLContext;
+import io.netty.util.ReferenceCountUtil;
+import javax.net.ssl.SSLException;
+
+/**
+ * The simulator's TLS: BoringSSL through netty-tcnative where it loads (the server's own stack), else the JDK's;
+ * TLS 1.3 only; trust by the server's pin. With resumption on, each fresh connection offers the ticket kept in its
+ * slot ({@link NativeSessionTickets}); with it off, every handshake is a full one.
+ */
+final class ClientTls implements AutoCloseable {
+    private final SslContext context;
+    private final boolean resumption;
+    private final NativeSessionTickets tickets;
+
+    private ClientTls(SslContext context, boolean resumption, NativeSessionTickets tickets) {
+        this.context = context;
+        this.resumption = resumption;
+        this.tickets = tickets;
+    }
+
+    static ClientTls create(TlsPin pin, boolean resumption, int ticketSlots) {
+        SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+        SslContext context;
+        try {
+            context = SslContextBuilder.forClient()
+                    .sslProvider(provider)
+                    .protocols("TLSv1.3")
+                    .trustManager(new PinTrustManager(pin))
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up client TLS with " + provider + ": " + e.getMessage(), e);
+        }
+        NativeSessionTickets tickets = null;
+        long handle = context instanceof ReferenceCountedOpenSslContext openSsl ? nativeHandle(openSsl) : 0;
+        if (handle != 0) {
+            tickets = new NativeSessionTickets(Math.max(1, ticketSlots));
+            SSLContext.setSSLSessionCache(handle, tickets);
+        }
+        return new ClientTls(context, resumption, tickets);
+    }
+
+    /**
+     * tcnative's own handle of the context (its {@code tcn_ssl_ctxt_t}), which its {@code SSLContext} calls take.
+     * Netty keeps it in a protected field and only hands out the raw {@code SSL_CTX*}, which those calls must not
+     * get; read by reflection (Netty is on the class path, not a module). 0 when that fails: then the JDK-style
+     * fallback of Netty's own cache is used.
+     */
+    private static long nativeHandle(ReferenceCountedOpenSslContext context) {
+        try {
+            java.lang.reflect.Field field = ReferenceCountedOpenSslContext.class.getDeclaredField("ctx");
+            field.setAccessible(true);
+            return field.getLong(context);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * A TLS handler for a new connection; offers the ticket of {@code ticketSlot} when resumption is on, and keeps
+     * the tickets the connection receives there.
+     */
+    TlsConnection newConnection(ByteBufAllocator allocator, Endpoint endpoint, int ticketSlot) {
+        if (tickets == null) {
+            // Fallback: the provider's own session cache, keyed by host and port, resumes when asked to.
+            SslHandler handler = resumption ? context.newHandler(allocator, endpoint.host(), endpoint.port())
+                    : context.newHandler(allocator);
+            return new TlsConnection(handler, 0, null);
+        }
+        SslHandler handler = context.newHandler(allocator);
+        long pointer = sslPointer(handler);
+        Object attachment = resumption && ticketSlot >= 0 && ticketSlot < tickets.slotCount()
+                ? tickets.attach(pointer, ticketSlot) : null;
+        return new TlsConnection(handler, pointer, attachment);
+    }
+
+    /** The connection is closed: its tickets no longer go to its slot. */
+    void connectionClosed(TlsConnection connection) {
+        if (tickets != null && connection.attachment() != null) {
+            tickets.detach(connection.sslPointer(), connection.attachment());
+        }
+    }
+
+    /**
+     * The TLS side of one connection.
+     *
+     * @param handler its handler
+     * @param sslPointer the native {@code SSL*} (0 on the JDK provider)
+     * @param attachment its claim on a ticket slot, or null
+     */
+    record TlsConnection(SslHandler handler, long sslPointer, Object attachment) {
+        /** Which handshake it made; ask once its handshake succeeded. */
+        Handshake handshake() {
+            if (sslPointer != 0) {
+                return SSL.isSessionReused(sslPointer) ? Handshake.RESUMED : Handshake.FULL;
+            }
+            return Handshake.FULL; // the JDK engine does not tell; counted as full
+        }
+    }
+
+    /** The native {@code SSL*} behind {@code handler}, or 0 on the JDK provider. */
+    private static long sslPointer(SslHandler handler) {
+        return handler.engine() instanceof ReferenceCountedOpenSslEngine engine ? engine.sslPointer() : 0;
+    }
+
+    String describe() {
+        String stack = context instanceof ReferenceCountedOpenSslContext ? OpenSsl.versionString()
+                + " via netty-tcnative" : "JDK TLS (BoringSSL unavailable)";
+        return stack + (tickets == null && resumption ? " (shared session cache)" : "")
+                + ", TLS 1.3, resumption " + (resumption ? "on" : "off");
+    }
+
+    @Override
+    public void close() {
+        ReferenceCountUtil.release(context);
+        if (tickets != null) {
+            tickets.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.primary.bench.fleet.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulator's asynchronous HTTPS/1.1 client: Netty NIO on a small shared event-loop group (one thread by
+ * default: the simulator shares the machine with the server) and BoringSSL. Connections come from {@link Lane}s;
+ * callers never block. Not the JDK's {@code HttpClient}: it manages only ~210 fresh TLS handshakes per second per
+ * core on this kind of machine (shared/LIMITS.md), far below what a server must be driven with.
+ */
+public final class HttpsTransport implements AutoCloseable {
+    private static final int MAX_CHUNK = 64 * 1024;
+
+    private final Endpoint endpoint;
+    private final TransportSettings settings;
+    private final InetSocketAddress address;
+    private final EventLoopGroup group;
+    private final ClientTls tls;
+    private final Bootstrap bootstrap;
+
+    private HttpsTransport(Endpoint endpoint, TransportSettings settings) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.address = new InetSocketAddress(endpoint.host(), endpoint.port());
+        this.tls = ClientTls.create(endpoint.pin(), settings.resumption(), settings.ticketSlots());
+        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
+                new DefaultThreadFactory("fleet-io", true), NioIoHandler.newFactory());
+        this.bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis());
+    }
+
+    /** Starts the event loops; connects nothing yet. */
+    public static HttpsTransport open(Endpoint endpoint, TransportSettings settings) {
+        return new HttpsTransport(endpoint, settings);
+    }
+
+    /** A new lane on the next event loop (round robin). */
+    public Lane lane(ConnectionMode mode) {
+        EventLoop loop = group.next();
+        Lane[] self = new Lane[1];
+        Bootstrap laneBootstrap = bootstrap.clone(loop).handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                ClientTls.TlsConnection connection = tls.newConnection(channel.alloc(), endpoint,
+                        self[0].startingTicketSlot());
+                channel.pipeline().addLast(connection.handler(),
+                        new HttpResponseDecoder(new HttpDecoderConfig().setMaxChunkSize(MAX_CHUNK)),
+                        new ExchangeHandler(self[0], tls, connection, settings.maxKeptBody()));
+            }
+        });
+        self[0] = new Lane(this, loop, laneBootstrap, mode);
+        return self[0];
+    }
+
+    /** Timers on the transport's own threads (to schedule retries without another thread). */
+    public ScheduledExecutorService scheduler() {
+        return group;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** The TLS stack in use, for the results' notes. */
+    public String describeTls() {
+        return tls.describe();
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        tls.close();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.primary.bench.fleet.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.bench.fleet.transport.ConnectionMode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BudgetTest {
+    @Test
+    void a_count_budget_allows_exactly_that_many_operations() {
+        Budget budget = Budget.count(3);
+        assertThat(budget.take()).isTrue();
+        assertThat(budget.take()).isTrue();
+        assertThat(budget.take()).isTrue();
+        assertThat(budget.take()).isFalse();
+        assertThat(budget.total()).isEqualTo(3);
+    }
+
+    @Test
+    void a_time_limit_ends_a_count_early_and_its_clock_starts_at_the_first_operation() throws InterruptedException {
+        Budget budget = Budget.countWithin(1_000_000, Duration.ofMillis(50));
+        Thread.sleep(80);
+        assertThat(budget.take()).as("the clock starts at the first take, not when the budget is made").isTrue();
+        Thread.sleep(80);
+        assertThat(budget.take()).isFalse();
+    }
+
+    @Test
+    void a_duration_budget_has_no_total() {
+        assertThat(Budget.duration(Duration.ofSeconds(1)).total()).isEqualTo(-1);
+    }
+
+    @Test
+    void a_time_limited_phase_presigns_what_the_warm_up_rate_makes_in_the_limit_and_half_again() {
+        LoadShape load = new LoadShape(8, ConnectionMode.REUSE, false);
+        Steady.Settings limited = new Steady.Settings(10, 1_000_000, Duration.ofSeconds(30), load, 100, true);
+        assertThat(Steady.expectedVerifies(limited, 2_000)).isEqualTo(90_000);
+        assertThat(Steady.expectedVerifies(limited, 100_000)).isEqualTo(1_000_000);
+        Steady.Settings counted = new Steady.Settings(10, 5_000, null, load, 100, true);
+        assertThat(Steady.expectedVerifies(counted, 2_000)).isEqualTo(5_000);
+        Steady.Settings unbounded = new Steady.Settings(10, Long.MAX_VALUE, Duration.ofSeconds(30), load, 0, true);
+        assertThat(Steady.expectedVerifies(unbounded, 0)).isZero();
+    }
+}

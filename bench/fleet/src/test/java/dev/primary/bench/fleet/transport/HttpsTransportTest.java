@@ -1,0 +1,121 @@
+package dev.primary.bench.fleet.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.bench.fleet.metrics.ErrorKind;
+import dev.primary.bench.fleet.metrics.MetricsSnapshot;
+import dev.primary.bench.fleet.metrics.PhaseMetrics;
+import dev.primary.bench.fleet.scenario.Budget;
+import dev.primary.bench.fleet.scenario.ClosedLoopRun;
+import dev.primary.bench.fleet.scenario.FixedWork;
+import dev.primary.bench.harness.HelloWorldServer;
+import dev.primary.protocol.tls.TlsPin;
+import dev.primary.testkit.FreePorts;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The transport against a real TLS server on loopback: the server's own stack, in this JVM. */
+class HttpsTransportTest {
+    static final OutgoingRequest REQUEST = OutgoingRequest.postJson("/v1/verify", List.of(),
+            "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
+
+    static HelloWorldServer hello;
+    static Endpoint endpoint;
+
+    @BeforeAll
+    static void start_a_hello_world_server() {
+        hello = HelloWorldServer.start(0);
+        endpoint = new Endpoint("127.0.0.1", hello.port(), hello.tlsPin());
+    }
+
+    @AfterAll
+    static void stop_it() {
+        hello.close();
+    }
+
+    @Test
+    void reused_connections_carry_many_requests_after_one_handshake_each() {
+        MetricsSnapshot result = run(endpoint, ConnectionMode.REUSE, true, 2, 50);
+        assertThat(result.operations()).isEqualTo(50);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.fullHandshakes()).isEqualTo(2);
+        assertThat(result.resumedHandshakes()).isZero();
+    }
+
+    @Test
+    void fresh_connections_resume_the_session_their_slot_kept_from_the_last_connection() {
+        MetricsSnapshot result = run(endpoint, ConnectionMode.FRESH, true, 2, 30);
+        assertThat(result.operations()).isEqualTo(30);
+        assertThat(result.fullHandshakes()).isEqualTo(2);
+        assertThat(result.resumedHandshakes()).isEqualTo(28);
+    }
+
+    @Test
+    void without_resumption_every_fresh_connection_makes_a_full_handshake() {
+        MetricsSnapshot result = run(endpoint, ConnectionMode.FRESH, false, 2, 20);
+        assertThat(result.operations()).isEqualTo(20);
+        assertThat(result.fullHandshakes()).isEqualTo(20);
+        assertThat(result.resumedHandshakes()).isZero();
+    }
+
+    @Test
+    void a_discarded_body_is_still_counted() {
+        PhaseMetrics metrics = new PhaseMetrics();
+        try (HttpsTransport transport = HttpsTransport.open(endpoint, TransportSettings.defaults())) {
+            new ClosedLoopRun(transport, ConnectionMode.REUSE, 1, new FixedWork(REQUEST, BodyMode.DISCARD, -1,
+                    Budget.count(3)), metrics).run();
+        }
+        assertThat(metrics.operations()).isEqualTo(3);
+        assertThat(metrics.bytes()).isEqualTo(3L * "{\"product\":\"hello-world\",\"status\":\"ok\",\"ceiling\":true}"
+                .length());
+    }
+
+    @Test
+    void a_port_nobody_listens_on_is_a_refused_connection() {
+        Endpoint nobody = new Endpoint("127.0.0.1", FreePorts.next(), hello.tlsPin());
+        MetricsSnapshot result = run(nobody, ConnectionMode.FRESH, true, 1, 3);
+        assertThat(result.operations()).isZero();
+        assertThat(result.errors()).containsEntry(ErrorKind.CONNECT_REFUSED, 3L);
+    }
+
+    @Test
+    void a_server_with_another_key_than_pinned_is_refused_in_the_handshake() {
+        Endpoint impostor = new Endpoint("127.0.0.1", hello.port(),
+                new TlsPin("sha256/" + "A".repeat(43)));
+        MetricsSnapshot result = run(impostor, ConnectionMode.REUSE, true, 1, 2);
+        assertThat(result.operations()).isZero();
+        assertThat(result.errors()).containsEntry(ErrorKind.TLS, 2L);
+    }
+
+    @Test
+    void an_exchange_that_makes_no_progress_times_out() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Endpoint mute = new Endpoint("127.0.0.1", silent.getLocalPort(), hello.tlsPin());
+            PhaseMetrics metrics = new PhaseMetrics();
+            TransportSettings impatient = TransportSettings.defaults()
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300));
+            try (HttpsTransport transport = HttpsTransport.open(mute, impatient)) {
+                new ClosedLoopRun(transport, ConnectionMode.FRESH, 1, new FixedWork(REQUEST, BodyMode.KEEP, -1,
+                        Budget.count(1)), metrics).run();
+            }
+            assertThat(metrics.snapshot().errors()).containsEntry(ErrorKind.TIMEOUT, 1L);
+        }
+    }
+
+    private static MetricsSnapshot run(Endpoint target, ConnectionMode mode, boolean resume, int lanes, long count) {
+        PhaseMetrics metrics = new PhaseMetrics();
+        try (HttpsTransport transport = HttpsTransport.open(target,
+                TransportSettings.defaults().withResumption(resume, lanes))) {
+            new ClosedLoopRun(transport, mode, lanes, new FixedWork(REQUEST, BodyMode.KEEP, -1, Budget.count(count)),
+                    metrics).run();
+        }
+        return metrics.snapshot();
+    }
+}
