@@ -1,6 +1,7 @@
 package dev.primary.client.cli;
 
 import dev.primary.client.ClientVersion;
+import dev.primary.client.logging.BuiltInLogging;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -23,15 +24,12 @@ public final class ClientServiceMain implements Runnable {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 2;
-    private static final String LOGGING_CONFIG = "dev/primary/client/logback-client.xml";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGGING_CONFIG);
-        }
+        BuiltInLogging.requestUnlessConfigured();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(out, err, args);

@@ -3,6 +3,7 @@ package dev.primary.client.cli;
 import dev.primary.client.ClientVersion;
 import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.config.ClientConfigurationFile;
+import dev.primary.client.config.ConfigurationWatch;
 import dev.primary.client.config.ConfiguredSettings;
 import dev.primary.client.home.ClientHome;
 import dev.primary.client.home.ClientKeyFile;
@@ -21,6 +22,8 @@ import dev.primary.client.service.TimeSource;
 import dev.primary.client.update.InstalledRecorder;
 import dev.primary.client.update.UpdateAgent;
 import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.protocol.tls.PinnedTls;
+import dev.primary.protocol.tls.TlsPin;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,21 +35,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.HttpsURLConnection;
 
 /**
  * A running Client Service: the real adapters (files, HTTPS, processes, one scheduler thread, one download
- * thread, the nudge listener) around {@link ClientService}.
+ * thread, the nudge listener, the watch on {@code client.json}) around {@link ClientService}.
+ * <p>
+ * Between check-ins it holds no timer shorter than the configuration's periodic check (a minute by default), so
+ * an idle service costs next to no CPU: a nudge, a replaced {@code client.json} or the Recorder's exit wakes it.
+ * Once the first contact is over it collects the start-up garbage with a full GC, so that the heap shrinks to what
+ * it keeps.
  */
 public final class ServiceRuntime {
     private final ExecutorScheduler scheduler;
     private final ExecutorService downloads;
     private final Optional<NudgeListener> nudges;
+    private final Optional<ConfigurationWatch> configWatch;
     private final ClientService service;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
 
     /**
-     * @param configCheckInterval how often the service looks whether {@code client.json} changed
+     * @param configCheckInterval how often the service looks whether {@code client.json} changed, besides the watch
+     *     that tells it at once when the file is replaced
      * @param recorderTiming restart back-off and stop timeout of the Recorder
      * @param logToFile whether to add {@code <home>/client-service.log} to the logging
      * @param updateTiming how soon an interrupted download resumes
@@ -54,7 +65,7 @@ public final class ServiceRuntime {
      */
     public record Options(Duration configCheckInterval, RecorderSupervisor.Timing recorderTiming, boolean logToFile,
             UpdateAgent.Timing updateTiming, Duration nudgeInterval) {
-        public static final Options DEFAULTS = new Options(Duration.ofSeconds(5), RecorderSupervisor.Timing.DEFAULTS, true);
+        public static final Options DEFAULTS = new Options(Duration.ofMinutes(1), RecorderSupervisor.Timing.DEFAULTS, true);
 
         public Options(Duration configCheckInterval, RecorderSupervisor.Timing recorderTiming, boolean logToFile) {
             this(configCheckInterval, recorderTiming, logToFile, UpdateAgent.Timing.DEFAULTS,
@@ -70,10 +81,11 @@ public final class ServiceRuntime {
     }
 
     private ServiceRuntime(ExecutorScheduler scheduler, ExecutorService downloads, Optional<NudgeListener> nudges,
-            ClientService service) {
+            Optional<ConfigurationWatch> configWatch, ClientService service) {
         this.scheduler = scheduler;
         this.downloads = downloads;
         this.nudges = nudges;
+        this.configWatch = configWatch;
         this.service = service;
     }
 
@@ -90,6 +102,7 @@ public final class ServiceRuntime {
             LogFile.attach(home.logFile());
         }
         SigningKey clientKey = ClientKeyFile.loadOrCreate(home.keyFile());
+        pinDefaultTls(settings.current().server().tlsPin());
         ExecutorScheduler scheduler = new ExecutorScheduler("client-service");
         ClientConfiguration.Recorder recorderConfig = settings.configuration().recorder();
         InstalledRecorder installed = new InstalledRecorder(home,
@@ -134,7 +147,29 @@ public final class ServiceRuntime {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         nudgeTarget.set(service);
-        return new ServiceRuntime(scheduler, downloads, nudges, service);
+        Optional<ConfigurationWatch> configWatch = ConfigurationWatch.open(ClientConfigurationFile.in(home.dir()),
+                service::configurationMayHaveChanged);
+        scheduler.schedule(Duration.ZERO, ServiceRuntime::releaseStartUpMemory);
+        return new ServiceRuntime(scheduler, downloads, nudges, configWatch, service);
+    }
+
+    /**
+     * Makes the pinned TLS the process's default for HTTPS connections. Every connection this service opens sets the
+     * pinned factory itself, but a new {@link HttpsURLConnection} first takes the default, and the JDK's default loads
+     * its CA trust store (some 140 certificates, a megabyte kept for the life of the process). This process speaks
+     * TLS to its Primary Server only, so the default need not trust anyone else.
+     */
+    private static void pinDefaultTls(TlsPin pin) {
+        HttpsURLConnection.setDefaultSSLSocketFactory(PinnedTls.trusting(pin).getSocketFactory());
+    }
+
+    /**
+     * Runs after the first contact (queued behind it on the one thread): a full GC frees what start-up and the first
+     * TLS handshake left behind, and lets the heap shrink to what the service keeps (with {@code -XX:MaxHeapFreeRatio}
+     * set low, as {@code bin/client-service} does). Once per process; it takes some tens of milliseconds.
+     */
+    private static void releaseStartUpMemory() {
+        System.gc();
     }
 
     /** Stops the nudge listener, the service thread and downloads, then the Recorder, and saves the state. Safe to call more than once. */
@@ -147,6 +182,9 @@ public final class ServiceRuntime {
         }
         try {
             nudges.ifPresent(NudgeListener::close);
+            configWatch.ifPresent(ConfigurationWatch::close);
+            scheduler.shutdown();
+            service.abandonContact();
             scheduler.close();
             service.stop();
             downloads.shutdownNow();

@@ -20,23 +20,30 @@ import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.protocol.tls.PinnedTls;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client protocol over HTTPS with the JDK's {@link HttpClient}: trusts only the pinned TLS key,
+ * The client protocol over HTTPS with the JDK's {@link HttpsURLConnection}: trusts only the pinned TLS key,
  * signs every request ({@link RequestSignature}) with a sequence persisted before sending, and on a
  * {@code replayed-request} answer re-synchronises the sequence with the server's clock and retries once.
  * Requests from several threads (check-ins, a download) go out one at a time up to the answer's headers, so
  * the server sees their sequences in order; a download's body then streams without holding anyone up.
+ * <p>
+ * {@link HttpsURLConnection} rather than {@code java.net.http.HttpClient}: a client that checks in every few
+ * hours should hold no threads and no memory between check-ins. The blocking connection runs on the caller's
+ * thread and keeps no selector thread (HttpClient's wakes every 3 s for as long as the client lives) and loads
+ * a third of the classes; {@link #abandon()} stands in for HttpClient's interruptible wait.
  */
 public final class HttpServerConnection implements ServerConnection {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -49,9 +56,11 @@ public final class HttpServerConnection implements ServerConnection {
     private final RequestSequence sequence;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
-    private final HttpClient client;
+    private final SSLSocketFactory socketFactory;
     private final HttpPackageDownload packages;
     private final Object requestGate = new Object();
+    private volatile HttpURLConnection inFlight;
+    private volatile HttpURLConnection abandoned;
 
     public HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence) {
         this(server, clientKey, sequence, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
@@ -66,13 +75,8 @@ public final class HttpServerConnection implements ServerConnection {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         SSLContext tls = PinnedTls.trusting(server.tlsPin());
-        this.packages = new HttpPackageDownload(tls.getSocketFactory(), connectTimeout, requestTimeout);
-        this.client = HttpClient.newBuilder()
-                .sslContext(tls)
-                .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.socketFactory = tls.getSocketFactory();
+        this.packages = new HttpPackageDownload(socketFactory, connectTimeout, requestTimeout);
     }
 
     @Override
@@ -136,21 +140,12 @@ public final class HttpServerConnection implements ServerConnection {
 
     private byte[] postInOrder(String path, byte[] body) throws ContactFailedException {
         long number = sequence.next();
-        HttpRequest request = HttpRequest.newBuilder(uri(path))
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header(RequestSignature.CLIENT_ID, clientId)
-                .header(RequestSignature.SEQUENCE, Long.toString(number))
-                .header(RequestSignature.SIGNATURE, RequestSignature.sign(clientKey, "POST", path, number, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return successBody(path, send(request));
+        String signature = RequestSignature.sign(clientKey, "POST", path, number, body);
+        return successBody(path, send(path, body, number, signature));
     }
 
     private Instant serverTime() throws ContactFailedException {
-        HttpRequest request = HttpRequest.newBuilder(uri("/v1/hello")).timeout(requestTimeout).GET().build();
-        byte[] body = successBody("/v1/hello", send(request));
+        byte[] body = successBody("/v1/hello", send("/v1/hello", null, 0, null));
         try {
             return Json.read(body, Hello.class).time();
         } catch (MalformedJsonException e) {
@@ -159,23 +154,93 @@ public final class HttpServerConnection implements ServerConnection {
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws ServerUnreachableException {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ServerUnreachableException(TransportFailure.describe(e, connectTimeout, requestTimeout), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerUnreachableException("interrupted while waiting for the server", e);
+    /**
+     * Abandons the request in flight, if any (from any thread): its connection is closed and the waiting caller
+     * gets a {@link ServerUnreachableException} at once instead of after the request timeout.
+     */
+    @Override
+    public void abandon() {
+        HttpURLConnection current = inFlight;
+        if (current != null) {
+            abandoned = current;
+            current.disconnect();
         }
     }
 
-    private byte[] successBody(String path, HttpResponse<byte[]> response) throws ContactFailedException {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return response.body();
+    /** POSTs {@code body} signed with {@code signature}, or GETs when {@code body} is null; returns the whole answer. */
+    private Answer send(String path, byte[] body, long number, String signature) throws ServerUnreachableException {
+        HttpsURLConnection http = null;
+        try {
+            http = open(path);
+            inFlight = http;
+            if (body == null) {
+                http.setRequestMethod("GET");
+            } else {
+                writeSigned(http, body, number, signature);
+            }
+            int status = http.getResponseCode();
+            return new Answer(status, readAll(status < 400 ? http.getInputStream() : http.getErrorStream()));
+        } catch (IOException e) {
+            if (http != null) {
+                http.disconnect();
+            }
+            if (http != null && http == abandoned) {
+                throw new ServerUnreachableException("interrupted while waiting for the server", e);
+            }
+            throw new ServerUnreachableException(TransportFailure.describe(e, connectTimeout, requestTimeout), e);
+        } finally {
+            inFlight = null;
         }
-        Problem problem = problemOf(response);
+    }
+
+    /** A connection to {@code path} over the pinned TLS (trust from the pin alone), with this client's timeouts. */
+    private HttpsURLConnection open(String path) throws IOException {
+        HttpsURLConnection http = (HttpsURLConnection) uri(path).toURL().openConnection();
+        http.setSSLSocketFactory(socketFactory);
+        http.setHostnameVerifier((host, session) -> true);
+        http.setConnectTimeout((int) connectTimeout.toMillis());
+        http.setReadTimeout((int) requestTimeout.toMillis());
+        http.setInstanceFollowRedirects(false);
+        http.setUseCaches(false);
+        http.setRequestProperty("Accept", "application/json");
+        return http;
+    }
+
+    /**
+     * Sends {@code body} as a signed POST. Not in streaming mode: there a 401 answer (an unknown client) would end
+     * in an exception without its problem document.
+     */
+    private void writeSigned(HttpsURLConnection http, byte[] body, long number, String signature) throws IOException {
+        http.setRequestMethod("POST");
+        http.setRequestProperty("Content-Type", "application/json");
+        http.setRequestProperty(RequestSignature.CLIENT_ID, clientId);
+        http.setRequestProperty(RequestSignature.SEQUENCE, Long.toString(number));
+        http.setRequestProperty(RequestSignature.SIGNATURE, signature);
+        http.setDoOutput(true);
+        try (OutputStream out = http.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    /** Reads and closes {@code in} (kept open to the server for the next request); an absent body is empty. */
+    private static byte[] readAll(InputStream in) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** An answer's status and whole body. */
+    private record Answer(int status, byte[] body) {}
+
+    private byte[] successBody(String path, Answer answer) throws ContactFailedException {
+        int status = answer.status();
+        if (status >= 200 && status < 300) {
+            return answer.body();
+        }
+        Problem problem = problemOf(answer);
         if (status >= 500) {
             throw new ServerUnreachableException("answered " + path + " with HTTP " + status
                     + (problem.detail().isEmpty() ? "" : ": " + problem.detail()));
@@ -183,11 +248,11 @@ public final class HttpServerConnection implements ServerConnection {
         throw new RequestRefusedException(problem);
     }
 
-    private static Problem problemOf(HttpResponse<byte[]> response) {
+    private static Problem problemOf(Answer answer) {
         try {
-            return Json.read(response.body(), Problem.class);
+            return Json.read(answer.body(), Problem.class);
         } catch (MalformedJsonException e) {
-            return new Problem("about:blank", "HTTP " + response.statusCode(), response.statusCode(),
+            return new Problem("about:blank", "HTTP " + answer.status(), answer.status(),
                     "the answer is not a problem document");
         }
     }

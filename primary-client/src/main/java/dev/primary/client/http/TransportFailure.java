@@ -3,11 +3,11 @@ package dev.primary.client.http;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** Says in a few words why a request got no answer ("connection refused"), for status reasons and logs. */
@@ -15,11 +15,10 @@ final class TransportFailure {
     private TransportFailure() {}
 
     static String describe(IOException failure, Duration connectTimeout, Duration requestTimeout) {
-        if (failure instanceof HttpConnectTimeoutException) {
-            return "no connection within " + connectTimeout.toSeconds() + " s";
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return "no answer within " + requestTimeout.toSeconds() + " s";
+        SocketTimeoutException timeout = causeOf(failure, SocketTimeoutException.class);
+        if (timeout != null) {
+            return connectTimedOut(timeout) ? "no connection within " + connectTimeout.toSeconds() + " s"
+                    : "no answer within " + requestTimeout.toSeconds() + " s";
         }
         CertificateException refusedKey = causeOf(failure, CertificateException.class);
         if (refusedKey != null) {
@@ -44,6 +43,12 @@ final class TransportFailure {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /** The JDK says "Connect timed out" when the connection was not made in time, "Read timed out" after. */
+    private static boolean connectTimedOut(SocketTimeoutException timeout) {
+        String message = timeout.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("connect");
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

@@ -23,6 +23,7 @@ public final class SampleRecorder {
 
     private final Path log;
     private final Duration interval;
+    private boolean stopped;
 
     SampleRecorder(Path log, Duration interval) {
         this.log = log;
@@ -69,10 +70,10 @@ public final class SampleRecorder {
     }
 
     void run(PrintStream errors) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> append("stopped"), "sample-recorder-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "sample-recorder-stop"));
         try {
             while (true) {
-                append("recording");
+                record();
                 Thread.sleep(interval.toMillis());
             }
         } catch (InterruptedException e) {
@@ -83,7 +84,20 @@ public final class SampleRecorder {
         }
     }
 
-    private synchronized void append(String what) {
+    /** One "recording" line, unless the shutdown hook ran: the main thread runs on while the hooks do. */
+    private synchronized void record() {
+        if (!stopped) {
+            append("recording");
+        }
+    }
+
+    /** The last line: "stopped". */
+    private synchronized void stop() {
+        stopped = true;
+        append("stopped");
+    }
+
+    private void append(String what) {
         try {
             Files.writeString(log, Instant.now() + " " + what + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -87,6 +87,25 @@ public final class ClientService {
         parts.scheduler().schedule(Duration.ZERO, this::checkInOnNudge);
     }
 
+    /**
+     * {@code client.json} may have changed (any thread): looks at once instead of at the next periodic check, and
+     * applies it (checking in) when it did.
+     */
+    public void configurationMayHaveChanged() {
+        parts.scheduler().schedule(Duration.ZERO, this::wakeNow);
+    }
+
+    /**
+     * Abandons a check-in in flight (any thread), so that a stopping service need not wait for its timeout; the
+     * check-in counts as a failed contact. Call once the scheduler takes no more tasks, before waiting for its thread.
+     */
+    public void abandonContact() {
+        ServerConnection current = connection;
+        if (current != null) {
+            current.abandon();
+        }
+    }
+
     /** Stops: cancels pending work, stops the Recorder and saves the state. Call after the scheduler thread has stopped. */
     public void stop() {
         stopped = true;
@@ -136,10 +155,17 @@ public final class ClientService {
             return;
         }
         LOG.info("Nudged: checking in with {} now", address());
+        nextContact = clock.observe();
+        wakeNow();
+    }
+
+    private void wakeNow() {
+        if (stopped) {
+            return;
+        }
         if (wake != null) {
             wake.cancel();
         }
-        nextContact = clock.observe();
         wake();
     }
 

@@ -43,10 +43,15 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
         }
     }
 
-    /** Stops the thread: interrupts a running task (such as a request in flight) and drops pending ones. */
+    /** Stops taking tasks, drops pending ones and interrupts a running one, without waiting for it. */
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+
+    /** Stops the thread: interrupts a running task (such as a request in flight), drops pending ones and waits. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("Client Service thread did not stop within 10 s");

@@ -21,4 +21,11 @@ public interface ServerConnection {
      * when {@code offset > 0}). The caller reads the body as a stream and closes it.
      */
     PackageBody download(String downloadPath, long offset) throws ContactFailedException;
+
+    /**
+     * Abandons the check-in in flight, if any (callable from any thread, for a stopping service): its caller gets a
+     * {@link ServerUnreachableException} at once instead of waiting for the request timeout. Does nothing by default.
+     */
+    default void abandon() {
+    }
 }

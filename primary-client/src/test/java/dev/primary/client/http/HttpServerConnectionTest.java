@@ -32,6 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,62 @@ class HttpServerConnectionTest {
         assertThatThrownBy(() -> connectionTo(server.pin()).register(registerRequest()))
                 .isInstanceOf(ServerUnreachableException.class)
                 .hasMessageStartingWith("answered with something that is not a check-in answer");
+    }
+
+    @Test
+    void a_server_that_does_not_answer_within_the_request_timeout_is_unreachable_with_no_answer() {
+        CountDownLatch release = new CountDownLatch(1);
+        server.on("/v1/register", request -> {
+            awaitQuietly(release);
+            return server.register(request);
+        });
+        HttpServerConnection connection = new HttpServerConnection(endpoint(server.port(), server.pin()), clientKey,
+                sequence, Duration.ofSeconds(5), Duration.ofSeconds(1));
+        try {
+            assertThatThrownBy(() -> connection.register(registerRequest()))
+                    .isInstanceOf(ServerUnreachableException.class)
+                    .hasMessage("no answer within 1 s");
+            assertThat(server.received("/v1/register")).hasSize(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void a_request_in_flight_is_abandoned_at_once_when_the_service_stops_instead_of_waiting_for_its_timeout()
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.on("/v1/register", request -> {
+            arrived.countDown();
+            awaitQuietly(release);
+            return server.register(request);
+        });
+        HttpServerConnection connection = connectionTo(server.pin());
+        Thread stopping = new Thread(() -> {
+            awaitQuietly(arrived);
+            connection.abandon();
+        });
+        try {
+            stopping.start();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> connection.register(registerRequest()))
+                    .isInstanceOf(ServerUnreachableException.class)
+                    .hasMessage("interrupted while waiting for the server");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(server.received("/v1/register")).hasSize(1);
+        } finally {
+            release.countDown();
+            stopping.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private HttpServerConnection connectionTo(TlsPin pin) {
