@@ -118,6 +118,25 @@ final class SuiteCommand implements Callable<Integer> {
             description = "Update wave: package size in MiB. Default: ${DEFAULT-VALUE}.")
     int packageMebibytes;
 
+    @Option(names = "--large-fleet", paramLabel = "N", defaultValue = "1000000",
+            description = "Large fleet: computers in the store of its own server (9 in 10 licensed). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int largeFleet;
+
+    @Option(names = "--idle-window", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Client idle: how long the licensed Client Service's CPU is measured. Default: ${DEFAULT-VALUE}.")
+    Duration idleWindow;
+
+    @Option(names = "--idle-settle", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.class,
+            description = "Client idle: how long it runs after its license before the measurement. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration idleSettle;
+
+    @Option(names = "--repository", paramLabel = "DIR", defaultValue = ".",
+            description = "Client idle: the project's root, whose bin/deployment-utility and bin/client-service "
+                    + "(built beforehand) are measured. Default: the current directory.")
+    Path repository;
+
     @Option(names = "--sign-inline",
             description = "Sign each request while a phase runs instead of before it (see the scenarios' --help).")
     boolean signInline;
@@ -164,7 +183,9 @@ final class SuiteCommand implements Callable<Integer> {
                     warmupClients, verifies, freshClients, freshVerifies,
                     new OutageRecovery.Settings(outageClients, outageSetup, new RetryPolicy(retryInterval, jitter),
                             downTime, maxInFlight, giveUpAfter, false),
-                    waveClients, packageMebibytes * UpdateWaveCommand.MIB, phaseLimit, !signInline, skipped);
+                    waveClients, packageMebibytes * UpdateWaveCommand.MIB, phaseLimit, !signInline, skipped,
+                    new SuiteSettings.LargeFleetSettings(largeFleet, largeFleet - largeFleet / 10),
+                    new SuiteSettings.ClientIdleSettings(repository.toAbsolutePath().normalize(), idleSettle, idleWindow));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -10,7 +10,7 @@ public final class SuiteResults {
     /** What a result stands for in the summary. */
     public enum Role {
         HELLO_FRESH_FULL, HELLO_FRESH_RESUMED, HELLO_REUSE, REGISTER_REUSE, VERIFY_REUSE, REGISTER_FRESH_FULL,
-        VERIFY_FRESH_RESUMED, VERIFY_FRESH_FULL, OUTAGE_RECOVERY, UPDATE_WAVE, STATIC_FILE
+        VERIFY_FRESH_RESUMED, VERIFY_FRESH_FULL, OUTAGE_RECOVERY, UPDATE_WAVE, STATIC_FILE, CLIENT_IDLE, LARGE_FLEET
     }
 
     private final java.util.EnumMap<Role, ScenarioResult> byRole = new java.util.EnumMap<>(Role.class);

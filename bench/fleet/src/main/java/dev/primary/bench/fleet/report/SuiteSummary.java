@@ -18,6 +18,11 @@ public final class SuiteSummary {
     static final double FRACTION_OF_CEILING = 0.8;
     static final double OUTAGE_SECONDS = 60;
     static final long FLAT_MEMORY_BYTES = 64L * 1024 * 1024;
+    static final long LARGE_FLEET_RESIDENT_BYTES = 1024L * 1024 * 1024;
+    static final double FIRST_PAGE_MILLIS = 100;
+    static final long CLIENT_IDLE_RESIDENT_BYTES = 64L * 1000 * 1000;
+    /** Idle "≈ 0": under a tenth of a percent of one core (0.06 s of CPU a minute). */
+    static final double CLIENT_IDLE_CPU_PERCENT = 0.1;
 
     private SuiteSummary() {}
 
@@ -34,6 +39,8 @@ public final class SuiteSummary {
                 "check-ins, fresh connection each (full handshake)", result, "hello fresh-full")));
         results.get(Role.OUTAGE_RECOVERY).ifPresent(result -> rows.add(outage(result)));
         results.get(Role.UPDATE_WAVE).ifPresent(result -> rows.add(updateWave(result)));
+        results.get(Role.LARGE_FLEET).ifPresent(result -> rows.add(largeFleet(result)));
+        results.get(Role.CLIENT_IDLE).ifPresent(result -> rows.add(clientIdle(result)));
         ceiling(results.get(Role.HELLO_FRESH_FULL), "ceiling: hello-world, fresh connection, full handshake", rows);
         ceiling(results.get(Role.HELLO_FRESH_RESUMED), "ceiling: hello-world, fresh connection, resumed", rows);
         ceiling(results.get(Role.HELLO_REUSE), "ceiling: hello-world, connection reuse", rows);
@@ -117,6 +124,39 @@ public final class SuiteSummary {
                 + Figures.mebibytes(Long.parseLong(result.notes().getOrDefault("packageBytes", "0"))) + " MiB",
                 "≥ 80% of static-file ceiling; RSS growth ≤ 64 MiB", measured + errorsNote(result), fraction(result),
                 verdict(misses, result));
+    }
+
+    static SummaryRow largeFleet(ScenarioResult result) {
+        List<String> misses = new ArrayList<>();
+        long resident = result.server() == null ? 0 : result.server().peakResidentBytes();
+        if (resident > LARGE_FLEET_RESIDENT_BYTES) {
+            misses.add("RSS " + Figures.mebibytes(resident - LARGE_FLEET_RESIDENT_BYTES) + " MiB over");
+        }
+        double slowest = result.latencyMillis().p99();
+        if (slowest > FIRST_PAGE_MILLIS) {
+            misses.add(String.format(Locale.ROOT, "slowest first page %.0f ms over", slowest - FIRST_PAGE_MILLIS));
+        }
+        return new SummaryRow("large fleet, " + Figures.count(result.fleetSize()) + " computers",
+                "server RSS ≤ 1 GiB; Manage Computers first page ≤ 100 ms",
+                "RSS " + Figures.mebibytes(resident) + " MiB; first pages: median " + Figures.millis(
+                        result.latencyMillis().p50()) + " ms, slowest " + Figures.millis(slowest) + " ms (cold "
+                        + Figures.millis(result.latencyMillis().max()) + " ms)", "-", verdict(misses, result));
+    }
+
+    static SummaryRow clientIdle(ScenarioResult result) {
+        List<String> misses = new ArrayList<>();
+        long resident = result.server().peakResidentBytes();
+        if (resident > CLIENT_IDLE_RESIDENT_BYTES) {
+            misses.add("RSS " + Figures.mebibytes(resident - CLIENT_IDLE_RESIDENT_BYTES) + " MiB over");
+        }
+        double cpuPercent = result.server().cpuPercentOfOneCore();
+        if (cpuPercent > CLIENT_IDLE_CPU_PERCENT) {
+            misses.add(String.format(Locale.ROOT, "CPU %.2f%% of a core", cpuPercent));
+        }
+        return new SummaryRow("Client Service, idle", "RSS ≤ 64 MB; CPU ≈ 0",
+                String.format(Locale.ROOT, "RSS %s MiB; CPU %.3f s in %.0f s (%.2f%% of a core)",
+                        Figures.mebibytes(resident), result.server().cpuSeconds(), result.seconds(), cpuPercent),
+                "-", verdict(misses, result));
     }
 
     private static void ceiling(Optional<ScenarioResult> result, String figure, List<SummaryRow> rows) {

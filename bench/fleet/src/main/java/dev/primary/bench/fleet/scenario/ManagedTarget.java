@@ -100,7 +100,8 @@ public final class ManagedTarget implements ServerTarget {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a work directory and everything in it; a failure is logged, not thrown. */
+    public static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.primary.bench.fleet.report.SuiteResults;
 import dev.primary.bench.fleet.report.SuiteResults.Role;
 import dev.primary.bench.fleet.scenario.ColdStart;
 import dev.primary.bench.fleet.scenario.LoadShape;
+import dev.primary.bench.fleet.scenario.ManagedTarget;
 import dev.primary.bench.fleet.scenario.OutageRecovery;
 import dev.primary.bench.fleet.scenario.ResultBuilder;
 import dev.primary.bench.fleet.scenario.RunContext;
@@ -16,7 +17,13 @@ import dev.primary.bench.fleet.transport.ConnectionMode;
 import dev.primary.bench.fleet.update.ReleasePublisher;
 import dev.primary.bench.fleet.update.ScratchPackage;
 import dev.primary.bench.fleet.update.UpdateWave;
+import dev.primary.bench.harness.ClientIdle;
+import dev.primary.bench.harness.LargeFleet;
+import dev.primary.bench.harness.ManagedServer;
 import dev.primary.bench.harness.ScenarioResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +39,7 @@ import java.util.Objects;
  * written as soon as it is measured, with its fraction of the matching ceiling.
  */
 public final class Suite {
+    private static final String LARGE_FLEET_SERIAL = "LARGE-FLEET-1";
     private final RunContext context;
     private final SuiteSettings settings;
     private final Path resultsDirectory;
@@ -67,6 +75,12 @@ public final class Suite {
         }
         if (settings.runs(SuitePart.OUTAGE) && context.target().managed().isPresent()) {
             record(Role.OUTAGE_RECOVERY, OutageRecovery.run(context, settings.outage(), registered), null);
+        }
+        if (settings.runs(SuitePart.CLIENT_IDLE) && context.target().managed().isPresent()) {
+            clientIdle(context.target().managed().orElseThrow());
+        }
+        if (settings.runs(SuitePart.LARGE_FLEET)) {
+            largeFleet();
         }
         return results;
     }
@@ -112,6 +126,36 @@ public final class Suite {
                     scratch.file(), settings.waveClients(), settings.waveClients());
             record(Role.STATIC_FILE, ceiling, null);
             record(Role.UPDATE_WAVE, measured, Role.STATIC_FILE);
+        }
+    }
+
+    private void clientIdle(ManagedServer server) {
+        SuiteSettings.ClientIdleSettings idle = settings.clientIdle();
+        context.progress().println("client-idle: bin/client-service licensed, settling " + idle.settle().toSeconds()
+                + " s, then measuring " + idle.window().toSeconds() + " s ...");
+        context.progress().flush();
+        record(Role.CLIENT_IDLE, ClientIdle.measure(idle.repository(), server, server.dataDirectory().resolveSibling(
+                "client-idle"), idle.settle(), idle.window()), null);
+    }
+
+    /** On a server of its own, so that the million computers meet none of the other parts' clients. */
+    private void largeFleet() {
+        SuiteSettings.LargeFleetSettings large = settings.largeFleet();
+        context.progress().println("large-fleet: seeding " + large.computers() + " computers into a server of its own ...");
+        context.progress().flush();
+        Path work;
+        try {
+            work = Files.createTempDirectory("fleet-large-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a work directory for the large fleet", e);
+        }
+        try (ManagedServer server = new ManagedServer(work, List.of("-Xmx1g"), List.of())) {
+            server.start();
+            server.license(LARGE_FLEET_SERIAL, Math.max(1, large.licensed()));
+            record(Role.LARGE_FLEET, LargeFleet.measure(server, LARGE_FLEET_SERIAL, large.computers(),
+                    large.licensed()), null);
+        } finally {
+            ManagedTarget.deleteTree(work);
         }
     }
 

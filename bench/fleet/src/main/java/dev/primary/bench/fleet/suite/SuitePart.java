@@ -10,6 +10,10 @@ public enum SuitePart {
     FRESH,
     /** The update wave and its static-file ceiling. */
     UPDATE_WAVE,
-    /** Outage recovery (last: it restarts the server). */
-    OUTAGE
+    /** Outage recovery (it restarts the server). */
+    OUTAGE,
+    /** The Client Service's idle footprint, licensed by the managed server. */
+    CLIENT_IDLE,
+    /** A server of its own whose store holds a large fleet: memory and Manage Computers' first pages. */
+    LARGE_FLEET
 }

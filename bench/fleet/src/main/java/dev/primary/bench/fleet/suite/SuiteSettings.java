@@ -29,10 +29,27 @@ public record SuiteSettings(HelloCeiling.Settings hello, int reuseConcurrency, i
         int registerClients, int warmupClients, long verifies, int freshClients, long freshVerifies,
         OutageRecovery.Settings outage, int waveClients, long packageBytes, java.time.Duration phaseLimit,
         boolean presign,
-        Set<SuitePart> skipped) {
+        Set<SuitePart> skipped, LargeFleetSettings largeFleet, ClientIdleSettings clientIdle) {
+
+    /** The large-fleet part: how many computers its own server's store holds, and how many of them are licensed. */
+    public record LargeFleetSettings(int computers, int licensed) {
+        public LargeFleetSettings {
+            if (computers < 1 || licensed < 0 || licensed > computers) {
+                throw new IllegalArgumentException("the large fleet needs computers >= 1 and 0 <= licensed <= computers");
+            }
+        }
+    }
+
+    /** The client-idle part: where the project's bin/ launchers are, how long to settle and to measure. */
+    public record ClientIdleSettings(java.nio.file.Path repository, java.time.Duration settle,
+            java.time.Duration window) {
+    }
+
     public SuiteSettings {
         Objects.requireNonNull(hello, "hello");
         Objects.requireNonNull(outage, "outage");
+        Objects.requireNonNull(largeFleet, "largeFleet");
+        Objects.requireNonNull(clientIdle, "clientIdle");
         skipped = skipped.isEmpty() ? EnumSet.noneOf(SuitePart.class) : EnumSet.copyOf(skipped);
         if (reuseConcurrency < 1 || freshConcurrency < 1 || registerClients < 1 || warmupClients < 0
                 || verifies < 1 || freshClients < 1 || freshVerifies < 1 || waveClients < 1 || packageBytes < 1) {
