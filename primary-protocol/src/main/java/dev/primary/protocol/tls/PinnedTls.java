@@ -22,12 +22,20 @@ public final class PinnedTls {
 
     /** A context that accepts only a server whose key matches {@code pin}. */
     public static SSLContext trusting(TlsPin pin) {
-        return context(new PinTrustManager(chain -> {
+        return context(trustManager(pin));
+    }
+
+    /**
+     * The trust manager behind {@link #trusting}: for TLS stacks that take a trust manager rather than a
+     * JDK context (Netty with BoringSSL, say).
+     */
+    public static X509ExtendedTrustManager trustManager(TlsPin pin) {
+        return new PinTrustManager(chain -> {
             if (!pin.matches(chain[0])) {
                 throw new CertificateException("server TLS key " + TlsPin.of(chain[0])
                         + " does not match the pinned key " + pin + ": this is not the Primary Server this client was set up for");
             }
-        }));
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.primary.bench.fleet.transport;
 
+import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
@@ -37,7 +38,7 @@ final class ClientTls implements AutoCloseable {
             context = SslContextBuilder.forClient()
                     .sslProvider(provider)
                     .protocols("TLSv1.3")
-                    .trustManager(new PinTrustManager(pin))
+                    .trustManager(PinnedTls.trustManager(pin))
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up client TLS with " + provider + ": " + e.getMessage(), e);
