@@ -1,6 +1,19 @@
 package dev.primary.bench.harness;
 
+import dev.primary.admin.http.AdminApi;
+import dev.primary.admin.http.AdminConnection;
+import dev.primary.admin.http.Answer;
 import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerState;
+import dev.primary.protocol.tls.TlsPin;
+import dev.primary.server.identity.AdminEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,11 +27,11 @@ import java.util.Map;
  */
 public final class LargeFleet {
     /** Manage Computers pages an administrator asks for first: the default, a state filter, a search, the waiting list. */
-    public static final List<String> FIRST_PAGES = List.of(
-            "/admin/v1/computers?sort=name&limit=100",
-            "/admin/v1/computers?state=licensed&sort=last-contact&order=desc&limit=100",
-            "/admin/v1/computers?search=PC-00042&sort=name&limit=100",
-            "/admin/v1/computers?state=waiting&sort=state&limit=100");
+    public static final List<ComputerQuery> FIRST_PAGES = List.of(
+            new ComputerQuery("", null, ComputerQuery.Sort.NAME, false, 0, 100),
+            new ComputerQuery("", ComputerState.LICENSED, ComputerQuery.Sort.LAST_CONTACT, true, 0, 100),
+            new ComputerQuery("PC-00042", null, ComputerQuery.Sort.NAME, false, 0, 100),
+            new ComputerQuery("", ComputerState.WAITING, ComputerQuery.Sort.STATE, false, 0, 100));
     private static final int REPEATS = 7;
 
     private LargeFleet() {}
@@ -38,10 +51,10 @@ public final class LargeFleet {
         double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
         server.start();
         long residentAtStart = server.usage().residentBytes();
-        AdminHttps admin = new AdminHttps(server.dataDirectory());
+        AdminApi admin = adminApi(server.dataDirectory());
         List<PageTiming> timings = new ArrayList<>();
         long peak = residentAtStart;
-        for (String query : FIRST_PAGES) {
+        for (ComputerQuery query : FIRST_PAGES) {
             timings.add(time(admin, query));
             peak = Math.max(peak, server.usage().residentBytes());
         }
@@ -49,15 +62,44 @@ public final class LargeFleet {
         return result(computers, total, seedSeconds, timings, peak, residentAtEnd, residentAtStart);
     }
 
-    private static PageTiming time(AdminHttps admin, String query) {
-        AdminHttps.Timed<ComputerPage> first = admin.get(query, ComputerPage.class);
+    /** The admin API as {@code primary-admin} calls it: the endpoint file, the pin and the token of the data directory. */
+    private static AdminApi adminApi(Path dataDirectory) {
+        AdminEndpoint endpoint = AdminEndpoint.readFrom(dataDirectory.resolve("admin-endpoint"));
+        try {
+            String token = Files.readString(dataDirectory.resolve("admin-token")).strip();
+            return new AdminApi(new AdminConnection(URI.create(endpoint.url()), new TlsPin(endpoint.tlsPin()), token),
+                    Duration.ofSeconds(10), Duration.ofSeconds(60));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the admin token in " + dataDirectory, e);
+        }
+    }
+
+    private static PageTiming time(AdminApi admin, ComputerQuery query) {
+        long started = System.nanoTime();
+        ComputerPage first = page(admin, query);
+        double firstMillis = (System.nanoTime() - started) / 1e6;
         double[] repeats = new double[REPEATS];
         for (int i = 0; i < REPEATS; i++) {
-            repeats[i] = admin.get(query, ComputerPage.class).millis();
+            long again = System.nanoTime();
+            page(admin, query);
+            repeats[i] = (System.nanoTime() - again) / 1e6;
         }
         Arrays.sort(repeats);
-        return new PageTiming(query, first.millis(), repeats[REPEATS / 2], first.answer().total(),
-                first.answer().items().size());
+        return new PageTiming(describe(query), firstMillis, repeats[REPEATS / 2], first.total(), first.items().size());
+    }
+
+    private static ComputerPage page(AdminApi admin, ComputerQuery query) {
+        Answer answer = admin.computers(query);
+        if (answer.status() != 200) {
+            throw new IllegalStateException(answer.request() + " answered " + answer.status());
+        }
+        return answer.as(ComputerPage.class);
+    }
+
+    private static String describe(ComputerQuery query) {
+        return "sort " + query.sort().name().toLowerCase(java.util.Locale.ROOT) + (query.descending() ? " desc" : "")
+                + query.stateFilter().map(state -> ", state " + state.wireName()).orElse("")
+                + (query.search().isEmpty() ? "" : ", search " + query.search());
     }
 
     private static ScenarioResult result(int computers, long total, double seedSeconds, List<PageTiming> timings,
