@@ -20,7 +20,12 @@ public enum ComputerState {
     /** An administrator released its seat (decommissioned); it registers anew if it ever returns. */
     RELEASED,
     /** Its seat was reclaimed because it stayed silent too long; it registers anew if it returns. */
-    RECLAIMED;
+    RECLAIMED,
+    /**
+     * A client key claimed a computer that another key holds: recorded, never given a seat. An administrator
+     * resolves it ({@code rekey} for a re-imaged computer, or removes it).
+     */
+    CONFLICT;
 
     /** Whether a computer in this state holds a seat (counts as Used in the License Summary). */
     public boolean holdsSeat() {

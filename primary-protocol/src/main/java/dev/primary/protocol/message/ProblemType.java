@@ -20,6 +20,19 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict with the current state", 409),
     LICENSE_INVALID("license-invalid", "License or unlock is not valid", 422),
     NO_SEATS("no-seats", "No seat is free", 409),
+    /** A registration by a client the server does not know, without an enrollment token (and open enrollment is off). */
+    ENROLLMENT_TOKEN_REQUIRED("enrollment-token-required", "Enrollment token required", 401),
+    /** The enrollment token is not one this server issued (or its secret part is wrong). */
+    ENROLLMENT_TOKEN_INVALID("enrollment-token-invalid", "Enrollment token not valid", 401),
+    ENROLLMENT_TOKEN_EXPIRED("enrollment-token-expired", "Enrollment token expired", 401),
+    ENROLLMENT_TOKEN_USED_UP("enrollment-token-used-up", "Enrollment token used up", 401),
+    ENROLLMENT_TOKEN_REVOKED("enrollment-token-revoked", "Enrollment token revoked", 401),
+    /** Another client key holds the computer this client claims; recorded as a conflict, no seat. */
+    COMPUTER_HELD("computer-held", "Computer is held by another client", 409),
+    /** The request's sequence lies further ahead of the server's clock than the configured margin. */
+    SEQUENCE_AHEAD("sequence-ahead", "Request sequence ahead of the server's clock", 400),
+    /** Over a limit per source address; the answer carries {@code Retry-After}. */
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     SERVER_BUSY("server-busy", "Server busy, retry later", 503),
     INTERNAL_ERROR("internal-error", "Internal server error", 500);
 

@@ -1,6 +1,11 @@
 package dev.primary.server.licensing;
 
 import dev.primary.protocol.admin.AuditEntry;
+import dev.primary.protocol.admin.ComputerRemoval;
+import dev.primary.protocol.admin.CreatedEnrollmentToken;
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
+import dev.primary.protocol.admin.EnrollmentTokenView;
+import dev.primary.protocol.admin.RemovalResult;
 import dev.primary.protocol.admin.ComputerPage;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerView;
@@ -47,6 +52,45 @@ public interface Administration {
 
     /** Revokes a computer: frees its seat and refuses it until reinstated. */
     ComputerView revoke(String computer, String reason, String actor);
+
+    /**
+     * Revokes a computer and its client key (which then gets no seat under any name); with {@code withToken},
+     * also the enrollment token that enrolled it.
+     */
+    default ComputerView revoke(String computer, String reason, boolean withToken, String actor) {
+        if (withToken) {
+            throw new UnsupportedOperationException("revoking with the token is not supported here");
+        }
+        return revoke(computer, reason, actor);
+    }
+
+    /**
+     * Lets the next registration of {@code computer} by a new client key take it over, once (a re-imaged or
+     * replaced computer). Until then its holder keeps it.
+     */
+    default ComputerView rekey(String computer, String reason, String actor) {
+        throw new UnsupportedOperationException("rekey is not supported here");
+    }
+
+    /** Removes many computers that hold no seat at once (waiting or conflict), each one audited. */
+    default RemovalResult removeComputers(ComputerRemoval removal, String actor) {
+        throw new UnsupportedOperationException("removing computers is not supported here");
+    }
+
+    /** Creates an enrollment token; the answer is the only time its secret is shown. */
+    default CreatedEnrollmentToken createEnrollmentToken(EnrollmentTokenRequest request, String actor) {
+        throw new UnsupportedOperationException("enrollment tokens are not supported here");
+    }
+
+    /** Every enrollment token, newest first. */
+    default List<EnrollmentTokenView> enrollmentTokens() {
+        throw new UnsupportedOperationException("enrollment tokens are not supported here");
+    }
+
+    /** Revokes enrollment token {@code id}: it enrolls nothing more (computers it enrolled keep their seats). */
+    default EnrollmentTokenView revokeEnrollmentToken(String id, String actor) {
+        throw new UnsupportedOperationException("enrollment tokens are not supported here");
+    }
 
     /** Lifts a revocation; the computer registers anew at its next contact. */
     ComputerView reinstate(String computer, String reason, String actor);

@@ -1,6 +1,8 @@
 package dev.primary.server.licensing;
 
 import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.EnrollmentCheck;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
@@ -18,6 +20,15 @@ public interface ClientProtocol {
 
     /** First contact, or contact without a valid lease: grants a seat, queues for one, or refuses. */
     CheckInAnswer register(ClientCredentials credentials, RegisterRequest request);
+
+    /**
+     * Whether an enrollment token would enroll a computer now (for the Deployment Utility); uses nothing up.
+     *
+     * @throws dev.primary.server.enrollment.EnrollmentRefusedException naming why the token is refused
+     */
+    default EnrollmentCheckAnswer checkEnrollment(EnrollmentCheck check) {
+        throw new UnsupportedOperationException("enrollment is not supported here");
+    }
 
     /** The periodic check-in: renews the lease or says why not. */
     CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request);

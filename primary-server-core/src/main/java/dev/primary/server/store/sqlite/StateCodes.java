@@ -11,6 +11,7 @@ final class StateCodes {
     static final int LICENSED = 0;
     static final int WAITING = 2;
     static final int RESERVED = 3;
+    static final int CONFLICT = 7;
 
     private StateCodes() {}
 
@@ -23,6 +24,7 @@ final class StateCodes {
             case REVOKED -> 4;
             case RELEASED -> 5;
             case RECLAIMED -> 6;
+            case CONFLICT -> CONFLICT;
         };
     }
 
@@ -34,6 +36,7 @@ final class StateCodes {
             case 4 -> ComputerState.REVOKED;
             case 5 -> ComputerState.RELEASED;
             case 6 -> ComputerState.RECLAIMED;
+            case CONFLICT -> ComputerState.CONFLICT;
             default -> throw new IllegalStateException("unknown stored computer state " + code);
         };
     }
