@@ -10,7 +10,12 @@ package dev.primary.protocol.admin;
  * @param packageDownloads package downloads answered 200 or 206
  * @param busyRefusals requests refused with 503 and {@code Retry-After} (server busy)
  * @param problemAnswers other problem answers (4xx and 5xx)
+ * @param rateLimited requests refused with 429 and {@code Retry-After} (over a per-source limit)
  */
 public record TrafficCounters(long registrations, long verifications, long reports, long packageDownloads,
-        long busyRefusals, long problemAnswers) {
+        long busyRefusals, long problemAnswers, long rateLimited) {
+    public TrafficCounters(long registrations, long verifications, long reports, long packageDownloads,
+            long busyRefusals, long problemAnswers) {
+        this(registrations, verifications, reports, packageDownloads, busyRefusals, problemAnswers, 0);
+    }
 }
