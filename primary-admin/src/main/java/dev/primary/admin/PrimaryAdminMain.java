@@ -100,20 +100,19 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(new AuditCommand(console));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setParameterExceptionHandler((failure, arguments) -> report(err, failure));
-        commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> report(err, failure));
+        commandLine.setParameterExceptionHandler((failure, arguments) -> report(err, failure, failure.getCommandLine()));
+        commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> report(err, failure, line));
         int exitCode = commandLine.execute(args);
         out.flush();
         err.flush();
         return exitCode;
     }
 
-    private static int report(PrintWriter err, Exception failure) {
+    /** Prints the one line that says what failed; a usage error points to the help of {@code command}, the one run. */
+    private static int report(PrintWriter err, Exception failure, CommandLine command) {
         String line = "primary-admin: " + ExitCode.describe(failure);
-        if (failure instanceof CommandLine.ParameterException parameterFailure) {
-            line += " (see '" + parameterFailure.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
-        } else if (failure instanceof AdminUsageException) {
-            line += " (see 'primary-admin --help')";
+        if (failure instanceof CommandLine.ParameterException || failure instanceof AdminUsageException) {
+            line += " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
         }
         err.println(line);
         return ExitCode.of(failure).code();

@@ -350,6 +350,15 @@ class PrimaryAdminTest {
     }
 
     @Test
+    void a_usage_error_points_to_the_help_of_the_command_that_was_run() {
+        AdminRun invalid = admin("computers", "--limit", "0");
+        AdminRun missing = admin("license", "show");
+
+        assertThat(invalid.err()).endsWith("(see 'primary-admin computers --help')\n");
+        assertThat(missing.err()).endsWith("(see 'primary-admin license show --help')\n");
+    }
+
+    @Test
     void every_command_has_help() {
         for (String command : List.of("server", "summary", "computers", "computer", "verify", "reserve", "release",
                 "revoke", "reinstate", "reclaim", "audit", "license")) {
