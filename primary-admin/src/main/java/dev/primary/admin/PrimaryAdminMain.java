@@ -6,6 +6,7 @@ import dev.primary.admin.command.ComputerActionCommand;
 import dev.primary.admin.command.ComputerCommand;
 import dev.primary.admin.command.ComputersCommand;
 import dev.primary.admin.command.ContentCommand;
+import dev.primary.admin.command.EnrollmentCommand;
 import dev.primary.admin.command.GroupCommand;
 import dev.primary.admin.command.PackageCommand;
 import dev.primary.admin.command.ReleaseCommand;
@@ -91,6 +92,7 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(ReleaseCommand.group(console))
                 .addSubcommand(new ComputerActionCommand.Revoke(console))
                 .addSubcommand(new ComputerActionCommand.Reinstate(console))
+                .addSubcommand(EnrollmentCommand.group(console))
                 .addSubcommand(new ReclaimCommand(console))
                 .addSubcommand(PackageCommand.group(console))
                 .addSubcommand(ContentCommand.group(console))

@@ -27,6 +27,15 @@ final class FakeAdminServer implements AutoCloseable {
 
     /** One request as the server saw it: {@code GET}, path with query, body, its Content-Type (empty if none). */
     record Request(String method, String pathAndQuery, String body, String contentType) {
+        /** The JSON body read as {@code type}, the way the server reads it. */
+        <T> T bodyAs(Class<T> type) {
+            return Json.read(body.getBytes(StandardCharsets.UTF_8), type);
+        }
+
+        /** {@code POST /admin/v1/...}: method and path with query, for comparing routes. */
+        String route() {
+            return method + " " + pathAndQuery;
+        }
     }
 
     private record Canned(int status, String contentType, String body) {
@@ -56,6 +65,14 @@ final class FakeAdminServer implements AutoCloseable {
 
     List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The one request received; fails when there were none or several. */
+    Request onlyRequest() {
+        if (requests.size() != 1) {
+            throw new AssertionError("expected exactly one request, got " + requests);
+        }
+        return requests.get(0);
     }
 
     String url() {

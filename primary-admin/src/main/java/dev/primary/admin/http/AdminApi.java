@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.primary.admin.AdminCommandException;
 import dev.primary.protocol.admin.ComputerAction;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.GroupAssignment;
 import dev.primary.protocol.admin.RolloutChange;
 import dev.primary.protocol.admin.RolloutRequest;
@@ -33,6 +34,7 @@ import javax.net.ssl.SSLException;
 public final class AdminApi {
     private static final String JSON = "application/json";
     private static final String OCTETS = "application/octet-stream";
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
     /** The slowest upload rate an upload's timeout allows for, on top of the answer timeout. */
     private static final long SLOWEST_UPLOAD_BYTES_PER_SECOND = 1024 * 1024;
 
@@ -114,6 +116,22 @@ public final class AdminApi {
 
     public Answer act(ComputerActionKind kind, ComputerAction action) {
         return post("/admin/v1/computers/" + kind.path, Json.write(action));
+    }
+
+    public Answer createEnrollmentToken(EnrollmentTokenRequest request) {
+        return post("/admin/v1/enrollment-tokens", Json.write(request));
+    }
+
+    public Answer enrollmentTokens() {
+        return get("/admin/v1/enrollment-tokens");
+    }
+
+    public Answer revokeEnrollmentToken(String id) {
+        return post("/admin/v1/enrollment-tokens/" + encoded(id) + "/revoke", EMPTY_OBJECT);
+    }
+
+    public Answer enrollmentSources() {
+        return get("/admin/v1/enrollment/sources");
     }
 
     public Answer reclaim() {

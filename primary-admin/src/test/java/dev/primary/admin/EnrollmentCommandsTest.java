@@ -1,0 +1,285 @@
+package dev.primary.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.primary.protocol.admin.CreatedEnrollmentToken;
+import dev.primary.protocol.admin.EnrollmentSource;
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
+import dev.primary.protocol.admin.EnrollmentTokenView;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.ProblemType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** primary-admin's enrollment commands against a stand-in admin API: enrollment tokens and registration sources. */
+class EnrollmentCommandsTest {
+    private static final Instant T0 = Instant.parse("2026-12-05T09:00:00Z");
+    private static final String TOKEN = "k7Qm2x.Zr4vN8pW1sT6yB3cF9hJ0dL5gK2aE7uX";
+    private static final EnrollmentTokenView LAB = new EnrollmentTokenView("k7Qm2x", "lab wing B", "pilot", 25, 22, 3,
+            T0, "admin", T0.plus(Duration.ofDays(7)), null, EnrollmentTokenView.State.ACTIVE);
+    private static final EnrollmentTokenView OPEN = new EnrollmentTokenView("p3Wd9z", "", "", 0, null, 140,
+            T0.minus(Duration.ofDays(40)), "admin", null, T0, EnrollmentTokenView.State.REVOKED);
+
+    @TempDir
+    Path temp;
+
+    private static FakeAdminServer server;
+    private Path dataDirectory;
+
+    @BeforeAll
+    static void startServer() {
+        server = new FakeAdminServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void writeDataDirectory() throws IOException {
+        server.reset();
+        dataDirectory = server.writeDataDirectory(temp.resolve("data"));
+    }
+
+    @Test
+    void enrollment_create_prints_the_token_alone_on_the_first_line_and_nowhere_else() {
+        server.answer("POST", "/admin/v1/enrollment-tokens", 201, new CreatedEnrollmentToken(TOKEN, LAB));
+
+        AdminRun run = admin("enrollment", "create", "--name", "lab wing B", "--uses", "25", "--expires", "7d",
+                "--group", "pilot");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(TOKEN);
+        assertThat(occurrences(run.out() + run.err(), TOKEN)).as("the token is printed exactly once").isEqualTo(1);
+        assertThat(lines.get(1)).isEqualTo(
+                "Created enrollment token k7Qm2x (lab wing B): 25 uses, expires 2026-12-12 09:00:00Z, group pilot.");
+        assertThat(run.out()).contains("shown only this once", "--enrollment-token");
+        FakeAdminServer.Request request = server.onlyRequest();
+        assertThat(request.route()).isEqualTo("POST /admin/v1/enrollment-tokens");
+        assertThat(request.contentType()).isEqualTo("application/json");
+        assertThat(request.bodyAs(EnrollmentTokenRequest.class))
+                .isEqualTo(new EnrollmentTokenRequest("lab wing B", 25, Duration.ofDays(7).toSeconds(), "pilot"));
+    }
+
+    @Test
+    void enrollment_create_defaults_to_unlimited_uses_no_group_and_an_expiry_in_30_days() {
+        server.answer("POST", "/admin/v1/enrollment-tokens", 201, new CreatedEnrollmentToken(TOKEN, LAB));
+
+        AdminRun run = admin("enrollment", "create");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(server.onlyRequest().bodyAs(EnrollmentTokenRequest.class))
+                .isEqualTo(new EnrollmentTokenRequest("", 0, Duration.ofDays(30).toSeconds(), ""));
+    }
+
+    @Test
+    void enrollment_create_with_expires_never_asks_for_a_token_that_never_expires() {
+        EnrollmentTokenView forever = new EnrollmentTokenView("p3Wd9z", "", "", 0, null, 0, T0, "admin", null, null,
+                EnrollmentTokenView.State.ACTIVE);
+        server.answer("POST", "/admin/v1/enrollment-tokens", 201, new CreatedEnrollmentToken("p3Wd9z.secret", forever));
+
+        AdminRun run = admin("enrollment", "create", "--expires", "never", "--uses", "unlimited");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(server.onlyRequest().bodyAs(EnrollmentTokenRequest.class))
+                .isEqualTo(new EnrollmentTokenRequest("", 0, 0, ""));
+        assertThat(run.out().lines().toList().get(1))
+                .isEqualTo("Created enrollment token p3Wd9z: unlimited uses, never expires, no group.");
+    }
+
+    @Test
+    void enrollment_create_reads_durations_in_minutes_and_hours() {
+        server.answer("POST", "/admin/v1/enrollment-tokens", 201, new CreatedEnrollmentToken(TOKEN, LAB));
+
+        admin("enrollment", "create", "--expires", "90m");
+        admin("enrollment", "create", "--expires", "12h");
+
+        assertThat(server.requests()).extracting(request -> request.bodyAs(EnrollmentTokenRequest.class).expiresInSeconds())
+                .containsExactly(90L * 60, 12L * 3600);
+    }
+
+    @Test
+    void enrollment_create_json_prints_the_whole_answer_with_the_token_once() throws IOException {
+        CreatedEnrollmentToken created = new CreatedEnrollmentToken(TOKEN, LAB);
+        server.answer("POST", "/admin/v1/enrollment-tokens", 201, created);
+
+        AdminRun run = admin("enrollment", "create", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode printed = Json.mapper().readTree(run.out());
+        assertThat(printed).isEqualTo(Json.mapper().readTree(Json.write(created)));
+        assertThat(printed.path("token").asText()).isEqualTo(TOKEN);
+        assertThat(occurrences(run.out(), TOKEN)).isEqualTo(1);
+    }
+
+    @Test
+    void enrollment_create_refuses_invalid_options_in_one_line_without_contacting_the_server() {
+        List<AdminRun> runs = List.of(
+                admin("enrollment", "create", "--uses", "0"),
+                admin("enrollment", "create", "--uses", "many"),
+                admin("enrollment", "create", "--expires", "0s"),
+                admin("enrollment", "create", "--expires", "1500ms"),
+                admin("enrollment", "create", "--expires", "soon"),
+                admin("enrollment", "create", "--name", "x".repeat(201)),
+                admin("enrollment", "create", "--group", "lab wing"));
+
+        for (AdminRun run : runs) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.err()).startsWith("primary-admin: ").endsWith("(see 'primary-admin enrollment create --help')\n");
+        }
+        assertThat(runs.get(0).err()).contains("--uses: give a number of computers, 1 or more, or unlimited, got \"0\"");
+        assertThat(runs.get(2).err()).contains("--expires: give a duration longer than 0 (like 12h or 7d), or never");
+        assertThat(runs.get(4).err()).contains("--expires: duration must be a whole number with a unit");
+        assertThat(runs.get(6).err()).contains("group must be 1-64 letters, digits");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void enrollment_list_shows_each_tokens_uses_left_expiry_group_enrolled_computers_and_state() {
+        server.answer("GET", "/admin/v1/enrollment-tokens", 200, List.of(LAB, OPEN));
+
+        AdminRun run = admin("enrollment", "list");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("ID +LABEL +USES LEFT +EXPIRES +GROUP +ENROLLED +STATE");
+        assertThat(lines.get(1)).matches("k7Qm2x +lab wing B +22 +2026-12-12 09:00:00Z +pilot +3 +active");
+        assertThat(lines.get(2)).matches("p3Wd9z +- +unlimited +never +- +140 +revoked");
+        assertThat(lines.get(2).indexOf("unlimited")).as("columns aligned").isEqualTo(lines.get(0).indexOf("USES LEFT"));
+        assertThat(server.onlyRequest().route()).isEqualTo("GET /admin/v1/enrollment-tokens");
+    }
+
+    @Test
+    void enrollment_list_without_tokens_says_how_to_create_one() {
+        server.answer("GET", "/admin/v1/enrollment-tokens", 200, List.of());
+
+        AdminRun run = admin("enrollment", "list");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("No enrollment tokens yet: create one with 'primary-admin enrollment create'.\n");
+    }
+
+    @Test
+    void enrollment_list_json_prints_the_servers_array() throws IOException {
+        server.answer("GET", "/admin/v1/enrollment-tokens", 200, List.of(LAB, OPEN));
+
+        AdminRun run = admin("enrollment", "list", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode printed = Json.mapper().readTree(run.out());
+        assertThat(printed).isEqualTo(Json.mapper().readTree(Json.write(List.of(LAB, OPEN))));
+        assertThat(printed.at("/1/usesLeft").isNull() || printed.at("/1/usesLeft").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void enrollment_revoke_posts_an_empty_object_to_the_tokens_revoke_route_and_says_what_it_means() {
+        EnrollmentTokenView revoked = new EnrollmentTokenView("k7Qm2x", "lab wing B", "pilot", 25, 22, 3, T0, "admin",
+                T0.plus(Duration.ofDays(7)), T0.plusSeconds(60), EnrollmentTokenView.State.REVOKED);
+        server.answer("POST", "/admin/v1/enrollment-tokens/k7Qm2x/revoke", 200, revoked);
+
+        AdminRun run = admin("enrollment", "revoke", "k7Qm2x");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("Enrollment token k7Qm2x (lab wing B): revoked; it enrolls no more computers "
+                + "(the 3 it enrolled keep their seats).\n");
+        FakeAdminServer.Request request = server.onlyRequest();
+        assertThat(request.route()).isEqualTo("POST /admin/v1/enrollment-tokens/k7Qm2x/revoke");
+        assertThat(request.body()).isEqualTo("{}");
+        assertThat(request.contentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void enrollment_revoke_given_the_whole_token_sends_only_its_id() {
+        server.answer("POST", "/admin/v1/enrollment-tokens/k7Qm2x/revoke", 200, LAB);
+
+        AdminRun run = admin("enrollment", "revoke", TOKEN, "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(server.onlyRequest().route()).isEqualTo("POST /admin/v1/enrollment-tokens/k7Qm2x/revoke");
+        assertThat(server.onlyRequest().body()).doesNotContain("Zr4vN8pW1sT6yB3cF9hJ0dL5gK2aE7uX");
+        assertThat(run.out()).contains("\"id\" : \"k7Qm2x\"");
+    }
+
+    @Test
+    void enrollment_revoke_of_an_unknown_id_exits_1_with_the_servers_reason_on_one_line() {
+        server.problem("POST", "/admin/v1/enrollment-tokens/nope42/revoke", ProblemType.NOT_FOUND,
+                "no enrollment token nope42");
+
+        AdminRun run = admin("enrollment", "revoke", "nope42");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("primary-admin: Not found: no enrollment token nope42\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void enrollment_sources_shows_computers_enrolled_and_requests_limited_per_address() throws IOException {
+        List<EnrollmentSource> sources = List.of(new EnrollmentSource("203.0.113.9", 9800, 41200),
+                new EnrollmentSource("10.0.0.5", 3, 0));
+        server.answer("GET", "/admin/v1/enrollment/sources", 200, sources);
+
+        AdminRun run = admin("enrollment", "sources");
+        AdminRun json = admin("enrollment", "sources", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "ADDRESS      ENROLLED  LIMITED (429)",
+                "203.0.113.9  9800      41200",
+                "10.0.0.5     3         0");
+        assertThat(Json.mapper().readTree(json.out())).isEqualTo(Json.mapper().readTree(Json.write(sources)));
+        assertThat(server.requests()).extracting(FakeAdminServer.Request::route)
+                .containsOnly("GET /admin/v1/enrollment/sources");
+    }
+
+    @Test
+    void every_new_command_has_help() {
+        for (List<String> command : List.of(List.of("enrollment"), List.of("enrollment", "create"),
+                List.of("enrollment", "list"), List.of("enrollment", "revoke"), List.of("enrollment", "sources"))) {
+            String[] args = new String[command.size() + 1];
+            command.toArray(args);
+            args[command.size()] = "--help";
+
+            AdminRun help = AdminRun.of(args);
+
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).startsWith("Usage: primary-admin " + String.join(" ", command));
+        }
+    }
+
+    @Test
+    void enrollment_without_a_command_is_a_usage_error() {
+        AdminRun run = admin("enrollment");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("primary-admin: missing command: create, list, revoke or sources");
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private AdminRun admin(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dataDirectory.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return AdminRun.of(all);
+    }
+}
