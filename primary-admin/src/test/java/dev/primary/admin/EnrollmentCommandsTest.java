@@ -3,12 +3,17 @@ package dev.primary.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.primary.protocol.admin.ComputerAction;
+import dev.primary.protocol.admin.ComputerState;
+import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
 import dev.primary.protocol.admin.EnrollmentSource;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.EnrollmentTokenView;
 import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.ProblemType;
+import dev.primary.protocol.message.Version;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** primary-admin's enrollment commands against a stand-in admin API: enrollment tokens and registration sources. */
+/**
+ * primary-admin's enrollment and identity commands against a stand-in admin API: enrollment tokens, registration
+ * sources, rekey, revoking with the token.
+ */
 class EnrollmentCommandsTest {
     private static final Instant T0 = Instant.parse("2026-12-05T09:00:00Z");
     private static final String TOKEN = "k7Qm2x.Zr4vN8pW1sT6yB3cF9hJ0dL5gK2aE7uX";
@@ -28,6 +36,9 @@ class EnrollmentCommandsTest {
             T0, "admin", T0.plus(Duration.ofDays(7)), null, EnrollmentTokenView.State.ACTIVE);
     private static final EnrollmentTokenView OPEN = new EnrollmentTokenView("p3Wd9z", "", "", 0, null, 140,
             T0.minus(Duration.ofDays(40)), "admin", null, T0, EnrollmentTokenView.State.REVOKED);
+    private static final ComputerView PC1 = new ComputerView(ComputerIdentity.parse("CORP\\PC1"), "client-1",
+            "Windows 11", new Version(0, 1, 0), new Version(1, 0, 1), null, ComputerState.LICENSED,
+            "holds a seat of license ACME-1", "ACME-1", T0, T0, T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofDays(7)));
 
     @TempDir
     Path temp;
@@ -245,9 +256,65 @@ class EnrollmentCommandsTest {
     }
 
     @Test
+    void computer_rekey_posts_the_computer_and_reason_to_the_rekey_route() {
+        server.answer("POST", "/admin/v1/computers/rekey", 200, PC1);
+
+        AdminRun run = admin("computer", "rekey", "CORP\\PC1", "--reason", "re-imaged");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("CORP\\PC1: licensed - holds a seat of license ACME-1\n");
+        FakeAdminServer.Request request = server.onlyRequest();
+        assertThat(request.route()).isEqualTo("POST /admin/v1/computers/rekey");
+        assertThat(request.bodyAs(ComputerAction.class)).isEqualTo(new ComputerAction("CORP\\PC1", "re-imaged"));
+    }
+
+    @Test
+    void rekey_is_also_a_command_of_its_own_like_revoke() {
+        server.answer("POST", "/admin/v1/computers/rekey", 200, PC1);
+
+        AdminRun run = admin("rekey", "PC1", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"state\" : \"licensed\"");
+        assertThat(server.onlyRequest().bodyAs(ComputerAction.class)).isEqualTo(new ComputerAction("PC1", ""));
+    }
+
+    @Test
+    void revoke_with_token_asks_the_server_to_revoke_the_enrollment_token_too() {
+        server.answer("POST", "/admin/v1/computers/revoke", 200, PC1);
+
+        AdminRun withToken = admin("computer", "revoke", "CORP\\PC1", "--with-token", "--reason", "stolen");
+        AdminRun without = admin("revoke", "CORP\\PC1");
+
+        assertThat(withToken.exitCode()).as(withToken.err()).isZero();
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(server.requests()).extracting(request -> request.bodyAs(ComputerAction.class)).containsExactly(
+                new ComputerAction("CORP\\PC1", "stolen", true), new ComputerAction("CORP\\PC1", "", false));
+    }
+
+    @Test
+    void computer_with_a_name_still_shows_it_and_a_computer_named_like_an_action_is_shown_after_a_double_dash() {
+        server.answer("GET", "/admin/v1/computers/CORP%5CPC1", 200, PC1);
+        server.answer("GET", "/admin/v1/computers/rekey", 200, PC1);
+
+        AdminRun shown = admin("computer", "CORP\\PC1");
+        AdminRun namedRekey = admin("computer", "--", "rekey");
+        AdminRun nothing = admin("computer");
+
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Computer:           CORP\\PC1");
+        assertThat(namedRekey.exitCode()).as(namedRekey.err()).isZero();
+        assertThat(server.requests()).extracting(FakeAdminServer.Request::route)
+                .containsExactly("GET /admin/v1/computers/CORP%5CPC1", "GET /admin/v1/computers/rekey");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).startsWith("primary-admin: Missing required parameter: 'NAME', or an action:");
+    }
+
+    @Test
     void every_new_command_has_help() {
         for (List<String> command : List.of(List.of("enrollment"), List.of("enrollment", "create"),
-                List.of("enrollment", "list"), List.of("enrollment", "revoke"), List.of("enrollment", "sources"))) {
+                List.of("enrollment", "list"), List.of("enrollment", "revoke"), List.of("enrollment", "sources"),
+                List.of("computer", "rekey"), List.of("computer", "revoke"), List.of("rekey"))) {
             String[] args = new String[command.size() + 1];
             command.toArray(args);
             args[command.size()] = "--help";
@@ -257,6 +324,7 @@ class EnrollmentCommandsTest {
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).startsWith("Usage: primary-admin " + String.join(" ", command));
         }
+        assertThat(AdminRun.of("revoke", "--help").out()).contains("--with-token");
     }
 
     @Test

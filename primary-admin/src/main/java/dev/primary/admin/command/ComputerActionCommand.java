@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The actions on one computer: verify, reserve, release, revoke, reinstate. Each prints where it stands after. */
+/**
+ * The actions on one computer: verify, reserve, release, revoke, reinstate, rekey. Each prints where it stands
+ * after. Each is a command of its own ({@code revoke NAME}) and one of {@code computer}'s ({@code computer revoke NAME}).
+ */
 public abstract sealed class ComputerActionCommand implements Runnable {
     private final AdminConsole console;
     private final AdminApi.ComputerActionKind kind;
@@ -36,12 +39,17 @@ public abstract sealed class ComputerActionCommand implements Runnable {
         return "";
     }
 
+    /** What is sent for computer {@code computer}. */
+    ComputerAction action(String computer) {
+        return new ComputerAction(computer, reason());
+    }
+
     @Override
     public void run() {
         if (name == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'NAME'");
         }
-        ComputerAction action = AdminUsageException.validated(() -> new ComputerAction(name.strip(), reason()));
+        ComputerAction action = AdminUsageException.validated(() -> action(name.strip()));
         console.show(console.api().get().act(kind, action), output.json, answer -> {
             ComputerView computer = answer.as(ComputerView.class);
             console.out().println(computer.computer().display() + ": " + computer.state().wireName()
@@ -91,11 +99,40 @@ public abstract sealed class ComputerActionCommand implements Runnable {
         }
     }
 
+    /** {@code computer release NAME}: the seat only ({@code release} alone also adds and lists software releases). */
+    @Command(name = "release", mixinStandardHelpOptions = true,
+            description = "Releases a computer's seat (decommissioned, renamed, re-imaged); a waiting computer gets it.")
+    public static final class ReleaseSeat extends WithReason {
+        public ReleaseSeat(AdminConsole console) {
+            super(console, AdminApi.ComputerActionKind.RELEASE);
+        }
+    }
+
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revokes a computer: frees its seat and refuses it until reinstated.")
+            description = {"Revokes a computer: frees its seat and refuses it until reinstated.",
+                    "Its client key is refused too, under any name, domain or user seat."})
     public static final class Revoke extends WithReason {
+        @Option(names = "--with-token",
+                description = "Also revoke the enrollment token that enrolled it (it then enrolls no more computers).")
+        private boolean withToken;
+
         public Revoke(AdminConsole console) {
             super(console, AdminApi.ComputerActionKind.REVOKE);
+        }
+
+        @Override
+        ComputerAction action(String computer) {
+            return new ComputerAction(computer, reason(), withToken);
+        }
+    }
+
+    @Command(name = "rekey", mixinStandardHelpOptions = true,
+            description = {"Lets a new client key take over a computer, once: for a re-imaged or replaced computer.",
+                    "The next registration of NAME by a new key takes it over with its seat, and the old key "
+                            + "loses it; until then the current holder keeps it."})
+    public static final class Rekey extends WithReason {
+        public Rekey(AdminConsole console) {
+            super(console, AdminApi.ComputerActionKind.REKEY);
         }
     }
 

@@ -3,29 +3,57 @@ package dev.primary.admin.command;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.UpdateView;
 import java.io.PrintWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code primary-admin computer NAME}: everything known about one computer. */
+/**
+ * {@code primary-admin computer NAME}: everything known about one computer; {@code computer ACTION NAME}: an
+ * action on it (the same as {@code ACTION NAME}).
+ */
 @Command(name = "computer", mixinStandardHelpOptions = true,
-        description = "Shows one computer: state and why, Recorder and its updates, content, group, client, license, "
-                + "contacts, lease.")
+        description = {"Shows one computer, or acts on it (verify, reserve, release, revoke, reinstate, rekey).",
+                "With NAME: its state and why, Recorder and its updates, content, group, client, license, contacts, "
+                        + "lease.",
+                "With an action: 'computer rekey NAME' is the same as 'rekey NAME'; see 'computer ACTION --help'. "
+                        + "A computer named like an action is shown with its domain (DOMAIN\\rekey) or after "
+                        + "'--' (computer -- rekey)."})
 public final class ComputerCommand implements Runnable {
     private final AdminConsole console;
 
-    @Parameters(paramLabel = "NAME", description = "NAME, DOMAIN\\NAME or DOMAIN\\NAME\\USER.")
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    // Optional for picocli, required here: picocli would demand NAME of the parent even when an action is given.
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "NAME, DOMAIN\\NAME or DOMAIN\\NAME\\USER.")
     private String name;
 
     @Mixin
     private JsonOption output;
 
-    public ComputerCommand(AdminConsole console) {
+    ComputerCommand(AdminConsole console) {
         this.console = console;
+    }
+
+    /** The {@code computer} command with its actions. */
+    public static CommandLine group(AdminConsole console) {
+        return new CommandLine(new ComputerCommand(console))
+                .addSubcommand(new ComputerActionCommand.Verify(console))
+                .addSubcommand(new ComputerActionCommand.Reserve(console))
+                .addSubcommand(new ComputerActionCommand.ReleaseSeat(console))
+                .addSubcommand(new ComputerActionCommand.Revoke(console))
+                .addSubcommand(new ComputerActionCommand.Reinstate(console))
+                .addSubcommand(new ComputerActionCommand.Rekey(console));
     }
 
     @Override
     public void run() {
+        if (name == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'NAME', or an action: verify, reserve, release, revoke, reinstate, "
+                            + "rekey");
+        }
         console.show(console.api().get().computer(name.strip()), output.json,
                 answer -> print(console.out(), answer.as(ComputerView.class)));
     }

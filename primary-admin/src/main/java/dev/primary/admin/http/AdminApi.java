@@ -40,7 +40,8 @@ public final class AdminApi {
 
     /** The computer actions of {@code POST /admin/v1/computers/<action>}. */
     public enum ComputerActionKind {
-        VERIFY("verify-license"), RESERVE("reserve"), RELEASE("release"), REVOKE("revoke"), REINSTATE("reinstate");
+        VERIFY("verify-license"), RESERVE("reserve"), RELEASE("release"), REVOKE("revoke"), REINSTATE("reinstate"),
+        REKEY("rekey");
 
         private final String path;
 
