@@ -17,6 +17,9 @@ public record EnrollmentTokenRequest(String label, int uses, long expiresInSecon
         if (label.length() > MAX_LABEL_LENGTH) {
             throw new IllegalArgumentException("label is longer than " + MAX_LABEL_LENGTH + " characters");
         }
+        if (!group.matches("([A-Za-z0-9][A-Za-z0-9._-]{0,63})?")) {
+            throw new IllegalArgumentException("group must be 1-64 letters, digits, '.', '_' or '-', got \"" + group + "\"");
+        }
         if (uses < 0) {
             throw new IllegalArgumentException("uses cannot be negative (0 means no limit), got " + uses);
         }

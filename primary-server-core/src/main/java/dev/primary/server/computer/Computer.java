@@ -71,6 +71,35 @@ public record Computer(long id, ComputerIdentity identity, String clientId, Stri
                 licenseSerial, null, null, DEFAULT_VERIFY_INTERVAL_SECONDS, null, null, UpdateProfile.NONE);
     }
 
+    /**
+     * A client key's claim to a computer another key holds: kept as its own row, with no seat, so Manage
+     * Computers shows it and an administrator can resolve it. Its store key is {@link #conflictKey}.
+     */
+    public static Computer conflict(ComputerIdentity identity, ClientContact contact, String reason, Instant now) {
+        return new Computer(0, identity, contact.clientId(), contact.os(), contact.clientVersion(),
+                contact.recorderVersion(), "", ComputerState.CONFLICT, reason, now, null, null, null,
+                contact.verifyIntervalSeconds(), now, now, UpdateProfile.NONE);
+    }
+
+    /**
+     * The key a store finds a conflict under: the holder's key plus {@code #} and the claiming client's id
+     * ({@code #} cannot occur in a computer, domain or user name), so claims never collide with the holder.
+     */
+    public static String conflictKey(ComputerIdentity identity, String clientId) {
+        return identity.key() + "#" + clientId;
+    }
+
+    /** The unique key a store keeps this computer under: its identity's key, or {@link #conflictKey} for a conflict. */
+    public String holderKey() {
+        return state == ComputerState.CONFLICT ? conflictKey(identity, clientId) : identity.key();
+    }
+
+    /** A conflict's renewed claim: what the client says now, and the holder as it stands now. */
+    public Computer withConflictReason(String reason, Instant now) {
+        return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState, state, reason,
+                stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen, now, profile);
+    }
+
     public boolean saved() {
         return id != 0;
     }

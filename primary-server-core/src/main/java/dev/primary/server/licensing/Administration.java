@@ -3,6 +3,7 @@ package dev.primary.server.licensing;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerRemoval;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
+import dev.primary.protocol.admin.EnrollmentSource;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.EnrollmentTokenView;
 import dev.primary.protocol.admin.RemovalResult;
@@ -15,6 +16,7 @@ import dev.primary.protocol.admin.LicenseView;
 import dev.primary.protocol.admin.ReclaimResult;
 import dev.primary.protocol.crypto.SignedDocument;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an administrator can do: the use cases behind {@code /admin/v1/*} and {@code primary-admin}.
@@ -90,6 +92,22 @@ public interface Administration {
     /** Revokes enrollment token {@code id}: it enrolls nothing more (computers it enrolled keep their seats). */
     default EnrollmentTokenView revokeEnrollmentToken(String id, String actor) {
         throw new UnsupportedOperationException("enrollment tokens are not supported here");
+    }
+
+    /**
+     * Where registrations come from: the source addresses that enrolled the most computers, merged with
+     * {@code limited} (requests refused over the per-source limit since start, kept by the edge), most first.
+     */
+    default List<EnrollmentSource> enrollmentSources(int limit, Map<String, Long> limited) {
+        throw new UnsupportedOperationException("enrollment sources are not supported here");
+    }
+
+    /**
+     * Waiting computers silent longer than the waiting expiry leave the queue (released); conflicts silent as long
+     * are removed. Returns how many; run in the background with {@link #reclaimSilent}.
+     */
+    default int expireSilent(String actor) {
+        return 0;
     }
 
     /** Lifts a revocation; the computer registers anew at its next contact. */

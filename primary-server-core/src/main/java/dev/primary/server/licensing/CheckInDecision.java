@@ -19,6 +19,10 @@ sealed interface CheckInDecision {
     record Waiting(Computer computer) implements CheckInDecision {
     }
 
+    /** A claim to a computer another client key holds, recorded as {@code computer} (a conflict); no seat. */
+    record Conflict(Computer computer, String reason) implements CheckInDecision {
+    }
+
     /** Refused until an administrator reinstates it. */
     record Revoked(Computer computer, String reason) implements CheckInDecision {
     }

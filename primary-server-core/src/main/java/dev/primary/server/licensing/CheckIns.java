@@ -11,6 +11,9 @@ import dev.primary.server.audit.AuditAction;
 import dev.primary.server.computer.ClientContact;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateProfile;
+import dev.primary.server.enrollment.ComputerEnrollment;
+import dev.primary.server.enrollment.EnrollmentToken;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,30 +26,157 @@ import java.util.Optional;
 final class CheckIns {
     private final SeatPool pool;
     private final LeaseIssuer leases;
+    private final IdentityPolicy policy;
 
-    CheckIns(SeatPool pool, LeaseIssuer leases) {
+    CheckIns(SeatPool pool, LeaseIssuer leases, IdentityPolicy policy) {
         this.pool = pool;
         this.leases = leases;
+        this.policy = policy;
     }
 
+    /**
+     * A registration. Who may enroll and whose claim counts, in this order: a revoked key is refused under any
+     * name; a key that does not yet speak for this computer needs a usable enrollment token (unless enrollment is
+     * open) and uses it up; a computer another key holds is not taken but recorded as a conflict, unless an
+     * administrator allowed a rekey, the holder let it go (released, reclaimed) or has been silent longer than the
+     * takeover period.
+     */
     CheckInDecision register(LicensingWrites writes, ClientCredentials credentials, PublicKey key,
             RegisterRequest request, String leaseId, Instant now) {
         ClientAuthentication.acceptSequence(writes, credentials, key, now);
+        String clientId = credentials.clientId();
         String actor = actorOf(credentials);
-        ClientContact contact = new ClientContact(credentials.clientId(), request.os(), request.clientVersion(),
+        ClientContact contact = new ClientContact(clientId, request.os(), request.clientVersion(),
                 request.recorderVersion(), request.verifyIntervalSeconds());
         ComputerIdentity identity = request.computer();
-        Computer computer = holderFor(writes, identity)
+        Optional<ClientRecord> client = writes.client(clientId);
+        if (client.isPresent() && client.get().revoked()) {
+            return revokedKey(writes, clientId, identity, contact, client.get().revokedReason(), now);
+        }
+        Optional<EnrollmentToken> token = tokenFor(writes, clientId, identity, request.enrollmentToken(), now);
+        Optional<Computer> holder = holderFor(writes, identity);
+        Optional<ComputerEnrollment> rekeyed = Optional.empty();
+        if (holder.isPresent() && heldByAnother(holder.get(), clientId)) {
+            Computer held = holder.get();
+            ComputerEnrollment enrollment = writes.enrollmentOf(held.id()).orElse(ComputerEnrollment.NONE);
+            Optional<String> ground = takeoverGround(held, enrollment, now);
+            if (ground.isEmpty()) {
+                return conflict(writes, held, identity, contact, token, credentials.remoteAddress(), actor, now);
+            }
+            SeatPool.audit(writes, now, actor, AuditAction.COMPUTER_REKEYED, held, "client " + clientId
+                    + " takes over from client " + held.clientId() + ": " + ground.get());
+            writes.computerByKey(Computer.conflictKey(identity, clientId))
+                    .ifPresent(claim -> writes.deleteComputer(claim.id()));
+            rekeyed = Optional.of(enrollment.withRekeyAllowed(false));
+        }
+        Computer computer = holder
                 .map(known -> takeOver(writes, known, identity, contact, actor, now))
                 .orElseGet(() -> Computer.firstContact(identity, contact, now));
         UpdateProfile profile = computer.profile().reachedAt(credentials.remoteAddress(), request.nudgePort());
-        return settle(writes, computer.withProfile(profile), actor, leaseId, now);
+        if (token.isPresent() && profile.group().isEmpty() && !token.get().group().isEmpty()) {
+            profile = profile.inGroup(token.get().group());
+        }
+        CheckInDecision decision = settle(writes, computer.withProfile(profile), actor, leaseId, now);
+        long computerId = decision.computer().id();
+        if (token.isPresent()) {
+            EnrollmentToken used = token.get();
+            writes.updateEnrollmentToken(used.usedOnce());
+            writes.saveEnrollment(computerId, new ComputerEnrollment(used.id(), credentials.remoteAddress(), false));
+            SeatPool.audit(writes, now, actor, AuditAction.COMPUTER_ENROLLED, decision.computer(),
+                    "enrolled with " + Enrollments.subject(used) + " from " + sourceOf(credentials));
+        } else if (holder.isEmpty()) {
+            writes.saveEnrollment(computerId, new ComputerEnrollment("", credentials.remoteAddress(), false));
+        } else if (rekeyed.isPresent()) {
+            writes.saveEnrollment(computerId, rekeyed.get());
+        }
+        return decision;
     }
 
-    CheckInDecision verify(LicensingWrites writes, ClientCredentials credentials, VerifyRequest request,
-            String leaseId, Instant now) {
+    /**
+     * The enrollment token a registration must use up: none when the key already speaks for this computer
+     * (any of its per-user seats, or a recorded claim) — it enrolled then; else the one it presents, which must
+     * be usable. With open enrollment a token is optional, but one that is given must still be usable.
+     */
+    Optional<EnrollmentToken> tokenFor(LicensingReads writes, String clientId, ComputerIdentity identity,
+            String tokenText, Instant now) {
+        boolean speaksFor = writes.computersOfClient(clientId).stream()
+                .anyMatch(known -> sameComputer(known.identity(), identity));
+        if (speaksFor || (policy.openEnrollment() && tokenText.isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of(Enrollments.usable(writes, tokenText, now));
+    }
+
+    private static boolean sameComputer(ComputerIdentity one, ComputerIdentity other) {
+        return one.computerName().equalsIgnoreCase(other.computerName()) && one.domain().equalsIgnoreCase(other.domain());
+    }
+
+    private static boolean heldByAnother(Computer known, String clientId) {
+        return known.clientId() != null && !known.clientId().equals(clientId);
+    }
+
+    /** Why a new key may take over {@code held}; empty when it may not. */
+    private Optional<String> takeoverGround(Computer held, ComputerEnrollment enrollment, Instant now) {
+        if (enrollment.rekeyAllowed()) {
+            return Optional.of("an administrator allowed a rekey");
+        }
+        if (held.state() == ComputerState.RELEASED || held.state() == ComputerState.RECLAIMED) {
+            return Optional.of("its seat was " + held.state().wireName() + " (" + held.stateReason() + ")");
+        }
+        Duration silence = policy.takeoverAfterSilence();
+        if (!silence.isZero() && held.lastContact() != null && held.lastContact().isBefore(now.minus(silence))) {
+            return Optional.of("its holder has been silent since " + Wording.time(held.lastContact())
+                    + ", longer than the " + Wording.duration(silence) + " allowed");
+        }
+        return Optional.empty();
+    }
+
+    /** Records (or renews) {@code identity}'s claim by this client as a conflict; the holder keeps its seat. */
+    private static CheckInDecision conflict(LicensingWrites writes, Computer held, ComputerIdentity identity,
+            ClientContact contact, Optional<EnrollmentToken> token, String source, String actor, Instant now) {
+        String reason = held.identity().display() + " is already held by client " + held.clientId()
+                + ", last contact " + (held.lastContact() == null ? "never" : Wording.time(held.lastContact()))
+                + "; if it was re-imaged or replaced, an administrator lets this client take it over with"
+                + " 'primary-admin computer rekey " + held.identity().display() + "'";
+        Optional<Computer> claimed = writes.computerByKey(Computer.conflictKey(identity, contact.clientId()));
+        Computer saved;
+        if (claimed.isPresent()) {
+            saved = claimed.get().withContact(contact, now).withConflictReason(reason, now);
+            writes.updateComputer(saved);
+        } else {
+            saved = writes.insertComputer(Computer.conflict(identity, contact, reason, now));
+            writes.saveEnrollment(saved.id(), new ComputerEnrollment(token.map(EnrollmentToken::id).orElse(""),
+                    source, false));
+            SeatPool.audit(writes, now, actor, AuditAction.COMPUTER_CONFLICT, held, "claimed by client "
+                    + contact.clientId() + " while client " + held.clientId() + " holds it; no seat given");
+        }
+        return new CheckInDecision.Conflict(saved, reason);
+    }
+
+    /** A revoked key registering under any name: refused, nothing stored but its sequence. */
+    private static CheckInDecision revokedKey(LicensingWrites writes, String clientId, ComputerIdentity identity,
+            ClientContact contact, String reason, Instant now) {
+        Computer revoked = writes.computersOfClient(clientId).stream()
+                .filter(known -> known.state() == ComputerState.REVOKED)
+                .findFirst()
+                .orElseGet(() -> Computer.firstContact(identity, contact, now));
+        return new CheckInDecision.Revoked(revoked, reason);
+    }
+
+    private static String sourceOf(ClientCredentials credentials) {
+        return credentials.remoteAddress().isEmpty() ? "an unknown address" : credentials.remoteAddress();
+    }
+
+    CheckInDecision verify(LicensingWrites writes, ClientCredentials credentials, ClientRecord client,
+            VerifyRequest request, String leaseId, Instant now) {
         ClientAuthentication.acceptSequence(writes, credentials, null, now);
         Computer known = computerOf(writes, credentials.clientId(), request.leaseId());
+        if (known.state() == ComputerState.CONFLICT) {
+            throw new ComputerHeldException(known.stateReason());
+        }
+        if (client.revoked() && known.state() != ComputerState.REVOKED) {
+            return new CheckInDecision.Revoked(known, client.revokedReason());
+        }
         UpdateProfile profile = known.profile().reachedAt(credentials.remoteAddress(), request.nudgePort())
                 .withContentRevision(request.contentRevision());
         Computer computer = known.withCheckIn(request.recorderVersion(), request.verifyIntervalSeconds(), now)
@@ -58,7 +188,9 @@ final class CheckIns {
     /** Records a report on every computer the client speaks for; returns them as saved. */
     List<Computer> report(LicensingWrites writes, ClientCredentials credentials, ReportRequest request, Instant now) {
         ClientAuthentication.acceptSequence(writes, credentials, null, now);
-        List<Computer> computers = writes.computersOfClient(credentials.clientId());
+        List<Computer> computers = writes.computersOfClient(credentials.clientId()).stream()
+                .filter(computer -> computer.state() != ComputerState.CONFLICT)
+                .toList();
         if (computers.isEmpty()) {
             throw noComputer(credentials.clientId());
         }
@@ -164,7 +296,16 @@ final class CheckIns {
             Instant now) {
         LeasePayload terms = leases.terms(leaseId, computer, license, now);
         Computer saved = pool.save(writes, computer.withLease(LeaseIssuer.recordOf(terms)));
-        return new CheckInDecision.Lease(saved, terms, computer.verifyIntervalSeconds());
+        return new CheckInDecision.Lease(saved, terms, verifyAfter(computer, terms, now));
+    }
+
+    /**
+     * When the client should check in next: its own interval, but never later than half-way to its lease's expiry,
+     * so a server configured with leases shorter than the interval never lets a lease run out between check-ins.
+     */
+    static long verifyAfter(Computer computer, LeasePayload terms, Instant now) {
+        long halfLease = Math.max(1, Duration.between(now, terms.expiresAt()).toSeconds() / 2);
+        return Math.min(computer.verifyIntervalSeconds(), halfLease);
     }
 
     static String actorOf(ClientCredentials credentials) {

@@ -1,6 +1,8 @@
 package dev.primary.server.licensing;
 
 import dev.primary.protocol.crypto.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,17 +10,23 @@ import java.util.Optional;
  * Proves who sent a client request: the signature must verify with the client's key, and the
  * sequence must be larger than the last one accepted from that client. Signatures are checked
  * before any write; the sequence is settled inside the write, so two copies of one request can
- * never both pass.
+ * never both pass. A sequence is epoch milliseconds at the client; one further ahead of the server's clock than
+ * the margin is refused before anything else, so no client clock can push its last sequence out of reach.
  */
 final class ClientAuthentication {
     private final LicensingStore store;
+    private final Clock clock;
+    private final Duration sequenceMargin;
 
-    ClientAuthentication(LicensingStore store) {
+    ClientAuthentication(LicensingStore store, Clock clock, Duration sequenceMargin) {
         this.store = store;
+        this.clock = clock;
+        this.sequenceMargin = sequenceMargin;
     }
 
     /** For {@code register}: the key in the body, which must be the header's client id and must have signed the request. */
     PublicKey registeringKey(ClientCredentials credentials, String clientKeyText) {
+        requireNotAhead(credentials);
         PublicKey key;
         try {
             key = PublicKey.decode(clientKeyText);
@@ -35,6 +43,7 @@ final class ClientAuthentication {
 
     /** For {@code verify} and {@code report}: the stored client, whose key must have signed the request. */
     ClientRecord knownClient(ClientCredentials credentials) {
+        requireNotAhead(credentials);
         ClientRecord client = store.read(reads -> reads.client(credentials.clientId()))
                 .orElseThrow(() -> new UnknownClientException("client " + credentials.clientId()
                         + " is not registered with this server; register first"));
@@ -63,6 +72,16 @@ final class ClientAuthentication {
                     + " is not registered with this server; register first");
         }
         writes.insertClient(new ClientRecord(credentials.clientId(), key, credentials.sequence(), now));
+    }
+
+    private void requireNotAhead(ClientCredentials credentials) {
+        Instant now = clock.instant();
+        long latest = now.toEpochMilli() + sequenceMargin.toMillis();
+        if (credentials.sequence() > latest) {
+            throw new SequenceAheadException("request sequence " + credentials.sequence() + " of client "
+                    + credentials.clientId() + " is more than " + Wording.duration(sequenceMargin)
+                    + " ahead of this server's clock (" + now + "); continue from the server's time");
+        }
     }
 
     private static void requireSignedBy(PublicKey key, ClientCredentials credentials) {

@@ -1,6 +1,12 @@
 package dev.primary.server.licensing;
 
 import dev.primary.protocol.admin.AuditEntry;
+import dev.primary.protocol.admin.ComputerRemoval;
+import dev.primary.protocol.admin.CreatedEnrollmentToken;
+import dev.primary.protocol.admin.EnrollmentSource;
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
+import dev.primary.protocol.admin.EnrollmentTokenView;
+import dev.primary.protocol.admin.RemovalResult;
 import dev.primary.protocol.admin.ComputerPage;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
@@ -13,6 +19,8 @@ import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.EnrollmentCheck;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
@@ -20,7 +28,10 @@ import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.computer.Computer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -46,6 +57,7 @@ public final class Licensing implements ClientProtocol, Administration {
     private final ComputerAdministration computers;
     private final LicenseRegistration registration;
     private final UpdateAdvisor advisor;
+    private final Enrollments enrollments;
 
     /** A licensing core that serves no updates ({@link UpdateAdvisor#NONE}). */
     public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock) {
@@ -61,11 +73,13 @@ public final class Licensing implements ClientProtocol, Administration {
         this.serverKey = Objects.requireNonNull(serverKey, "serverKey");
         this.clock = Objects.requireNonNull(clock, "clock");
         SeatPool pool = new SeatPool();
-        this.authentication = new ClientAuthentication(store);
+        this.authentication = new ClientAuthentication(store, clock, settings.identity().sequenceMargin());
         this.leases = new LeaseIssuer(settings.serverId(), settings.leaseValidity(), serverKey);
-        this.checkIns = new CheckIns(pool, leases);
+        this.checkIns = new CheckIns(pool, leases, settings.identity());
         this.views = new ComputerViews(settings, advisor);
-        this.computers = new ComputerAdministration(store, pool, views, clock, settings.reclaimAfter());
+        this.computers = new ComputerAdministration(store, pool, views, clock, settings.reclaimAfter(),
+                settings.identity().waitingExpiry());
+        this.enrollments = new Enrollments(store, clock);
         this.registration = new LicenseRegistration(store, new VendorDocuments(settings.trustedVendorKeys()), pool,
                 clock, settings.serverId());
     }
@@ -80,6 +94,9 @@ public final class Licensing implements ClientProtocol, Administration {
     @Override
     public CheckInAnswer register(ClientCredentials credentials, RegisterRequest request) {
         PublicKey key = authentication.registeringKey(credentials, request.clientKey());
+        // A refused token is refused here, from a read, so a flood of them never reaches the store's writer.
+        store.read(reads -> checkIns.tokenFor(reads, credentials.clientId(), request.computer(),
+                request.enrollmentToken(), clock.instant()));
         String leaseId = leases.newLeaseId();
         return answer(store.write(writes -> {
             Instant now = clock.instant();
@@ -90,11 +107,11 @@ public final class Licensing implements ClientProtocol, Administration {
 
     @Override
     public CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request) {
-        authentication.knownClient(credentials);
+        ClientRecord client = authentication.knownClient(credentials);
         String leaseId = leases.newLeaseId();
         return answer(store.write(writes -> {
             Instant now = clock.instant();
-            CheckInDecision decision = checkIns.verify(writes, credentials, request, leaseId, now);
+            CheckInDecision decision = checkIns.verify(writes, credentials, client, request, leaseId, now);
             Set<Long> failures = advisor.record(writes, decision.computer(), request.updates(),
                     CheckIns.actorOf(credentials), now);
             return new CheckInOutcome(decision, directivesFor(writes, decision, now), failures);
@@ -115,6 +132,11 @@ public final class Licensing implements ClientProtocol, Administration {
         if (!failures.isEmpty()) {
             advisor.failuresRecorded(failures);
         }
+    }
+
+    @Override
+    public EnrollmentCheckAnswer checkEnrollment(EnrollmentCheck check) {
+        return enrollments.check(check);
     }
 
     @Override
@@ -159,6 +181,9 @@ public final class Licensing implements ClientProtocol, Administration {
         }
         if (decision instanceof CheckInDecision.Revoked revoked) {
             return new CheckInAnswer.Revoked(revoked.reason(), settings.revokedRetryAfter().toSeconds());
+        }
+        if (decision instanceof CheckInDecision.Conflict conflict) {
+            throw new ComputerHeldException(conflict.reason());
         }
         Computer waiting = ((CheckInDecision.Waiting) decision).computer();
         return store.read(reads -> {
@@ -241,7 +266,58 @@ public final class Licensing implements ClientProtocol, Administration {
 
     @Override
     public ComputerView revoke(String computer, String reason, String actor) {
-        return computers.revoke(computer, reason, actor);
+        return computers.revoke(computer, reason, false, actor);
+    }
+
+    @Override
+    public ComputerView revoke(String computer, String reason, boolean withToken, String actor) {
+        return computers.revoke(computer, reason, withToken, actor);
+    }
+
+    @Override
+    public ComputerView rekey(String computer, String reason, String actor) {
+        return computers.rekey(computer, reason, actor);
+    }
+
+    @Override
+    public RemovalResult removeComputers(ComputerRemoval removal, String actor) {
+        return computers.remove(removal, actor);
+    }
+
+    @Override
+    public int expireSilent(String actor) {
+        return computers.expireSilent(actor);
+    }
+
+    @Override
+    public CreatedEnrollmentToken createEnrollmentToken(EnrollmentTokenRequest request, String actor) {
+        return enrollments.create(request, actor);
+    }
+
+    @Override
+    public List<EnrollmentTokenView> enrollmentTokens() {
+        return enrollments.list();
+    }
+
+    @Override
+    public EnrollmentTokenView revokeEnrollmentToken(String id, String actor) {
+        return enrollments.revoke(id, actor);
+    }
+
+    @Override
+    public List<EnrollmentSource> enrollmentSources(int limit, Map<String, Long> limited) {
+        Map<String, Long> enrolled = new HashMap<>();
+        store.read(reads -> reads.enrollmentSources(limit)).forEach(source -> enrolled.put(source.address(),
+                source.computers()));
+        Set<String> addresses = new HashSet<>(enrolled.keySet());
+        addresses.addAll(limited.keySet());
+        return addresses.stream()
+                .map(address -> new EnrollmentSource(address, enrolled.getOrDefault(address, 0L),
+                        limited.getOrDefault(address, 0L)))
+                .sorted(Comparator.comparingLong((EnrollmentSource source) -> source.enrolled() + source.limited())
+                        .reversed().thenComparing(EnrollmentSource::address))
+                .limit(limit)
+                .toList();
     }
 
     @Override

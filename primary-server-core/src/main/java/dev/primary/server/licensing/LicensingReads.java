@@ -6,6 +6,7 @@ import dev.primary.protocol.admin.ComputerState;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.ComputerDirectory;
 import dev.primary.server.computer.UpdateRecords;
+import dev.primary.server.enrollment.EnrollmentReads;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the licensing core reads from its store. Every lookup here is by an index. */
-public interface LicensingReads extends ComputerDirectory, UpdateRecords {
+public interface LicensingReads extends ComputerDirectory, UpdateRecords, EnrollmentReads {
 
     Optional<ClientRecord> client(String clientId);
 
@@ -55,6 +56,12 @@ public interface LicensingReads extends ComputerDirectory, UpdateRecords {
 
     /** What the active licenses grant, and how much of it is held (from the licenses alone: cheap). */
     PoolSize poolSize(Instant now);
+
+    /**
+     * Computers in {@code state} whose last contact is before {@code cutoff} (or who never made one), enrolled
+     * with token {@code tokenId} ({@code ""} = any), oldest contact first.
+     */
+    List<Computer> silentIn(ComputerState state, Instant cutoff, String tokenId, int limit);
 
     /** How many computers are active, reserved and waiting (counted over indexes). */
     HolderCounts holderCounts(Instant now);

@@ -20,10 +20,20 @@ import java.util.function.Supplier;
  *     so a vendor key added while the server runs is trusted without a restart
  * @param trustedReleaseKeys the release-signing keys this server accepts releases from, asked at every
  *     {@code hello} (which lists them for clients to pin)
+ * @param identity who may enroll, whose claim to a computer counts, and the bounds on what clients claim
  */
 public record LicensingSettings(String serverId, String serverVersion, String tlsPin, Duration leaseValidity,
         Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
-        Supplier<List<PublicKey>> trustedVendorKeys, Supplier<List<PublicKey>> trustedReleaseKeys) {
+        Supplier<List<PublicKey>> trustedVendorKeys, Supplier<List<PublicKey>> trustedReleaseKeys,
+        IdentityPolicy identity) {
+
+    /** Settings with the default {@link IdentityPolicy}. */
+    public LicensingSettings(String serverId, String serverVersion, String tlsPin, Duration leaseValidity,
+            Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
+            Supplier<List<PublicKey>> trustedVendorKeys, Supplier<List<PublicKey>> trustedReleaseKeys) {
+        this(serverId, serverVersion, tlsPin, leaseValidity, waitingRetryAfter, revokedRetryAfter, reclaimAfter,
+                trustedVendorKeys, trustedReleaseKeys, IdentityPolicy.DEFAULTS);
+    }
 
     /** Settings without release keys: {@code hello} lists none. */
     public LicensingSettings(String serverId, String serverVersion, String tlsPin, Duration leaseValidity,
@@ -46,6 +56,13 @@ public record LicensingSettings(String serverId, String serverVersion, String tl
         }
         Objects.requireNonNull(trustedVendorKeys, "trustedVendorKeys");
         Objects.requireNonNull(trustedReleaseKeys, "trustedReleaseKeys");
+        Objects.requireNonNull(identity, "identity");
+    }
+
+    /** These settings with another identity policy. */
+    public LicensingSettings withIdentity(IdentityPolicy newIdentity) {
+        return new LicensingSettings(serverId, serverVersion, tlsPin, leaseValidity, waitingRetryAfter,
+                revokedRetryAfter, reclaimAfter, trustedVendorKeys, trustedReleaseKeys, newIdentity);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -4,12 +4,16 @@ import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateRecordWrites;
+import dev.primary.server.enrollment.EnrollmentWrites;
 import java.time.Instant;
 
 /** What a unit of work may change, inside one {@link LicensingStore#write}; it sees its own changes. */
-public interface LicensingWrites extends LicensingReads, UpdateRecordWrites {
+public interface LicensingWrites extends LicensingReads, UpdateRecordWrites, EnrollmentWrites {
 
     void insertClient(ClientRecord client);
+
+    /** Revokes client {@code clientId}'s key ({@code reason} non-empty), or lifts that ({@code reason} empty). */
+    void setClientRevocation(String clientId, String reason);
 
     /**
      * Records {@code sequence} as the client's last accepted one, if it is larger than the one
@@ -22,6 +26,7 @@ public interface LicensingWrites extends LicensingReads, UpdateRecordWrites {
 
     void updateComputer(Computer computer);
 
+    /** Deletes a computer and what is kept about it (update records, enrollment). */
     void deleteComputer(long id);
 
     /** Records a newly imported license and keeps the file it came from. */

@@ -131,7 +131,9 @@ final class UpdateAdvice {
         List<UpdateRecord> records = new ArrayList<>(writes.updateRecords(computer.id()));
         Set<Long> newlyFailed = new HashSet<>();
         for (UpdateReport report : reports) {
-            long rolloutId = find(records, report.product(), report.rolloutId()).isPresent() ? report.rolloutId() : 0;
+            // Only a seat holder the rollout directed counts for it: anything else is recorded outside any rollout.
+            long rolloutId = computer.holdsSeat() && find(records, report.product(), report.rolloutId()).isPresent()
+                    ? report.rolloutId() : 0;
             Optional<UpdateRecord> before = find(records, report.product(), rolloutId);
             UpdateRecord after = new UpdateRecord(report.product(), rolloutId, report.version(), report.state(),
                     report.reason(), now);

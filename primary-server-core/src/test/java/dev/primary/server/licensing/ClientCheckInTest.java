@@ -204,18 +204,21 @@ class ClientCheckInTest extends WithLicensingFixture {
     }
 
     @Test
-    void a_reinstalled_client_with_the_same_computer_name_reuses_the_seat() {
+    void a_reinstalled_client_with_the_same_computer_name_takes_the_seat_over_after_a_rekey() {
         fixture.activeLicense("ABC-123", 1);
         TestClient original = TestClient.named("CORP\\PC1");
         original.register(server);
         TestClient reinstalled = TestClient.named("corp\\pc1");
+        assertThatThrownBy(() -> reinstalled.register(server)).as("not without the administrator's word")
+                .isInstanceOf(ComputerHeldException.class);
 
+        server.rekey("CORP\\PC1", "re-imaged", "admin");
         LeasePayload lease = verifiedLease(reinstalled.register(server));
 
         assertThat(lease.clientId()).isEqualTo(reinstalled.clientId());
         assertThat(server.summary().used()).isEqualTo(1);
         assertThat(fixture.view(reinstalled).clientId()).isEqualTo(reinstalled.clientId());
-        assertThat(server.audit(0, 1).get(0).action()).isEqualTo("seat.reused");
+        assertThat(server.audit(0, 5)).extracting(entry -> entry.action()).contains("seat.reused", "computer.rekeyed");
         assertThatThrownBy(() -> original.verify(server))
                 .as("the old installation no longer speaks for the computer")
                 .isInstanceOf(UnknownClientException.class);

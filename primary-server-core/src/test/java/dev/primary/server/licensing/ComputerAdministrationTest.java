@@ -131,8 +131,10 @@ class ComputerAdministrationTest extends WithLicensingFixture {
         assertThat(revoked.reason()).isEqualTo("revoked by admin: stolen laptop");
         assertThat(server.summary().used()).isZero();
         assertThat(client.verify(server)).isEqualTo(new CheckInAnswer.Revoked("revoked by admin: stolen laptop", 3600));
-        assertThat(TestClient.named("CORP\\PC1").register(server)).as("a reinstall does not escape a revocation")
-                .isInstanceOf(CheckInAnswer.Revoked.class);
+        assertThatThrownBy(() -> TestClient.named("CORP\\PC1").register(server))
+                .as("a reinstall does not escape a revocation").isInstanceOf(ComputerHeldException.class);
+        assertThat(client.claiming("CORP\\PC2").register(server)).as("nor does the revoked key under another name")
+                .isEqualTo(new CheckInAnswer.Revoked("revoked by admin: stolen laptop", 3600));
         assertThatThrownBy(() -> server.revoke("CORP\\PC1", "", "admin"))
                 .isInstanceOf(ComputerStateConflictException.class);
 

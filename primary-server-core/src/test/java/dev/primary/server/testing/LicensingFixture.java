@@ -6,6 +6,7 @@ import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.message.RegistrationCode;
 import dev.primary.server.licensing.Licensing;
+import dev.primary.server.licensing.IdentityPolicy;
 import dev.primary.server.licensing.LicensingSettings;
 import dev.primary.server.store.sqlite.SqliteStore;
 import java.nio.file.Path;
@@ -26,14 +27,33 @@ public final class LicensingFixture implements AutoCloseable {
     private SqliteStore store;
     private Licensing licensing;
 
+    /**
+     * Open enrollment unless a test says otherwise: the tests of seats, queues and leases register clients
+     * without tokens; the tests of enrollment itself use {@link #LicensingFixture(Path, IdentityPolicy)}.
+     */
+    public static final IdentityPolicy OPEN = IdentityPolicy.DEFAULTS.withOpenEnrollment(true);
+
     public LicensingFixture(Path directory) {
         this(directory, Duration.ofDays(30));
     }
 
     public LicensingFixture(Path directory, Duration reclaimAfter) {
-        this.databaseFile = directory.resolve("primary.db");
+        this(directory, reclaimAfter, OPEN);
+    }
+
+    public LicensingFixture(Path directory, IdentityPolicy identity) {
+        this(directory, Duration.ofDays(30), identity);
+    }
+
+    public LicensingFixture(Path directory, Duration reclaimAfter, IdentityPolicy identity) {
+        try {
+            this.databaseFile = java.nio.file.Files.createDirectories(directory).resolve("primary.db");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.settings = new LicensingSettings(SERVER_ID, "0.1.0", "sha256/test-pin", Duration.ofDays(7),
-                Duration.ofSeconds(60), Duration.ofHours(1), reclaimAfter, () -> List.of(vendor.publicKey()));
+                Duration.ofSeconds(60), Duration.ofHours(1), reclaimAfter, () -> List.of(vendor.publicKey()),
+                List::of, identity);
         open();
     }
 
@@ -43,6 +63,12 @@ public final class LicensingFixture implements AutoCloseable {
 
     public SqliteStore store() {
         return store;
+    }
+
+    /** Whether the store holds a record of client {@code clientId}. */
+    public boolean knowsClient(String clientId) {
+        Boolean known = store.read(reads -> reads.client(clientId).isPresent());
+        return known;
     }
 
     public LicensingSettings settings() {

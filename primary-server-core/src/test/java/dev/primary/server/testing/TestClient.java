@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TestClient {
     public static final long VERIFY_INTERVAL = 4 * 3600;
 
-    private final SigningKey key = Ed25519.generate();
+    private final SigningKey key;
     private final ComputerIdentity computer;
-    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong sequence;
+    private volatile String enrollmentToken = "";
     private volatile String leaseId = "none";
     private volatile Version recorderVersion = Version.NONE;
     private volatile Version clientVersion = new Version(1, 0, 7);
@@ -33,7 +34,27 @@ public final class TestClient {
     private volatile List<UpdateReport> updateReports = List.of();
 
     public TestClient(ComputerIdentity computer) {
+        this(Ed25519.generate(), computer, new AtomicLong());
+    }
+
+    private TestClient(SigningKey key, ComputerIdentity computer, AtomicLong sequence) {
+        this.key = key;
         this.computer = computer;
+        this.sequence = sequence;
+    }
+
+    /** The same client (key and sequence) claiming another computer, as a client whose name was changed would. */
+    public TestClient claiming(String otherComputer) {
+        TestClient other = new TestClient(key, ComputerIdentity.parse(otherComputer), sequence);
+        other.enrollmentToken = enrollmentToken;
+        other.remoteAddress = remoteAddress;
+        return other;
+    }
+
+    /** The enrollment token it sends when it registers (as the Deployment Utility wrote it). */
+    public TestClient carrying(String token) {
+        enrollmentToken = token;
+        return this;
     }
 
     public static TestClient named(String computer) {
@@ -74,7 +95,7 @@ public final class TestClient {
 
     public RegisterRequest registerRequest() {
         return new RegisterRequest(computer, "Linux 6.1 amd64", clientVersion, recorderVersion,
-                key.publicKey().encoded(), VERIFY_INTERVAL, nudgePort);
+                key.publicKey().encoded(), VERIFY_INTERVAL, nudgePort, enrollmentToken);
     }
 
     public CheckInAnswer register(ClientProtocol server) {

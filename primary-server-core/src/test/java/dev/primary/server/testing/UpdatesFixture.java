@@ -62,7 +62,7 @@ public final class UpdatesFixture implements AutoCloseable {
         releases = new Releases(new ReleaseSettings(() -> List.copyOf(trustedReleaseKeys)), store, packages, clock);
         settings = new LicensingSettings(LicensingFixture.SERVER_ID, "0.1.0", "sha256/test-pin",
                 Duration.ofDays(7), Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30),
-                () -> List.of(vendor.publicKey()), () -> List.copyOf(trustedReleaseKeys));
+                () -> List.of(vendor.publicKey()), () -> List.copyOf(trustedReleaseKeys), LicensingFixture.OPEN);
         licensing = new Licensing(settings, store, serverKey, clock, releases);
     }
 

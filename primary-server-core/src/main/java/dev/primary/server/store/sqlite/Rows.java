@@ -8,6 +8,7 @@ import dev.primary.protocol.message.Version;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.IssuedLease;
 import dev.primary.server.computer.UpdateProfile;
+import dev.primary.server.enrollment.EnrollmentToken;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.License;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,10 @@ final class Rows {
     static final String LICENSE_COLUMNS = "serial, customer, seats, used, issued_at, expires_at, features,"
             + " license_signature, registration_code, imported_at, unlocked_at";
 
-    static final String CLIENT_COLUMNS = "client_id, public_key, last_sequence, first_seen";
+    static final String CLIENT_COLUMNS = "client_id, public_key, last_sequence, first_seen, revoked_reason";
+
+    static final String TOKEN_COLUMNS = "id, secret_hash, label, group_name, uses, used, created_at, created_by,"
+            + " expires_at, revoked_at";
 
     static final String AUDIT_COLUMNS = "id, at, actor, action, subject, detail";
 
@@ -63,7 +67,7 @@ final class Rows {
         ComputerIdentity identity = computer.identity();
         IssuedLease lease = computer.lease();
         UpdateProfile profile = computer.profile();
-        return new Object[] {identity.key(), identity.computerName().toLowerCase(Locale.ROOT),
+        return new Object[] {computer.holderKey(), identity.computerName().toLowerCase(Locale.ROOT),
             identity.computerName(), identity.domain(), identity.userName(), computer.clientId(), computer.os(),
             computer.clientVersion() == null ? null : computer.clientVersion().dotted(),
             computer.recorderVersion().dotted(), computer.clientState(), StateCodes.code(computer.state()),
@@ -83,7 +87,13 @@ final class Rows {
 
     static ClientRecord client(ResultSet row) throws SQLException {
         return new ClientRecord(row.getString(1), PublicKey.decode(row.getString(2)), row.getLong(3),
-                SqlSession.instant(row, 4));
+                SqlSession.instant(row, 4), row.getString(5));
+    }
+
+    static EnrollmentToken token(ResultSet row) throws SQLException {
+        return new EnrollmentToken(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getInt(5), row.getInt(6), SqlSession.instant(row, 7), row.getString(8), SqlSession.instant(row, 9),
+                SqlSession.instant(row, 10));
     }
 
     static AuditEntry audit(ResultSet row) throws SQLException {

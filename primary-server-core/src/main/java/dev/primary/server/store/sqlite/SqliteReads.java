@@ -7,6 +7,8 @@ import dev.primary.protocol.message.Version;
 import dev.primary.protocol.release.Product;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateRecord;
+import dev.primary.server.enrollment.ComputerEnrollment;
+import dev.primary.server.enrollment.EnrollmentToken;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.ComputerRows;
 import dev.primary.server.licensing.HolderCounts;
@@ -33,7 +35,11 @@ class SqliteReads implements LicensingReads, ReleaseReads {
     private static final String ACTIVE_LICENSE = "unlocked_at IS NOT NULL AND (expires_at IS NULL OR expires_at > ?)";
 
     static final String COMPUTERS_OF_CLIENT = SELECT_COMPUTERS + " WHERE client_id = ? ORDER BY id";
-    static final String COMPUTERS_NAMED = SELECT_COMPUTERS + " WHERE name_key = ? AND user_name = '' ORDER BY holder_key";
+    /** Conflicts are claims, not computers: an administrator's name finds the holder only. */
+    static final String COMPUTERS_NAMED = SELECT_COMPUTERS + " WHERE name_key = ? AND user_name = '' AND state != "
+            + StateCodes.CONFLICT + " ORDER BY holder_key";
+    static final String SILENT_IN_STATE = SELECT_COMPUTERS + " WHERE state = ? AND (last_contact IS NULL"
+            + " OR last_contact < ?) AND (? = '' OR enrolled_with = ?) ORDER BY last_contact, id LIMIT ?";
     static final String OLDEST_WAITING = SELECT_COMPUTERS + " WHERE state = " + StateCodes.WAITING
             + " ORDER BY waiting_since, id LIMIT 1";
     static final String WAITING_AHEAD = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.WAITING
@@ -220,6 +226,35 @@ class SqliteReads implements LicensingReads, ReleaseReads {
     @Override
     public List<Computer> nudgeableComputers(long afterId, int limit) {
         return session.list(NUDGEABLE, Rows::computer, afterId, limit);
+    }
+
+    @Override
+    public List<Computer> silentIn(ComputerState state, Instant cutoff, String tokenId, int limit) {
+        return session.list(SILENT_IN_STATE, Rows::computer, StateCodes.code(state), cutoff, tokenId, tokenId, limit);
+    }
+
+    @Override
+    public Optional<EnrollmentToken> enrollmentToken(String id) {
+        return session.one("SELECT " + Rows.TOKEN_COLUMNS + " FROM enrollment_tokens WHERE id = ?", Rows::token, id);
+    }
+
+    @Override
+    public List<EnrollmentToken> enrollmentTokens() {
+        return session.list("SELECT " + Rows.TOKEN_COLUMNS + " FROM enrollment_tokens ORDER BY created_at DESC, id",
+                Rows::token);
+    }
+
+    @Override
+    public Optional<ComputerEnrollment> enrollmentOf(long computerId) {
+        return session.one("SELECT enrolled_with, enrolled_from, rekey_allowed FROM computers WHERE id = ?",
+                row -> new ComputerEnrollment(row.getString(1), row.getString(2), row.getInt(3) != 0), computerId);
+    }
+
+    @Override
+    public List<SourceCount> enrollmentSources(int limit) {
+        return session.list("SELECT enrolled_from, COUNT(*) FROM computers WHERE enrolled_from != ''"
+                + " GROUP BY enrolled_from ORDER BY COUNT(*) DESC, enrolled_from LIMIT ?",
+                row -> new SourceCount(row.getString(1), row.getLong(2)), limit);
     }
 
     @Override

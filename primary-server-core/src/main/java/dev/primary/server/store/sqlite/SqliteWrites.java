@@ -4,6 +4,8 @@ import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateRecord;
+import dev.primary.server.enrollment.ComputerEnrollment;
+import dev.primary.server.enrollment.EnrollmentToken;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.License;
 import dev.primary.server.licensing.LicensingWrites;
@@ -34,8 +36,34 @@ final class SqliteWrites extends SqliteReads implements LicensingWrites, Release
 
     @Override
     public void insertClient(ClientRecord client) {
-        session.update("INSERT INTO clients (" + Rows.CLIENT_COLUMNS + ") VALUES (?, ?, ?, ?)", client.clientId(),
-                client.publicKey().encoded(), client.lastSequence(), client.firstSeen());
+        session.update("INSERT INTO clients (" + Rows.CLIENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)", client.clientId(),
+                client.publicKey().encoded(), client.lastSequence(), client.firstSeen(), client.revokedReason());
+    }
+
+    @Override
+    public void setClientRevocation(String clientId, String reason) {
+        requireOneRow(session.update("UPDATE clients SET revoked_reason = ? WHERE client_id = ?", reason, clientId),
+                "client " + clientId);
+    }
+
+    @Override
+    public void insertEnrollmentToken(EnrollmentToken token) {
+        session.update("INSERT INTO enrollment_tokens (" + Rows.TOKEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                token.id(), token.secretHash(), token.label(), token.group(), token.uses(), token.used(),
+                token.createdAt(), token.createdBy(), token.expiresAt(), token.revokedAt());
+    }
+
+    @Override
+    public void updateEnrollmentToken(EnrollmentToken token) {
+        requireOneRow(session.update("UPDATE enrollment_tokens SET used = ?, revoked_at = ? WHERE id = ?", token.used(),
+                token.revokedAt(), token.id()), "enrollment token " + token.id());
+    }
+
+    @Override
+    public void saveEnrollment(long computerId, ComputerEnrollment enrollment) {
+        requireOneRow(session.update("UPDATE computers SET enrolled_with = ?, enrolled_from = ?, rekey_allowed = ?"
+                + " WHERE id = ?", enrollment.tokenId(), enrollment.source(), enrollment.rekeyAllowed() ? 1 : 0,
+                computerId), "computer " + computerId);
     }
 
     @Override
@@ -60,6 +88,7 @@ final class SqliteWrites extends SqliteReads implements LicensingWrites, Release
 
     @Override
     public void deleteComputer(long id) {
+        session.update("DELETE FROM computer_updates WHERE computer_id = ?", id);
         requireOneRow(session.update("DELETE FROM computers WHERE id = ?", id), "computer " + id);
     }
 
