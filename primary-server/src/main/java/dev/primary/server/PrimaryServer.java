@@ -3,6 +3,7 @@ package dev.primary.server;
 import dev.primary.protocol.admin.ServerStatus;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.tls.TlsPin;
+import dev.primary.server.config.RegistrationLimit;
 import dev.primary.server.config.ServerConfiguration;
 import dev.primary.server.http.AdminRoutes;
 import dev.primary.server.http.ClientRoutes;
@@ -10,6 +11,7 @@ import dev.primary.server.http.HttpLimits;
 import dev.primary.server.http.HttpListener;
 import dev.primary.server.http.ListenerSettings;
 import dev.primary.server.http.NettyTransport;
+import dev.primary.server.http.SourceRateLimit;
 import dev.primary.server.http.TlsContexts;
 import dev.primary.server.http.TrafficCount;
 import dev.primary.server.http.UpdateServices;
@@ -210,8 +212,11 @@ public final class PrimaryServer implements AutoCloseable {
             resources.push(() -> adminWorkers.drain(Duration.ZERO));
             HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes());
             TrafficCount clientTraffic = new TrafficCount();
+            SourceRateLimit registrations = new SourceRateLimit(configuration.registrationLimit().perSecond(),
+                    configuration.registrationLimit().burst(), RegistrationLimit.MAX_SOURCES, System::nanoTime);
             clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),
-                    configuration.port(), limits), tls, ClientRoutes.of(backend.clientProtocol(), backend.packages()),
+                    configuration.port(), limits), tls,
+                    ClientRoutes.of(backend.clientProtocol(), backend.packages(), registrations),
                     clientWorkers, transport, clientTraffic);
             resources.push(clientListener);
             ServerStatus status = new ServerStatus(identity.serverId(), settings.serverVersion(), startedAt,
@@ -223,14 +228,13 @@ public final class PrimaryServer implements AutoCloseable {
             adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
                     configuration.adminPort(), limits), tls,
                     AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
-                            clientTraffic::snapshot),
+                            clientTraffic::snapshot, registrations::refusedBySource),
                     adminWorkers, transport);
             resources.push(adminListener);
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());
-            if (!configuration.reclaimAfter().isZero()) {
-                resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval()));
-            }
+            resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval(),
+                    !configuration.reclaimAfter().isZero()));
             LOG.info(StartupReport.describe(identity, status, adminUrl, TlsContexts.describe(provider),
                     settings.trustedVendorKeys().get().size(), settings.trustedReleaseKeys().get(),
                     backend.administration()));
@@ -250,7 +254,7 @@ public final class PrimaryServer implements AutoCloseable {
             return new LicensingSettings(identity.serverId(), ServerVersion.current(), identity.tls().pin().value(),
                     configuration.leaseValidity(), configuration.waitingRetryAfter(),
                     configuration.revokedRetryAfter(), configuration.reclaimAfter(), this::vendorKeys,
-                    this::releaseKeys);
+                    this::releaseKeys, configuration.identity());
         }
 
         private List<PublicKey> vendorKeys() {

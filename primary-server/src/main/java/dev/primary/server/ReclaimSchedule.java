@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reclaims the seats of silent computers every {@code reclaim-check-interval}. The first run waits one
+ * Reclaims the seats of silent computers, and lets silent waiting computers and conflicts go, every
+ * {@code reclaim-check-interval}. The first run waits one
  * interval, so a server that was itself down for long does not count its own outage against clients.
  */
 final class ReclaimSchedule implements AutoCloseable {
@@ -20,22 +21,37 @@ final class ReclaimSchedule implements AutoCloseable {
 
     private final ScheduledExecutorService executor;
 
-    private ReclaimSchedule(Administration administration, Duration interval) {
+    private ReclaimSchedule(Administration administration, Duration interval, boolean seats) {
         this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "primary-reclaim");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(() -> reclaim(administration), interval.toMillis(), interval.toMillis(),
+        executor.scheduleWithFixedDelay(() -> reclaim(administration, seats), interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.debug("reclaiming silent seats every {}", Durations.format(interval));
     }
 
-    static ReclaimSchedule start(Administration administration, Duration interval) {
-        return new ReclaimSchedule(administration, interval);
+    /**
+     * Starts the background work: silent waiting computers and conflicts expire every {@code interval}; with
+     * {@code seats}, the seats of silent computers are reclaimed too.
+     */
+    static ReclaimSchedule start(Administration administration, Duration interval, boolean seats) {
+        return new ReclaimSchedule(administration, interval, seats);
     }
 
-    private static void reclaim(Administration administration) {
+    private static void reclaim(Administration administration, boolean seats) {
+        try {
+            int expired = administration.expireSilent(ACTOR);
+            if (expired > 0) {
+                LOG.info("{} silent waiting computer(s) and conflict(s) left the queue", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("expiry of silent waiting computers failed, will retry at the next interval: {}", e.toString(), e);
+        }
+        if (!seats) {
+            return;
+        }
         try {
             ReclaimResult result = administration.reclaimSilent(ACTOR);
             if (!result.reclaimed().isEmpty()) {

@@ -6,6 +6,8 @@ import dev.primary.protocol.admin.LicenseView;
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.KeyFiles;
 import dev.primary.protocol.crypto.Sha256;
+import dev.primary.protocol.admin.CreatedEnrollmentToken;
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.json.Json;
@@ -41,6 +43,7 @@ import dev.primary.protocol.tls.PinnedTls;
  * license, and one registered client whose signed requests it can make.
  */
 final class LiveServer implements AutoCloseable {
+    private String enrollmentToken = "";
     final PrimaryServer server;
     final PinnedHttps client;
     final PinnedHttps admin;
@@ -68,6 +71,7 @@ final class LiveServer implements AutoCloseable {
         LiveServer live = new LiveServer(configuration);
         try {
             live.activateLicense();
+            live.enrollmentToken = live.createEnrollmentToken();
             live.registerClient(live.clientKey, "PC1", nudgePort);
             return live;
         } catch (Exception | AssertionError e) {
@@ -94,15 +98,43 @@ final class LiveServer implements AutoCloseable {
         assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
     }
 
-    /** Registers a client of computer {@code CORP\<name>} running Recorder 1.0.1. */
+    /** Creates an enrollment token of unlimited uses through the admin API, as {@code primary-admin} does. */
+    String createEnrollmentToken() throws Exception {
+        HttpResponse<String> created = admin.postJson("/admin/v1/enrollment-tokens",
+                json(new EnrollmentTokenRequest("tests", 0, 3600, "")), bearer());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Json.read(created.body().getBytes(StandardCharsets.UTF_8), CreatedEnrollmentToken.class).token();
+    }
+
+    /** Registers a client of computer {@code CORP\<name>} running Recorder 1.0.1, enrolled with this server's token. */
     void registerClient(SigningKey key, String name, int nudgePort) throws Exception {
         byte[] body = Json.write(new RegisterRequest(ComputerIdentity.computer(name, "CORP"), "Linux 6.1 amd64",
-                new Version(1, 0, 1), new Version(1, 0, 1), key.publicKey().encoded(), 14400, nudgePort));
+                new Version(1, 0, 1), new Version(1, 0, 1), key.publicKey().encoded(), 14400, nudgePort,
+                enrollmentToken));
         HttpResponse<String> registered = client.post("/v1/register", "application/json", body,
                 SignedRequests.headers(key, "POST", "/v1/register", ++sequence, body));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
         assertThat(Json.read(registered.body().getBytes(StandardCharsets.UTF_8), CheckInAnswer.class))
                 .isInstanceOf(CheckInAnswer.Licensed.class);
+    }
+
+    /** {@code POST /v1/register} of computer {@code CORP\<name>} by {@code key} with {@code token}; the raw answer. */
+    HttpResponse<String> register(SigningKey key, String name, String token) throws Exception {
+        byte[] body = Json.write(new RegisterRequest(ComputerIdentity.computer(name, "CORP"), "Linux 6.1 amd64",
+                new Version(1, 0, 1), Version.NONE, key.publicKey().encoded(), 14400, 0, token));
+        return client.post("/v1/register", "application/json", body,
+                SignedRequests.headers(key, "POST", "/v1/register", ++sequence, body));
+    }
+
+    /** {@code POST /v1/verify} by the licensed client {@code CORP\PC1}; the raw answer. */
+    HttpResponse<String> verifyClient(String leaseId) throws Exception {
+        byte[] body = Json.write(new dev.primary.protocol.message.VerifyRequest(leaseId, new Version(1, 0, 1), 14400));
+        return client.post("/v1/verify", "application/json", body,
+                SignedRequests.headers(clientKey, "POST", "/v1/verify", ++sequence, body));
+    }
+
+    String enrollmentToken() {
+        return enrollmentToken;
     }
 
     /** Uploads {@code bytes} to {@code PUT /admin/v1/packages/<sha256>}. */

@@ -47,7 +47,8 @@ class SqliteRoundTripTest {
     private long sequence = System.currentTimeMillis();
 
     private PrimaryServer start() {
-        return PrimaryServer.start(ServerConfiguration.onFreeLoopbackPorts(dataDirectory), Clock.systemUTC());
+        return PrimaryServer.start(ServerConfiguration.onFreeLoopbackPorts(dataDirectory).toBuilder()
+                .openEnrollment(true).build(), Clock.systemUTC());
     }
 
     private static <T> T read(HttpResponse<String> response, Class<T> type) {

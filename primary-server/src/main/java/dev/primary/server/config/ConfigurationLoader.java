@@ -1,6 +1,7 @@
 package dev.primary.server.config;
 
 import dev.primary.protocol.time.Durations;
+import dev.primary.server.licensing.IdentityPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +134,17 @@ public final class ConfigurationLoader {
                         ConfigurationLoader::wholeNumber))
                 .maxBodyBytes(parse(Setting.MAX_BODY, Setting.Defaults.MAX_BODY, ConfigurationLoader::bodySize))
                 .maxPackageBytes(parse(Setting.MAX_PACKAGE, Setting.Defaults.MAX_PACKAGE, ByteSize::parse))
+                .identity(new IdentityPolicy(
+                        parse(Setting.OPEN_ENROLLMENT, Setting.Defaults.OPEN_ENROLLMENT, ConfigurationLoader::bool),
+                        parse(Setting.TAKEOVER_AFTER_SILENCE, Setting.Defaults.TAKEOVER_AFTER_SILENCE,
+                                ConfigurationLoader::durationOrZero),
+                        parse(Setting.WAITING_EXPIRY, Setting.Defaults.WAITING_EXPIRY, Durations::parse),
+                        parse(Setting.SEQUENCE_MARGIN, Setting.Defaults.SEQUENCE_MARGIN, Durations::parse)))
+                .registrationLimit(new RegistrationLimit(
+                        parse(Setting.REGISTRATION_RATE, Setting.Defaults.REGISTRATION_RATE,
+                                ConfigurationLoader::wholeNumber),
+                        parse(Setting.REGISTRATION_BURST, Setting.Defaults.REGISTRATION_BURST,
+                                ConfigurationLoader::wholeNumber)))
                 .build();
     }
 
@@ -185,6 +197,14 @@ public final class ConfigurationLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number, got \"" + text + "\"");
         }
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, got \"" + text + "\"");
+        };
     }
 
     private static java.time.Duration durationOrZero(String text) {

@@ -1,6 +1,7 @@
 package dev.primary.server.config;
 
 import dev.primary.protocol.time.Durations;
+import dev.primary.server.licensing.IdentityPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,11 +31,14 @@ import java.util.Objects;
  * @param workerThreads threads that handle client requests
  * @param maxBodyBytes largest accepted request body
  * @param maxPackageBytes largest package an upload may send (streamed to disk)
+ * @param identity who may enroll, whose claim to a computer counts, and the bounds on what clients claim
+ * @param registrationLimit the per-source limit on registrations and enrollment-token checks
  */
 public record ServerConfiguration(int port, String bind, int adminPort, String adminBind, Path dataDirectory,
         Duration leaseValidity, Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
         Duration reclaimCheckInterval, List<Path> vendorKeyFiles, List<Path> releaseKeyFiles, TlsSource tls,
-        int workerThreads, int maxBodyBytes, long maxPackageBytes) {
+        int workerThreads, int maxBodyBytes, long maxPackageBytes, IdentityPolicy identity,
+        RegistrationLimit registrationLimit) {
     public static final long MIN_PACKAGE_BYTES = 1024;
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
@@ -76,6 +80,8 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         if (maxPackageBytes < MIN_PACKAGE_BYTES) {
             throw new InvalidConfigurationException("max-package must be at least 1KiB, got " + ByteSize.format(maxPackageBytes));
         }
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(registrationLimit, "registrationLimit");
     }
 
     /** A configuration with every default, in {@code dataDirectory}. */
@@ -106,6 +112,8 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         builder.workerThreads = workerThreads;
         builder.maxBodyBytes = maxBodyBytes;
         builder.maxPackageBytes = maxPackageBytes;
+        builder.identity = identity;
+        builder.registrationLimit = registrationLimit;
         return builder;
     }
 
@@ -159,6 +167,8 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         private int workerThreads = Integer.parseInt(Setting.Defaults.WORKER_THREADS);
         private int maxBodyBytes = (int) ByteSize.parse(Setting.Defaults.MAX_BODY);
         private long maxPackageBytes = ByteSize.parse(Setting.Defaults.MAX_PACKAGE);
+        private IdentityPolicy identity = IdentityPolicy.DEFAULTS;
+        private RegistrationLimit registrationLimit = RegistrationLimit.DEFAULT;
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -244,10 +254,26 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
             return this;
         }
 
+        public Builder identity(IdentityPolicy value) {
+            identity = value;
+            return this;
+        }
+
+        /** Lets clients the server does not know register without an enrollment token (labs, tests). */
+        public Builder openEnrollment(boolean value) {
+            identity = identity.withOpenEnrollment(value);
+            return this;
+        }
+
+        public Builder registrationLimit(RegistrationLimit value) {
+            registrationLimit = value;
+            return this;
+        }
+
         public ServerConfiguration build() {
             return new ServerConfiguration(port, bind, adminPort, adminBind, dataDirectory, leaseValidity,
                     waitingRetryAfter, revokedRetryAfter, reclaimAfter, reclaimCheckInterval, vendorKeyFiles,
-                    releaseKeyFiles, tls, workerThreads, maxBodyBytes, maxPackageBytes);
+                    releaseKeyFiles, tls, workerThreads, maxBodyBytes, maxPackageBytes, identity, registrationLimit);
         }
     }
 }

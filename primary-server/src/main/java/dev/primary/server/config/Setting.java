@@ -30,7 +30,19 @@ public enum Setting {
     WORKER_THREADS("worker-threads", Defaults.WORKER_THREADS, "threads that handle client requests"),
     MAX_BODY("max-body", Defaults.MAX_BODY, "largest accepted request body"),
     MAX_PACKAGE("max-package", Defaults.MAX_PACKAGE, "largest release or content package an upload may send "
-            + "(streamed to disk, never held in memory)");
+            + "(streamed to disk, never held in memory)"),
+    OPEN_ENROLLMENT("open-enrollment", Defaults.OPEN_ENROLLMENT, "let clients the server does not know register "
+            + "without an enrollment token (true/false; for labs only)"),
+    TAKEOVER_AFTER_SILENCE("takeover-after-silence", Defaults.TAKEOVER_AFTER_SILENCE, "a new client key may take "
+            + "over a computer whose holder has been silent this long (0 = never: only after 'computer rekey')"),
+    WAITING_EXPIRY("waiting-expiry", Defaults.WAITING_EXPIRY, "a waiting computer that stops asking leaves the "
+            + "queue after this much silence"),
+    SEQUENCE_MARGIN("sequence-margin", Defaults.SEQUENCE_MARGIN, "how far ahead of the server's clock a client's "
+            + "request sequence may be"),
+    REGISTRATION_RATE("registration-rate", Defaults.REGISTRATION_RATE, "registrations and token checks per "
+            + "second each source address may make once its burst is spent"),
+    REGISTRATION_BURST("registration-burst", Defaults.REGISTRATION_BURST, "registrations and token checks a "
+            + "source address may make at once");
 
     private final String key;
     private final String defaultValue;
@@ -73,7 +85,12 @@ public enum Setting {
      * 16770/16771 are the product's ports; the admin API listens on loopback only until an
      * operator opens it; a lease lasts a week so clients ride out a long outage; waiting clients
      * retry every minute, as the product we follow does; silent seats come back after 30 days;
-     * packages up to 2 GiB cover any Recorder build while keeping a mistaken upload from filling a disk.
+     * packages up to 2 GiB cover any Recorder build while keeping a mistaken upload from filling a disk;
+     * only clients with an enrollment token may join (open enrollment is for labs); a computer changes key only
+     * when an administrator says so; a waiting client asks every minute, so two silent hours mean it is gone; a
+     * client clock up to an hour ahead is tolerated; a source may register 200 computers at once and 20 a
+     * second after that (a site deploying thousands from behind one NAT finishes in minutes, a flood from one
+     * address is held to 20 a second).
      */
     public static final class Defaults {
         public static final String PORT = "16770";
@@ -89,6 +106,12 @@ public enum Setting {
         public static final String WORKER_THREADS = "32";
         public static final String MAX_BODY = "64KiB";
         public static final String MAX_PACKAGE = "2GiB";
+        public static final String OPEN_ENROLLMENT = "false";
+        public static final String TAKEOVER_AFTER_SILENCE = "0";
+        public static final String WAITING_EXPIRY = "2h";
+        public static final String SEQUENCE_MARGIN = "1h";
+        public static final String REGISTRATION_RATE = "20";
+        public static final String REGISTRATION_BURST = "200";
 
         private Defaults() {}
     }

@@ -2,6 +2,8 @@ package dev.primary.server.http;
 
 import dev.primary.protocol.admin.ComputerAction;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerRemoval;
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.ServerStatus;
@@ -9,6 +11,8 @@ import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.identity.AdminToken;
 import dev.primary.server.licensing.Administration;
+import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +25,15 @@ public final class AdminRoutes {
 
     private AdminRoutes() {}
 
+    private static final int SOURCES_SHOWN = 20;
+
+    /**
+     * @param limitedSources requests refused over the per-source limit since start, by source (at most the
+     *     given number, most first)
+     */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
-            Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic) {
+            Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
+            IntFunction<Map<String, Long>> limitedSources) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
         return routes
@@ -41,11 +52,22 @@ public final class AdminRoutes {
                         admin.computer(request.pathParameter("computer"))))
                 .post("/admin/v1/computers/reserve", request -> onComputer(request, admin::reserve))
                 .post("/admin/v1/computers/release", request -> onComputer(request, admin::release))
-                .post("/admin/v1/computers/revoke", request -> onComputer(request, (computer, reason, actor) -> {
-                    ComputerView revoked = admin.revoke(computer, reason, actor);
-                    updateRoutes.nudgeRevoked(computer);
-                    return revoked;
-                }))
+                .post("/admin/v1/computers/revoke", request -> {
+                    ComputerAction action = request.bodyAs(ComputerAction.class);
+                    ComputerView revoked = admin.revoke(action.computer(), action.reason(), action.withToken(), ACTOR);
+                    updateRoutes.nudgeRevoked(action.computer());
+                    return Response.json(revoked);
+                })
+                .post("/admin/v1/computers/rekey", request -> onComputer(request, admin::rekey))
+                .post("/admin/v1/computers/remove", request -> Response.json(
+                        admin.removeComputers(request.bodyAs(ComputerRemoval.class), ACTOR)))
+                .post("/admin/v1/enrollment-tokens", request -> Response.json(201,
+                        admin.createEnrollmentToken(request.bodyAs(EnrollmentTokenRequest.class), ACTOR)))
+                .get("/admin/v1/enrollment-tokens", request -> Response.json(admin.enrollmentTokens()))
+                .post("/admin/v1/enrollment-tokens/{id}/revoke", request -> Response.json(
+                        admin.revokeEnrollmentToken(request.pathParameter("id"), ACTOR)))
+                .get("/admin/v1/enrollment/sources", request -> Response.json(
+                        admin.enrollmentSources(SOURCES_SHOWN, limitedSources.apply(SOURCES_SHOWN))))
                 .post("/admin/v1/computers/reinstate", request -> onComputer(request, admin::reinstate))
                 .post("/admin/v1/computers/verify-license", request -> onComputer(request,
                         (computer, reason, actor) -> admin.verifyLicense(computer, actor)))

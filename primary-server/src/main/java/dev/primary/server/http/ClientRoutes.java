@@ -1,5 +1,6 @@
 package dev.primary.server.http;
 
+import dev.primary.protocol.message.EnrollmentCheck;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
@@ -10,12 +11,23 @@ import dev.primary.server.release.PackageStore;
 public final class ClientRoutes {
     private ClientRoutes() {}
 
-    public static RouteTable of(ClientProtocol protocol, PackageStore packages) {
+    /**
+     * @param registrations the per-source limit on {@code register} and {@code enrollment/check}, the two requests
+     *     that can create something or test a credential; checked before the body is read
+     */
+    public static RouteTable of(ClientProtocol protocol, PackageStore packages, SourceRateLimit registrations) {
         PackageDownloads downloads = new PackageDownloads(protocol, packages);
         return RouteTable.builder()
                 .get("/v1/hello", request -> Response.json(protocol.hello()))
-                .post("/v1/register", request -> Response.json(protocol.register(
-                        ClientAuthentication.credentials(request), request.bodyAs(RegisterRequest.class))))
+                .post("/v1/register", request -> {
+                    registrations.admit(request.remoteAddress(), "registrations");
+                    return Response.json(protocol.register(ClientAuthentication.credentials(request),
+                            request.bodyAs(RegisterRequest.class)));
+                })
+                .post("/v1/enrollment/check", request -> {
+                    registrations.admit(request.remoteAddress(), "enrollment checks");
+                    return Response.json(protocol.checkEnrollment(request.bodyAs(EnrollmentCheck.class)));
+                })
                 .post("/v1/verify", request -> Response.json(protocol.verify(
                         ClientAuthentication.credentials(request), request.bodyAs(VerifyRequest.class))))
                 .post("/v1/report", request -> {

@@ -14,11 +14,14 @@ public final class TrafficCount {
     private final LongAdder packageDownloads = new LongAdder();
     private final LongAdder busyRefusals = new LongAdder();
     private final LongAdder problemAnswers = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
 
     /** Counts one answer to {@code method path} with {@code status}. */
     void answered(String method, String path, int status) {
         if (status == 503) {
             busyRefusals.increment();
+        } else if (status == 429) {
+            rateLimited.increment();
         } else if (status >= 400) {
             problemAnswers.increment();
         } else if (method.equals("POST") && path.equals("/v1/verify")) {
@@ -35,6 +38,6 @@ public final class TrafficCount {
     /** The counts now. */
     public TrafficCounters snapshot() {
         return new TrafficCounters(registrations.sum(), verifications.sum(), reports.sum(), packageDownloads.sum(),
-                busyRefusals.sum(), problemAnswers.sum());
+                busyRefusals.sum(), problemAnswers.sum(), rateLimited.sum());
     }
 }

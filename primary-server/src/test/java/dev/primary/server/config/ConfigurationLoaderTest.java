@@ -3,6 +3,8 @@ package dev.primary.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.primary.server.licensing.IdentityPolicy;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +73,38 @@ class ConfigurationLoaderTest {
         assertThat(configuration.maxPackageBytes()).isEqualTo(512L * 1024 * 1024);
         flag("max-package", "3g");
         assertThat(load().maxPackageBytes()).isEqualTo(3L * 1024 * 1024 * 1024);
+    }
+
+    @Test
+    void enrollment_and_identity_settings_default_to_closed_enrollment_and_bounded_claims() {
+        ServerConfiguration configuration = load();
+
+        assertThat(configuration.identity()).isEqualTo(IdentityPolicy.DEFAULTS);
+        assertThat(configuration.identity().openEnrollment()).isFalse();
+        assertThat(configuration.registrationLimit()).isEqualTo(new RegistrationLimit(20, 200));
+    }
+
+    @Test
+    void enrollment_and_identity_settings_are_read_and_checked() {
+        flag("open-enrollment", "true");
+        flag("takeover-after-silence", "30d");
+        flag("waiting-expiry", "30m");
+        flag("sequence-margin", "10m");
+        flag("registration-rate", "5");
+        flag("registration-burst", "50");
+
+        ServerConfiguration configuration = load();
+
+        assertThat(configuration.identity()).isEqualTo(new IdentityPolicy(true, java.time.Duration.ofDays(30),
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(10)));
+        assertThat(configuration.registrationLimit()).isEqualTo(new RegistrationLimit(5, 50));
+        flag("open-enrollment", "maybe");
+        assertThatThrownBy(this::load).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("open-enrollment: must be true or false");
+        flag("open-enrollment", "false");
+        flag("registration-burst", "0");
+        assertThatThrownBy(this::load).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("registration-burst must be at least 1, got 0");
     }
 
     @Test
