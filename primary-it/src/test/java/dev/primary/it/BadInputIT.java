@@ -45,7 +45,8 @@ class BadInputIT {
         AtomicReference<TlsPin> pin = new AtomicReference<>();
         ProtocolClient.hello(HttpClient.newBuilder().sslContext(PinnedTls.capturing(pin)).build(), server.clientPort());
         http = ProtocolClient.httpClient(pin.get());
-        licensedClient = new ProtocolClient(http, server.clientPort(), ComputerIdentity.computer("PC-GOOD", "CORP"));
+        licensedClient = new ProtocolClient(http, server.clientPort(), ComputerIdentity.computer("PC-GOOD", "CORP"))
+                .carrying(server.enrollmentToken());
         assertThat(licensedClient.register()).isInstanceOf(CheckInAnswer.Licensed.class);
     }
 
@@ -169,7 +170,8 @@ class BadInputIT {
     }
 
     private ProtocolClient stranger() {
-        return new ProtocolClient(http, server.clientPort(), ComputerIdentity.computer("PC-" + System.nanoTime(), "CORP"));
+        return new ProtocolClient(http, server.clientPort(), ComputerIdentity.computer("PC-" + System.nanoTime(), "CORP"))
+                .carrying(server.enrollmentToken());
     }
 
     private static Problem assertProblem(HttpResponse<byte[]> response, ProblemType expected) {

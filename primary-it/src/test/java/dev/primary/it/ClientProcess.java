@@ -52,6 +52,9 @@ final class ClientProcess implements AutoCloseable {
                 "--recorder-arg", home.resolve("recorder.log").toString(), "--recorder-arg", "--interval",
                 "--recorder-arg", "100ms"));
         arguments.addAll(List.of(extraOptions));
+        if (!arguments.contains("--enrollment-token")) {
+            arguments.addAll(List.of("--enrollment-token", server.enrollmentToken()));
+        }
         if (!arguments.contains("--nudge-port")) {
             arguments.addAll(List.of("--nudge-port", "0"));
         }
@@ -62,10 +65,12 @@ final class ClientProcess implements AutoCloseable {
     }
 
     /** Starts {@code client-service run} with the given retry and verify intervals. */
-    ClientProcess start(String retryInterval, String verifyInterval) {
+    ClientProcess start(String retryInterval, String verifyInterval, String... extraOptions) {
+        List<String> arguments = new ArrayList<>(List.of("run", "--home", home.toString(), "--retry-interval",
+                retryInterval, "--verify-interval", verifyInterval));
+        arguments.addAll(List.of(extraOptions));
         process = JavaProcess.start("client-service " + computerName, home.resolve("client-service.out"), Map.of(),
-                Programs.CLIENT_SERVICE, List.of("run", "--home", home.toString(), "--retry-interval", retryInterval,
-                        "--verify-interval", verifyInterval));
+                Programs.CLIENT_SERVICE, arguments);
         return this;
     }
 

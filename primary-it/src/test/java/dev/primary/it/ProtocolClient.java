@@ -29,6 +29,13 @@ final class ProtocolClient {
     private final SigningKey key = Ed25519.generate();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
     private final ComputerIdentity computer;
+    private volatile String enrollmentToken = "";
+
+    /** The enrollment token it registers with (none unless given). */
+    ProtocolClient carrying(String token) {
+        this.enrollmentToken = token;
+        return this;
+    }
 
     ProtocolClient(HttpClient http, int port, ComputerIdentity computer) {
         this.http = http;
@@ -55,7 +62,8 @@ final class ProtocolClient {
     }
 
     RegisterRequest registerRequest() {
-        return new RegisterRequest(computer, "test", new Version(1, 0, 0), Version.NONE, key.publicKey().encoded(), 14400);
+        return new RegisterRequest(computer, "test", new Version(1, 0, 0), Version.NONE, key.publicKey().encoded(), 14400,
+                0, enrollmentToken);
     }
 
     /** Registers; throws IOException when the server cannot be reached (down, restarting). */

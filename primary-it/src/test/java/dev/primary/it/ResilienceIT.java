@@ -99,7 +99,7 @@ class ResilienceIT {
     }
 
     @Test
-    void a_client_reinstalled_with_the_same_computer_name_keeps_its_seat() {
+    void a_client_reinstalled_with_the_same_computer_name_keeps_its_seat_once_rekeyed() {
         Vendor vendor = new Vendor(work.resolve("vendor"));
         try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start()) {
             server.license(vendor, "REINST-1", 1);
@@ -107,6 +107,7 @@ class ResilienceIT {
                 Eventually.within(PATIENCE, () -> assertThat(original.state().state()).isEqualTo("licensed"));
             }
             String oldClientId = server.computer("PC-REIMAGE").clientId();
+            server.adminSucceeds("computer", "rekey", "CORP\\PC-REIMAGE", "--reason", "re-imaged");
             try (ClientProcess reinstalled = ClientProcess.deploy(server, work.resolve("after"), "PC-REIMAGE").start("300ms", "4h")) {
                 Eventually.within(PATIENCE, () -> assertThat(reinstalled.state().state()).isEqualTo("licensed"));
                 assertThat(server.computer("PC-REIMAGE").clientId()).isNotEqualTo(oldClientId);

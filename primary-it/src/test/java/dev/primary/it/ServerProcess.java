@@ -3,6 +3,7 @@ package dev.primary.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.CreatedEnrollmentToken;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.json.Json;
@@ -29,6 +30,7 @@ final class ServerProcess implements AutoCloseable {
     private final int adminPort;
     private final List<String> extraArguments;
     private JavaProcess process;
+    private String enrollmentToken;
 
     ServerProcess(Path dataDirectory, Vendor vendor, String... extraArguments) {
         this.dataDirectory = dataDirectory;
@@ -92,6 +94,18 @@ final class ServerProcess implements AutoCloseable {
         CommandResult result = admin(arguments);
         assertThat(result.exitCode()).as("primary-admin %s\n%s", String.join(" ", arguments), result).isZero();
         return result.stdout();
+    }
+
+    /**
+     * An enrollment token of unlimited uses for this server's tests, made once with
+     * {@code primary-admin enrollment create --json} (the only time its secret is shown).
+     */
+    synchronized String enrollmentToken() {
+        if (enrollmentToken == null) {
+            enrollmentToken = Json.read(adminSucceeds("enrollment", "create", "--name", "tests", "--expires", "never",
+                    "--json").getBytes(), CreatedEnrollmentToken.class).token();
+        }
+        return enrollmentToken;
     }
 
     LicenseSummary summary() {

@@ -238,6 +238,22 @@ class UpdateCheckInTest extends WithUpdatesFixture {
     }
 
     @Test
+    void a_computer_that_lost_its_seat_reports_failures_that_do_not_count_toward_the_rollout() {
+        TestClient directed = clientRunning("CORP\\PC1", V1);
+        fixture.release(Product.RECORDER, V2);
+        RolloutView rollout = releases.startRollout(new RolloutRequest(Product.RECORDER, V2, "", 100, 1), "admin");
+        verify(directed);
+        licensing.release("CORP\\PC1", "decommissioned", "admin");
+
+        directed.reports(new UpdateReport(Product.RECORDER, V2, rollout.id(), UpdateState.FAILED, "forged"));
+        directed.report(licensing, "running");
+
+        RolloutView view = releases.rollouts().get(0);
+        assertThat(view.failed()).isZero();
+        assertThat(view.state()).isEqualTo(RolloutView.State.RUNNING);
+    }
+
+    @Test
     void hello_lists_the_trusted_release_keys_for_clients_to_pin() {
         Hello hello = licensing.hello();
 
