@@ -85,7 +85,7 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(LicenseCommand.group(console))
                 .addSubcommand(new SummaryCommand(console))
                 .addSubcommand(new CountersCommand(console))
-                .addSubcommand(new ComputersCommand(console))
+                .addSubcommand(ComputersCommand.group(console))
                 .addSubcommand(ComputerCommand.group(console))
                 .addSubcommand(new ComputerActionCommand.Verify(console))
                 .addSubcommand(new ComputerActionCommand.Reserve(console))

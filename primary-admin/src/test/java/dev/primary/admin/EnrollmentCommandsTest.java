@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.primary.protocol.admin.ComputerAction;
+import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.ComputerRemoval;
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
 import dev.primary.protocol.admin.EnrollmentSource;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.EnrollmentTokenView;
+import dev.primary.protocol.admin.RemovalResult;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.ProblemType;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * primary-admin's enrollment and identity commands against a stand-in admin API: enrollment tokens, registration
- * sources, rekey, revoking with the token.
+ * sources, rekey, revoking with the token, removing many computers at once.
  */
 class EnrollmentCommandsTest {
     private static final Instant T0 = Instant.parse("2026-12-05T09:00:00Z");
@@ -311,10 +314,71 @@ class EnrollmentCommandsTest {
     }
 
     @Test
+    void computers_remove_sends_state_silence_and_token_and_prints_how_many_were_removed() {
+        server.answer("POST", "/admin/v1/computers/remove", 200, new RemovalResult(9876));
+
+        AdminRun run = admin("computers", "remove", "--state", "waiting", "--silent-for", "2h", "--token", "k7Qm2x");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(
+                "Removed 9876 waiting computers silent for at least 2h and enrolled with token k7Qm2x.\n");
+        FakeAdminServer.Request request = server.onlyRequest();
+        assertThat(request.route()).isEqualTo("POST /admin/v1/computers/remove");
+        assertThat(request.bodyAs(ComputerRemoval.class))
+                .isEqualTo(new ComputerRemoval(ComputerState.WAITING, 7200, "k7Qm2x"));
+        assertThat(request.body()).contains("\"state\":\"waiting\"");
+    }
+
+    @Test
+    void computers_remove_of_conflicts_needs_no_other_option_and_asks_for_no_confirmation() throws IOException {
+        server.answer("POST", "/admin/v1/computers/remove", 200, new RemovalResult(1));
+
+        AdminRun run = admin("computers", "remove", "--state", "conflict");
+        AdminRun json = admin("computers", "remove", "--state", "conflict", "--token", TOKEN, "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("Removed 1 conflict computer.\n");
+        assertThat(Json.mapper().readTree(json.out())).isEqualTo(Json.mapper().readTree("{\"removed\":1}"));
+        assertThat(server.requests()).extracting(request -> request.bodyAs(ComputerRemoval.class)).containsExactly(
+                new ComputerRemoval(ComputerState.CONFLICT, 0, ""), new ComputerRemoval(ComputerState.CONFLICT, 0, "k7Qm2x"));
+    }
+
+    @Test
+    void computers_remove_refuses_a_missing_or_seat_holding_state_without_contacting_the_server() {
+        AdminRun missing = admin("computers", "remove");
+        AdminRun licensed = admin("computers", "remove", "--state", "licensed");
+        AdminRun unknown = admin("computers", "remove", "--state", "sleeping");
+        AdminRun badSilence = admin("computers", "remove", "--state", "waiting", "--silent-for", "3");
+
+        for (AdminRun run : List.of(missing, licensed, unknown, badSilence)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.err()).endsWith("(see 'primary-admin computers remove --help')\n");
+        }
+        assertThat(missing.err()).startsWith("primary-admin: missing --state: give --state waiting or --state conflict");
+        assertThat(licensed.err()).contains("only waiting or conflict computers can be removed in bulk, not licensed");
+        assertThat(badSilence.err()).contains("--silent-for: duration must be a whole number");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void computers_still_lists_with_its_options_and_filters_conflicts() {
+        server.answer("GET", "/admin/v1/computers", 200, new ComputerPage(0, 0, 100, List.of()));
+
+        AdminRun run = admin("computers", "--state", "conflict", "--limit", "10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("No computers match.\n");
+        assertThat(server.onlyRequest().pathAndQuery())
+                .isEqualTo("/admin/v1/computers?state=conflict&sort=name&order=asc&offset=0&limit=10");
+    }
+
+    @Test
     void every_new_command_has_help() {
         for (List<String> command : List.of(List.of("enrollment"), List.of("enrollment", "create"),
                 List.of("enrollment", "list"), List.of("enrollment", "revoke"), List.of("enrollment", "sources"),
-                List.of("computer", "rekey"), List.of("computer", "revoke"), List.of("rekey"))) {
+                List.of("computer", "rekey"), List.of("computer", "revoke"), List.of("rekey"),
+                List.of("computers", "remove"))) {
             String[] args = new String[command.size() + 1];
             command.toArray(args);
             args[command.size()] = "--help";
@@ -325,6 +389,7 @@ class EnrollmentCommandsTest {
             assertThat(help.out()).startsWith("Usage: primary-admin " + String.join(" ", command));
         }
         assertThat(AdminRun.of("revoke", "--help").out()).contains("--with-token");
+        assertThat(AdminRun.of("computers", "remove", "--help").out()).contains("--state", "--silent-for", "--token");
     }
 
     @Test

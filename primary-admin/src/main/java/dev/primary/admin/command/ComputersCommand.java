@@ -6,16 +6,18 @@ import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code primary-admin computers}: Manage Computers, one page at a time. */
+/** {@code primary-admin computers}: Manage Computers, one page at a time; {@code computers remove}: many at once. */
 @Command(name = "computers", mixinStandardHelpOptions = true,
         description = {"Lists computers: Recorder, update, content, state, contacts, and why.",
                 "Columns: the Recorder running, the version a rollout targets and the update's state",
                 "(pending, downloading, installed, failed), the content revision applied, the computer's",
-                "state, its last and next contact, and the reason (with an update failure's reason)."})
+                "state, its last and next contact, and the reason (with an update failure's reason).",
+                "'computers remove' removes many waiting or conflict computers at once."})
 public final class ComputersCommand implements Runnable {
     private final AdminConsole console;
 
@@ -23,7 +25,8 @@ public final class ComputersCommand implements Runnable {
     private String search = "";
 
     @Option(names = "--state", paramLabel = "STATE",
-            description = "Only computers in this state: licensed, expired, waiting, reserved, revoked, released, reclaimed.")
+            description = "Only computers in this state: licensed, expired, waiting, reserved, revoked, released, "
+                    + "reclaimed, conflict (a client key claimed a computer another key holds).")
     private String state;
 
     @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "name",
@@ -43,8 +46,13 @@ public final class ComputersCommand implements Runnable {
     @Mixin
     private JsonOption output;
 
-    public ComputersCommand(AdminConsole console) {
+    ComputersCommand(AdminConsole console) {
         this.console = console;
+    }
+
+    /** The {@code computers} command with {@code remove}. */
+    public static CommandLine group(AdminConsole console) {
+        return new CommandLine(new ComputersCommand(console)).addSubcommand(new RemoveComputersCommand(console));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.primary.admin.AdminCommandException;
 import dev.primary.protocol.admin.ComputerAction;
 import dev.primary.protocol.admin.ComputerQuery;
+import dev.primary.protocol.admin.ComputerRemoval;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.GroupAssignment;
 import dev.primary.protocol.admin.RolloutChange;
@@ -117,6 +118,11 @@ public final class AdminApi {
 
     public Answer act(ComputerActionKind kind, ComputerAction action) {
         return post("/admin/v1/computers/" + kind.path, Json.write(action));
+    }
+
+    /** Removes many computers without a seat (waiting or conflict) at once. */
+    public Answer removeComputers(ComputerRemoval removal) {
+        return post("/admin/v1/computers/remove", Json.write(removal));
     }
 
     public Answer createEnrollmentToken(EnrollmentTokenRequest request) {
