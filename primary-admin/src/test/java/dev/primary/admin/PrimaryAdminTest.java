@@ -84,13 +84,13 @@ class PrimaryAdminTest {
 
     @Test
     void counters_prints_what_the_client_port_answered_since_the_start() {
-        server.answer("GET", "/admin/v1/counters", 200, new TrafficCounters(40, 200, 3, 2, 5, 1));
+        server.answer("GET", "/admin/v1/counters", 200, new TrafficCounters(40, 200, 3, 2, 5, 1, 7));
 
         AdminRun run = admin("counters");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Registrations: 40", "Verifications: 200", "Reports: 3", "Downloads: 2",
-                "Busy (503): 5", "Problems: 1");
+                "Busy (503): 5", "Rate-limited (429): 7", "Problems: 1");
     }
 
     @Test

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 /** {@code primary-admin counters}: what the client port has answered since the server started. */
 @Command(name = "counters", mixinStandardHelpOptions = true,
         description = "Shows what the client port has answered since the server started: registrations, "
-                + "verifications, reports, package downloads, busy refusals (503, retry later) and other problems.")
+                + "verifications, reports, package downloads, busy refusals (503, retry later), requests over a "
+                + "per-address limit (429, retry later) and other problems.")
 public final class CountersCommand implements Runnable {
     private final AdminConsole console;
 
@@ -23,8 +24,9 @@ public final class CountersCommand implements Runnable {
         console.show(console.api().get().counters(), output.json, answer -> {
             TrafficCounters counters = answer.as(TrafficCounters.class);
             console.out().printf("Registrations: %d  Verifications: %d  Reports: %d  Downloads: %d  Busy (503): %d  "
-                    + "Problems: %d%n", counters.registrations(), counters.verifications(), counters.reports(),
-                    counters.packageDownloads(), counters.busyRefusals(), counters.problemAnswers());
+                    + "Rate-limited (429): %d  Problems: %d%n", counters.registrations(), counters.verifications(),
+                    counters.reports(), counters.packageDownloads(), counters.busyRefusals(), counters.rateLimited(),
+                    counters.problemAnswers());
         });
     }
 }
