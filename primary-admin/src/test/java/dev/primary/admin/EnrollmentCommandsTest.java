@@ -230,12 +230,13 @@ class EnrollmentCommandsTest {
     @Test
     void enrollment_revoke_of_an_unknown_id_exits_1_with_the_servers_reason_on_one_line() {
         server.problem("POST", "/admin/v1/enrollment-tokens/nope42/revoke", ProblemType.NOT_FOUND,
-                "no enrollment token nope42");
+                "no enrollment token has the id \"nope42\"; 'primary-admin enrollment list' shows them");
 
         AdminRun run = admin("enrollment", "revoke", "nope42");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("primary-admin: Not found: no enrollment token nope42\n");
+        assertThat(run.err()).isEqualTo("primary-admin: Not found: no enrollment token has the id \"nope42\"; "
+                + "'primary-admin enrollment list' shows them\n");
         assertThat(run.out()).isEmpty();
     }
 
