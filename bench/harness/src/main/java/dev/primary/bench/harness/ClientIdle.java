@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Client Service's idle footprint, measured as users run it: installed by {@code bin/deployment-utility}
- * against a managed server, started by {@code bin/client-service} (so with the launcher's own JVM options),
+ * against a managed server with an enrollment token made for it, started by {@code bin/client-service} (so with the launcher's own JVM options),
  * supervising the sample Recorder; once licensed and settled, its resident memory and the CPU it uses
  * over a quiet window (no check-in is due: the verify interval is four hours).
  */
@@ -30,9 +30,10 @@ public final class ClientIdle {
     public static ScenarioResult measure(Path repository, ManagedServer server, Path work, Duration settle,
             Duration window) {
         Path home = work.resolve("client-idle");
+        String token = server.createEnrollmentToken("client-idle");
         run(repository, List.of("bin/deployment-utility", "--server", server.host(), "--port",
                 Integer.toString(server.clientPort()), "--out", home.toString(), "--computer-name", "IDLE-1",
-                "--nudge-port", "0"), work.resolve("deployment-utility.out"));
+                "--nudge-port", "0", "--enrollment-token", token), work.resolve("deployment-utility.out"));
         Process client = start(repository, List.of("bin/client-service", "run", "--home", home.toString()),
                 work.resolve("client-service.out"));
         try {
@@ -89,7 +90,7 @@ public final class ClientIdle {
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed; see " + output);
+                throw new IllegalStateException(command.get(0) + " failed; see " + output);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,7 +106,7 @@ public final class ClientIdle {
             builder.environment().put("PRIMARY_SKIP_BUILD", "1");
             return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
     }
 

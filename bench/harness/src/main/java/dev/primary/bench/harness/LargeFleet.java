@@ -1,18 +1,10 @@
 package dev.primary.bench.harness;
 
 import dev.primary.admin.http.AdminApi;
-import dev.primary.admin.http.AdminConnection;
 import dev.primary.admin.http.Answer;
 import dev.primary.protocol.admin.ComputerPage;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
-import dev.primary.protocol.tls.TlsPin;
-import dev.primary.server.identity.AdminEndpoint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +43,7 @@ public final class LargeFleet {
         double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
         server.start();
         long residentAtStart = server.usage().residentBytes();
-        AdminApi admin = adminApi(server.dataDirectory());
+        AdminApi admin = new AdminApi(server.adminConnection(), Duration.ofSeconds(10), Duration.ofSeconds(60));
         List<PageTiming> timings = new ArrayList<>();
         long peak = residentAtStart;
         for (ComputerQuery query : FIRST_PAGES) {
@@ -60,18 +52,6 @@ public final class LargeFleet {
         }
         long residentAtEnd = server.usage().residentBytes();
         return result(computers, total, seedSeconds, timings, peak, residentAtEnd, residentAtStart);
-    }
-
-    /** The admin API as {@code primary-admin} calls it: the endpoint file, the pin and the token of the data directory. */
-    private static AdminApi adminApi(Path dataDirectory) {
-        AdminEndpoint endpoint = AdminEndpoint.readFrom(dataDirectory.resolve("admin-endpoint"));
-        try {
-            String token = Files.readString(dataDirectory.resolve("admin-token")).strip();
-            return new AdminApi(new AdminConnection(URI.create(endpoint.url()), new TlsPin(endpoint.tlsPin()), token),
-                    Duration.ofSeconds(10), Duration.ofSeconds(60));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the admin token in " + dataDirectory, e);
-        }
     }
 
     private static PageTiming time(AdminApi admin, ComputerQuery query) {

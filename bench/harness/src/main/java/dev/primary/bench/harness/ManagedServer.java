@@ -1,17 +1,21 @@
 package dev.primary.bench.harness;
 
+import dev.primary.admin.http.AdminConnection;
 import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.probe.ServerProbe;
 import dev.primary.protocol.probe.ServerProbeException;
 import dev.primary.protocol.tls.TlsPin;
+import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.testkit.CommandResult;
 import dev.primary.testkit.FreePorts;
 import dev.primary.testkit.JavaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * license and inspect it. The server JVM gets exactly the JVM options given (heap, GC, JFR ...), unlike the test
  * kit's {@link JavaProcess}, whose fixed options suit short-lived programs but not a server under measurement.
  * It can be stopped and started again on the same data directory and ports.
+ *
+ * <p>Every simulated client of a benchmark connects from 127.0.0.1, so the server gets a per-source registration
+ * limit far above what this machine can register ({@link #REGISTRATION_LIMIT}) unless the arguments given set one.
  */
 public final class ManagedServer implements AutoCloseable {
     static final String SERVER_MAIN = "dev.primary.server.cli.ServerMain";
@@ -36,6 +43,16 @@ public final class ManagedServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The per-source limit on registrations a benchmark server gets: a million at once, then 100,000 a second. The
+     * server's default (200 at once, then 20 a second) would answer almost every registration of a cold start from
+     * 127.0.0.1 with 429. Both are far above the ~1,000 registrations a second this machine manages, so the limit
+     * never decides a figure. Not higher: the server's bucket refill multiplies the rate by a source's idle
+     * nanoseconds and overflows once that passes 2^63 (at 100,000,000 a second a source idle for 92 s is refused
+     * for the next 92 s; at 100,000 it takes 25 idle hours).
+     */
+    public static final List<String> REGISTRATION_LIMIT = List.of("--registration-burst", "1000000",
+            "--registration-rate", "100000");
 
     private final Path dataDirectory;
     private final Path log;
@@ -63,7 +80,7 @@ public final class ManagedServer implements AutoCloseable {
         this.dataDirectory = workDirectory.resolve("data").toAbsolutePath();
         this.log = workDirectory.resolve("server.log").toAbsolutePath();
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.serverArguments = List.copyOf(serverArguments);
+        this.serverArguments = withRegistrationLimit(serverArguments);
         this.vendor = new LicenseTool(workDirectory.resolve("vendor").toAbsolutePath());
         this.clientPort = FreePorts.next();
         this.adminPort = FreePorts.next();
@@ -154,6 +171,25 @@ public final class ManagedServer implements AutoCloseable {
         admin("license", "unlock", vendor.unlock(serial, code).toString());
     }
 
+    /**
+     * Creates an enrollment token over the admin API, with no limit of uses and no expiry, and returns its text
+     * ({@code <id>.<secret>}, shown this once) for the clients to register with. The server must run.
+     */
+    public String createEnrollmentToken(String label) {
+        return AdminEnrollment.create(adminConnection(), new EnrollmentTokenRequest(label, 0, 0, "")).token();
+    }
+
+    /** The running server's admin API as {@code primary-admin} finds it: the endpoint, pin and token files. */
+    public AdminConnection adminConnection() {
+        AdminEndpoint endpoint = AdminEndpoint.readFrom(dataDirectory.resolve("admin-endpoint"));
+        try {
+            String token = Files.readString(dataDirectory.resolve("admin-token")).strip();
+            return new AdminConnection(URI.create(endpoint.url()), new TlsPin(endpoint.tlsPin()), token);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the admin token in " + dataDirectory, e);
+        }
+    }
+
     /** {@code primary-admin summary --json}. */
     public LicenseSummary summary() {
         return Json.read(admin("summary", "--json").getBytes(StandardCharsets.UTF_8), LicenseSummary.class);
@@ -208,6 +244,19 @@ public final class ManagedServer implements AutoCloseable {
                 "--data-dir", dataDirectory.toString(), "--vendor-key", vendor.publicKey().toString()));
         command.addAll(serverArguments);
         return command;
+    }
+
+    /** {@code serverArguments} after {@link #REGISTRATION_LIMIT}'s options that they do not set themselves. */
+    static List<String> withRegistrationLimit(List<String> serverArguments) {
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < REGISTRATION_LIMIT.size(); i += 2) {
+            String option = REGISTRATION_LIMIT.get(i);
+            if (serverArguments.stream().noneMatch(given -> given.equals(option) || given.startsWith(option + "="))) {
+                arguments.addAll(REGISTRATION_LIMIT.subList(i, i + 2));
+            }
+        }
+        arguments.addAll(serverArguments);
+        return List.copyOf(arguments);
     }
 
     private TlsPin awaitHello() {

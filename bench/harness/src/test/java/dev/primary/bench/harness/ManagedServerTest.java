@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.admin.TrafficCounters;
+import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.EnrollmentCheck;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import java.net.URI;
@@ -45,7 +48,7 @@ class ManagedServerTest {
 
         assertThat(commandLine).contains("-Xmx200m", "-Dbench.marker=42", "--port " + shared.clientPort(),
                 "--admin-port " + shared.adminPort(), "--data-dir " + shared.dataDirectory(),
-                "--waiting-retry-after 7s");
+                "--waiting-retry-after 7s", "--registration-burst 1000000 --registration-rate 100000");
         ProcessUsage usage = shared.usage();
         assertThat(usage.cpu()).isPositive();
         assertThat(usage.residentBytes()).isGreaterThan(20L * 1024 * 1024);
@@ -62,6 +65,32 @@ class ManagedServerTest {
 
         assertThat(unsigned.statusCode()).isBetween(400, 499);
         assertThat(shared.counters()).isEqualTo(new TrafficCounters(0, 0, 0, 0, 0, 1));
+    }
+
+    @Test
+    void a_registration_limit_the_arguments_set_is_the_one_the_server_gets() {
+        assertThat(ManagedServer.withRegistrationLimit(List.of("--registration-rate=5", "--worker-threads", "8")))
+                .containsExactly("--registration-burst", "1000000", "--registration-rate=5", "--worker-threads", "8");
+        assertThat(ManagedServer.withRegistrationLimit(List.of("--registration-burst", "9", "--registration-rate", "3")))
+                .containsExactly("--registration-burst", "9", "--registration-rate", "3");
+    }
+
+    @Test
+    void an_enrollment_token_made_over_the_admin_api_is_one_the_client_port_accepts() throws Exception {
+        String token = shared.createEnrollmentToken("bench test");
+
+        HttpClient client = HttpClient.newBuilder().sslContext(PinnedTls.trusting(shared.tlsPin())).build();
+        HttpResponse<byte[]> check = client.send(HttpRequest.newBuilder(
+                URI.create("https://" + shared.host() + ":" + shared.clientPort() + "/v1/enrollment/check"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(new EnrollmentCheck(token)))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(token).matches("[a-z2-7]{8}\\.[A-Za-z0-9_-]{43}");
+        assertThat(check.statusCode()).isEqualTo(200);
+        EnrollmentCheckAnswer answer = Json.read(check.body(), EnrollmentCheckAnswer.class);
+        assertThat(answer.tokenId()).isEqualTo(token.substring(0, 8));
+        assertThat(answer.label()).isEqualTo("bench test");
     }
 
     @Test
