@@ -1,5 +1,6 @@
 package dev.primary.client.config;
 
+import dev.primary.client.service.EnrollmentToken;
 import dev.primary.protocol.message.Version;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,12 @@ import java.util.Objects;
  * @param recorder the supervised Recorder program
  * @param intervals the timing of contacts (durations as text: {@code 60s}, {@code 4h})
  * @param updates how the client takes software updates (absent: the defaults)
+ * @param enrollmentToken the enrollment token sent with every registration ({@code <id>.<secret>}, written by the
+ *     Deployment Utility or {@code client-service repoint}); empty (or absent) when the client has none. A secret:
+ *     {@link #toString()} shows its id only, and the file is written readable by its owner only
  */
 public record ClientConfiguration(Server server, DataVault dataVault, Computer computer, Recorder recorder,
-        Intervals intervals, Updates updates) {
+        Intervals intervals, Updates updates, String enrollmentToken) {
     public static final String FILE_NAME = "client.json";
 
     public ClientConfiguration(Server server, DataVault dataVault, Computer computer, Recorder recorder,
@@ -24,13 +28,47 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
         this(server, dataVault, computer, recorder, intervals, Updates.DEFAULTS);
     }
 
+    public ClientConfiguration(Server server, DataVault dataVault, Computer computer, Recorder recorder,
+            Intervals intervals, Updates updates) {
+        this(server, dataVault, computer, recorder, intervals, updates, "");
+    }
+
     public ClientConfiguration {
         updates = updates == null ? Updates.DEFAULTS : updates;
+        enrollmentToken = enrollmentToken == null ? "" : enrollmentToken;
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(dataVault, "dataVault");
         Objects.requireNonNull(computer, "computer");
         Objects.requireNonNull(recorder, "recorder");
         Objects.requireNonNull(intervals, "intervals");
+        try {
+            new EnrollmentToken(enrollmentToken);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("enrollmentToken: " + e.getMessage(), e);
+        }
+    }
+
+    /** The enrollment token as its type (whose {@code toString} hides the secret). */
+    public EnrollmentToken token() {
+        return new EnrollmentToken(enrollmentToken);
+    }
+
+    /** This configuration with {@code token} as its enrollment token. */
+    public ClientConfiguration withToken(EnrollmentToken token) {
+        return new ClientConfiguration(server, dataVault, computer, recorder, intervals, updates, token.text());
+    }
+
+    /** This configuration pointing to {@code newServer}; everything else stays. */
+    public ClientConfiguration withServer(Server newServer) {
+        return new ClientConfiguration(newServer, dataVault, computer, recorder, intervals, updates, enrollmentToken);
+    }
+
+    /** Every field but the enrollment token's secret, which is never printed. */
+    @Override
+    public String toString() {
+        return "ClientConfiguration[server=" + server + ", dataVault=" + dataVault + ", computer=" + computer
+                + ", recorder=" + recorder + ", intervals=" + intervals + ", updates=" + updates + ", "
+                + token() + "]";
     }
 
     /**
@@ -132,9 +170,16 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
     /**
      * @param nudgePort TCP port for the server's "check in now" nudge (default 2468; 0 = no listener)
      * @param healthPeriod a newly installed Recorder must stay up this long, or it is rolled back (default {@code 30s})
+     * @param nudgeBindAddress the one local IP address the nudge listener binds to; empty (the default) = all
+     * @param nudgeSources names or addresses that may nudge this client besides the configured Primary Server (other
+     *     servers of the same fleet, say); empty (the default) = only the configured server
      */
-    public record Updates(int nudgePort, String healthPeriod) {
+    public record Updates(int nudgePort, String healthPeriod, String nudgeBindAddress, List<String> nudgeSources) {
         public static final Updates DEFAULTS = new Updates(2468, "30s");
+
+        public Updates(int nudgePort, String healthPeriod) {
+            this(nudgePort, healthPeriod, "", List.of());
+        }
 
         public Updates {
             if (nudgePort < 0 || nudgePort > 65535) {
@@ -142,6 +187,20 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
             }
             Objects.requireNonNull(healthPeriod, "healthPeriod");
             dev.primary.protocol.time.Durations.parse(healthPeriod);
+            nudgeBindAddress = nudgeBindAddress == null ? "" : nudgeBindAddress.strip();
+            if (!nudgeBindAddress.isEmpty() && IpAddresses.literal(nudgeBindAddress).isEmpty()) {
+                throw new IllegalArgumentException("nudgeBindAddress must be an IP address of this computer (or empty "
+                        + "for all), got \"" + nudgeBindAddress + "\"");
+            }
+            nudgeSources = nudgeSources == null ? List.of() : nudgeSources.stream().map(String::strip).toList();
+            if (nudgeSources.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("nudgeSources cannot hold an empty name");
+            }
+        }
+
+        /** This section with the nudge listener bound to {@code address} (empty = all addresses). */
+        public Updates withNudgeBindAddress(String address) {
+            return new Updates(nudgePort, healthPeriod, address, nudgeSources);
         }
     }
 }

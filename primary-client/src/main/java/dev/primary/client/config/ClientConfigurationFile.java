@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Reads and writes {@code <home>/client.json} ({@link ClientConfiguration}): pretty JSON, written
- * atomically (a reader, such as a running Client Service, sees the old or the new file, never a mix).
+ * atomically (a reader, such as a running Client Service, sees the old or the new file, never a mix) and readable by
+ * its owner only (rw-------), since it holds the enrollment token.
  */
 public final class ClientConfigurationFile {
     private final Path path;
@@ -56,12 +57,12 @@ public final class ClientConfigurationFile {
     }
 
     /**
-     * Writes {@code configuration} atomically (creating the directory if needed), replacing the file.
+     * Writes {@code configuration} atomically (creating the directory if needed), replacing the file; owner-only.
      *
      * @throws java.io.UncheckedIOException when it cannot be written
      */
     public void write(ClientConfiguration configuration) {
         String json = Json.writePretty(Objects.requireNonNull(configuration, "configuration")) + "\n";
-        AtomicWrite.replace(path, json.getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.replaceOwnerOnly(path, json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -105,7 +105,8 @@ public final class ConfiguredSettings implements SettingsSource {
                     overrides.verify() != null ? overrides.verify() : Durations.parse(intervals.verify()),
                     Durations.parse(intervals.maxBackoff()), Durations.parse(intervals.degradedAfter()));
             return new ServiceSettings(endpoint, computerOf(configuration.computer(), overrides),
-                    configuration.recorder().version(), timing, updatesOf(configuration, overrides));
+                    configuration.recorder().version(), timing, updatesOf(configuration, overrides),
+                    configuration.token());
         } catch (IllegalArgumentException e) {
             throw new ClientConfigurationException("invalid client configuration: " + e.getMessage(), e);
         }

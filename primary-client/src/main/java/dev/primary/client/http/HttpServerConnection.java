@@ -2,6 +2,7 @@ package dev.primary.client.http;
 
 import dev.primary.client.service.ContactFailedException;
 import dev.primary.client.service.PackageBody;
+import dev.primary.client.service.Phrases;
 import dev.primary.client.service.RequestRefusedException;
 import dev.primary.client.service.RequestSequence;
 import dev.primary.client.service.ServerConnection;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The client protocol over HTTPS with the JDK's {@link HttpsURLConnection}: trusts only the pinned TLS key,
  * signs every request ({@link RequestSignature}) with a sequence persisted before sending, and on a
- * {@code replayed-request} answer re-synchronises the sequence with the server's clock and retries once.
+ * {@code replayed-request} answer re-synchronises the sequence with the server's clock and retries once; on a
+ * {@code sequence-ahead} answer (the sequence lies too far ahead of the server's clock) it re-bases the sequence on the
+ * server's clock ({@link RequestSequence#rebase}) and retries once.
  * Requests from several threads (check-ins, a download) go out one at a time up to the answer's headers, so
  * the server sees their sequences in order; a download's body then streams without holding anyone up.
  * <p>
@@ -99,10 +102,7 @@ public final class HttpServerConnection implements ServerConnection {
         try {
             return downloadOnce(downloadPath, offset);
         } catch (RequestRefusedException e) {
-            if (!e.is(ProblemType.REPLAYED_REQUEST)) {
-                throw e;
-            }
-            resync(e);
+            resyncOrThrow(e);
             return downloadOnce(downloadPath, offset);
         }
     }
@@ -118,18 +118,39 @@ public final class HttpServerConnection implements ServerConnection {
         try {
             return postOnce(path, body);
         } catch (RequestRefusedException e) {
-            if (!e.is(ProblemType.REPLAYED_REQUEST)) {
-                throw e;
-            }
-            resync(e);
+            resyncOrThrow(e);
             return postOnce(path, body);
         }
     }
 
-    private void resync(RequestRefusedException replayed) throws ContactFailedException {
-        LOG.warn("{} refused sequence {} as replayed ({}): re-synchronising with the server's clock and retrying once",
-                server.address(), sequence.last(), replayed.problem().detail());
-        sequence.resync(serverTime());
+    /**
+     * Brings the sequence in line with the server's clock when {@code refused} is about the sequence (replayed, or too
+     * far ahead), so that the caller may retry once; rethrows any other refusal.
+     */
+    private void resyncOrThrow(RequestRefusedException refused) throws ContactFailedException {
+        if (refused.is(ProblemType.REPLAYED_REQUEST)) {
+            LOG.warn("{} refused sequence {} as replayed ({}): re-synchronising with the server's clock and retrying once",
+                    server.address(), sequence.last(), refused.problem().detail());
+            sequence.resync(serverTime());
+        } else if (refused.is(ProblemType.SEQUENCE_AHEAD)) {
+            long refusedSequence = sequence.last();
+            Instant serverTime = serverTime();
+            sequence.rebase(serverTime);
+            LOG.warn("{} refused sequence {} as too far ahead of its clock ({}): re-based the sequence on the server's "
+                    + "time {} ({}) and retrying once", server.address(), refusedSequence, refused.problem().detail(),
+                    serverTime, clockSkew(sequence.offsetMillis()));
+        } else {
+            throw refused;
+        }
+    }
+
+    /** How this computer's clock stands against the server's, {@code offsetMillis} being server minus client. */
+    private static String clockSkew(long offsetMillis) {
+        if (Math.abs(offsetMillis) < 1000) {
+            return "this computer's clock agrees with the server's";
+        }
+        return "this computer's clock is " + Phrases.duration(Duration.ofMillis(offsetMillis))
+                + (offsetMillis < 0 ? " ahead of" : " behind") + " the server's";
     }
 
     private byte[] postOnce(String path, byte[] body) throws ContactFailedException {
@@ -179,7 +200,9 @@ public final class HttpServerConnection implements ServerConnection {
                 writeSigned(http, body, number, signature);
             }
             int status = http.getResponseCode();
-            return new Answer(status, readAll(status < 400 ? http.getInputStream() : http.getErrorStream()));
+            String retryAfter = http.getHeaderField("Retry-After");
+            return new Answer(status, readAll(status < 400 ? http.getInputStream() : http.getErrorStream()),
+                    retryAfter);
         } catch (IOException e) {
             if (http != null) {
                 http.disconnect();
@@ -232,8 +255,8 @@ public final class HttpServerConnection implements ServerConnection {
         }
     }
 
-    /** An answer's status and whole body. */
-    private record Answer(int status, byte[] body) {}
+    /** An answer's status, whole body and {@code Retry-After} header ({@code null} when absent). */
+    private record Answer(int status, byte[] body, String retryAfter) {}
 
     private byte[] successBody(String path, Answer answer) throws ContactFailedException {
         int status = answer.status();
@@ -245,7 +268,7 @@ public final class HttpServerConnection implements ServerConnection {
             throw new ServerUnreachableException("answered " + path + " with HTTP " + status
                     + (problem.detail().isEmpty() ? "" : ": " + problem.detail()));
         }
-        throw new RequestRefusedException(problem);
+        throw new RequestRefusedException(problem, RetryAfter.parse(answer.retryAfter()).orElse(null));
     }
 
     private static Problem problemOf(Answer answer) {

@@ -9,7 +9,8 @@ import dev.primary.protocol.message.Version;
 
 /**
  * What this client tells its server in each request: who it is, what runs (the Recorder version, the Client
- * Service version, the content revision), where its updates stand, and the port a nudge reaches it on.
+ * Service version, the content revision), where its updates stand, the port a nudge reaches it on, and (when it
+ * registers) its enrollment token.
  */
 final class CheckInRequests {
     private final PublicKey clientKey;
@@ -22,9 +23,10 @@ final class CheckInRequests {
         this.nudge = nudge;
     }
 
+    /** The registration, with the enrollment token (the only request that carries it). */
     RegisterRequest register(ServiceSettings settings, Version running) {
         return new RegisterRequest(settings.computer(), operatingSystem(), ClientVersion.current(), running,
-                clientKey.encoded(), settings.timing().verifySeconds(), nudge.port());
+                clientKey.encoded(), settings.timing().verifySeconds(), nudge.port(), settings.enrollmentToken().text());
     }
 
     VerifyRequest verify(ServiceSettings settings, String leaseId, Version running) {

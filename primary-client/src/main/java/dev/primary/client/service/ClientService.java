@@ -38,6 +38,7 @@ public final class ClientService {
     private RequestSequence sequence;
 
     private ClientState state = ClientState.UNLICENSED;
+    private ProblemType refusedAs;
     private String serverReason = "";
     private int queuePosition;
     private final ContactHistory contacts = new ContactHistory();
@@ -64,7 +65,7 @@ public final class ClientService {
         ClientStatus previous = statusKeeper.loadPrevious().orElse(null);
         clock = new ClockWatch(new TrustedTime(parts.timeSource(), previous == null ? null : previous.highestTimeSeen()));
         sequence = new RequestSequence(parts.timeSource(), previous == null ? 0 : previous.lastSequence(),
-                this::persistSequence);
+                this::persistSequence, this::persistRebasedSequence);
         if (previous != null && previous.server().equals(settings.server().address())) {
             contacts.restoreLastSuccess(previous.lastSuccessfulContact());
         }
@@ -192,6 +193,13 @@ public final class ClientService {
         try {
             CheckInAnswer answer = lease.holds() ? verifyOrRegister() : register();
             accept(answer, clock.now());
+        } catch (RequestRefusedException e) {
+            Optional<RegistrationRefusal> refusal = lease.holds() ? Optional.empty() : RegistrationRefusal.of(e);
+            if (refusal.isPresent()) {
+                registrationRefused(e, refusal.get(), clock.now());
+            } else {
+                contactFailed(e, clock.now());
+            }
         } catch (ContactFailedException e) {
             contactFailed(e, clock.now());
         }
@@ -274,9 +282,40 @@ public final class ClientService {
         queuePosition = position;
     }
 
+    /**
+     * The server refuses to register this client (it holds no lease): unlicensed until that changes, the Recorder not
+     * running, asking again every retry interval (or after the server's {@code Retry-After}, when longer). Logged at
+     * WARN when the refusal starts or changes its kind, not at every retry.
+     */
+    private void registrationRefused(RequestRefusedException refused, RegistrationRefusal refusal, Instant now) {
+        contacts.failed(refused, now, address());
+        boolean news = state != ClientState.REFUSED || refusedAs != refusal.type();
+        parts.recorder().stop();
+        state = ClientState.REFUSED;
+        refusedAs = refusal.type();
+        serverReason = refusal.reason();
+        queuePosition = 0;
+        Duration wait = ContactTiming.honouringRetryAfter(jitter.spread(settings.timing().retry()), refusal.retryAfter(),
+                settings.timing());
+        nextContact = now.plus(wait);
+        if (news) {
+            LOG.warn("Registration refused by {} ({}): {}; the Recorder does not run; asking again in {}{}", address(),
+                    refusal.slug(), refusal.reason(), Phrases.duration(wait), refusal.remedy());
+        } else {
+            LOG.debug("Registration still refused by {} ({}): {}; asking again in {}", address(), refusal.slug(),
+                    refusal.reason(), Phrases.duration(wait));
+        }
+    }
+
     private void contactFailed(ContactFailedException failure, Instant now) {
         contacts.failed(failure, now, address());
+        if (state == ClientState.REFUSED) {
+            state = ClientState.UNLICENSED;
+        }
         Duration wait = jitter.spread(ContactTiming.afterFailure(settings.timing(), contacts.failures(), lease.holds()));
+        if (failure instanceof RequestRefusedException refused) {
+            wait = ContactTiming.honouringRetryAfter(wait, refused.retryAfter(), settings.timing());
+        }
         nextContact = now.plus(wait);
         String problem = contacts.problem();
         String subjectFirst = failure instanceof ServerUnreachableException ? capitalized(problem) : problem;
@@ -388,6 +427,10 @@ public final class ClientService {
 
     private void persistSequence(long value) {
         statusKeeper.saveSequence(value, () -> snapshot(value));
+    }
+
+    private void persistRebasedSequence(long value) {
+        statusKeeper.saveRebasedSequence(value, () -> snapshot(value));
     }
 
     private void save() {

@@ -16,7 +16,12 @@ public enum ClientState {
     /** Its lease expired before it could be renewed; the Recorder is stopped and the client registers again. */
     EXPIRED,
     /** An administrator revoked it; the Recorder is stopped and the lease deleted. */
-    REVOKED;
+    REVOKED,
+    /**
+     * Holds no lease and the server refuses to register it: its enrollment token is missing or refused, another client
+     * holds its computer, or it asked too often. The Recorder does not run; the client asks again every retry interval.
+     */
+    REFUSED;
 
     /** The lower-case name used in {@code state.json} and in reports: {@code licensed}, {@code waiting}, ... */
     public String wireName() {

@@ -1,6 +1,7 @@
 package dev.primary.client.service;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** When to contact the server next, by outcome of the last contact. */
 final class ContactTiming {
@@ -25,6 +26,17 @@ final class ContactTiming {
     static Duration serverAsked(long retryAfterSeconds) {
         Duration asked = Duration.ofSeconds(Math.max(0, retryAfterSeconds));
         return asked.compareTo(MIN_SERVER_WAIT) < 0 ? MIN_SERVER_WAIT : asked;
+    }
+
+    /**
+     * {@code wait}, or the server's {@code Retry-After} when that is longer; but never longer than {@code maxBackoff},
+     * so that a server's say-so cannot silence a client for long.
+     */
+    static Duration honouringRetryAfter(Duration wait, Optional<Duration> retryAfter, ServiceSettings.Timing timing) {
+        if (retryAfter.isEmpty() || retryAfter.get().compareTo(wait) <= 0) {
+            return wait;
+        }
+        return retryAfter.get().compareTo(timing.maxBackoff()) > 0 ? timing.maxBackoff() : retryAfter.get();
     }
 
     /**

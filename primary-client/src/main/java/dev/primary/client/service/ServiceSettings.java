@@ -17,11 +17,17 @@ import java.util.Objects;
  * @param recorderVersion the version of the configured Recorder
  * @param timing the contact intervals
  * @param updates how updates are verified and installed
+ * @param enrollmentToken sent with every registration; {@link EnrollmentToken#NONE} when the client has none
  */
 public record ServiceSettings(ServerEndpoint server, ComputerIdentity computer, Version recorderVersion,
-        Timing timing, UpdateSettings updates) {
+        Timing timing, UpdateSettings updates, EnrollmentToken enrollmentToken) {
     public ServiceSettings(ServerEndpoint server, ComputerIdentity computer, Version recorderVersion, Timing timing) {
         this(server, computer, recorderVersion, timing, UpdateSettings.NONE);
+    }
+
+    public ServiceSettings(ServerEndpoint server, ComputerIdentity computer, Version recorderVersion, Timing timing,
+            UpdateSettings updates) {
+        this(server, computer, recorderVersion, timing, updates, EnrollmentToken.NONE);
     }
 
     public ServiceSettings {
@@ -30,6 +36,12 @@ public record ServiceSettings(ServerEndpoint server, ComputerIdentity computer, 
         Objects.requireNonNull(recorderVersion, "recorderVersion");
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(updates, "updates");
+        Objects.requireNonNull(enrollmentToken, "enrollmentToken");
+    }
+
+    /** These settings with another enrollment token. */
+    public ServiceSettings withEnrollmentToken(EnrollmentToken token) {
+        return new ServiceSettings(server, computer, recorderVersion, timing, updates, token);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Saves the status when it changes. The latest time seen moves on every wake-up; on its own it is
  * saved only once it advanced by a minute, so an idle client writes its state file at most once a minute.
  * Thread-safe: a download on another thread persists its request sequence through {@link #saveSequence}, and
- * the sequence saved never goes back.
+ * the sequence saved never goes back, except when it is re-based on the server's clock ({@link #saveRebasedSequence}).
  */
 final class StatusKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(StatusKeeper.class);
@@ -50,6 +50,19 @@ final class StatusKeeper {
     synchronized void saveSequence(long sequence, Supplier<ClientStatus> current) {
         ClientStatus base = saved != null ? saved : current.get();
         saveNow(base.withLastSequence(Math.max(sequence, base.lastSequence())));
+    }
+
+    /**
+     * Saves {@code sequence} as the last one even though it is lower than the one saved before: the server refused the
+     * old sequence as too far ahead of its clock, and the client starts again from the server's time. A failure
+     * propagates.
+     */
+    synchronized void saveRebasedSequence(long sequence, Supplier<ClientStatus> current) {
+        ClientStatus base = saved != null ? saved : current.get();
+        highestSequence = sequence;
+        ClientStatus toSave = base.withLastSequence(sequence);
+        store.save(toSave);
+        saved = toSave;
     }
 
     /** Saves when something other than a small advance of the latest time seen changed; a failure is logged once. */

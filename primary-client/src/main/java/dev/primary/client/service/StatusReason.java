@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param state the client's state
  * @param server the server's {@code host:port}
- * @param serverReason the reason the server gave for waiting or revocation; empty otherwise
+ * @param serverReason the reason the server gave for waiting, revocation or a refused registration; empty otherwise
  * @param queuePosition the place in line while waiting; 0 when unknown
  * @param leaseExpiresAt when the lease expires (or expired); {@code null} when there is none
  * @param degradedAfter the configured time without contact after which the client is degraded
@@ -23,7 +23,7 @@ record StatusReason(ClientState state, String server, String serverReason, int q
 
     String text() {
         StringBuilder reason = new StringBuilder(base());
-        if (contactProblem != null && state != ClientState.UNLICENSED) {
+        if (contactProblem != null && state != ClientState.UNLICENSED && state != ClientState.REFUSED) {
             reason.append("; ").append(contactProblem);
         }
         if (clockNote != null) {
@@ -46,6 +46,7 @@ record StatusReason(ClientState state, String server, String serverReason, int q
             case EXPIRED -> "lease expired at " + Phrases.time(leaseExpiresAt) + ", the Recorder is stopped";
             case REVOKED -> "revoked by the administrator" + (serverReason.isBlank() ? "" : ": " + serverReason)
                     + ", the Recorder is stopped";
+            case REFUSED -> "refused by " + server + ": " + serverReason;
         };
     }
 }

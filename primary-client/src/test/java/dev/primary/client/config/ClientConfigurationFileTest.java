@@ -19,7 +19,7 @@ class ClientConfigurationFileTest {
     Path home;
 
     @Test
-    void writes_pretty_json_atomically_and_reads_it_back() throws Exception {
+    void writes_pretty_json_atomically_readable_by_its_owner_only_and_reads_it_back() throws Exception {
         ClientConfiguration configuration = TestInstall.configuration(SERVER, List.of("/opt/recorder/bin/recorder", "--quiet"));
         ClientConfigurationFile file = ClientConfigurationFile.in(home.resolve("client-home"));
 
@@ -31,7 +31,7 @@ class ClientConfigurationFileTest {
         assertThat(text).contains("\n  \"server\" : {").contains("\"host\" : \"primary.corp\"")
                 .contains("\"retry\" : \"60s\"");
         assertThat(Files.getPosixFilePermissions(file.path()))
-                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try (var files = Files.list(file.path().getParent())) {
             assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("client.json");
         }

@@ -18,6 +18,7 @@ import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.ComputerIdentity;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.message.ProblemType;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +106,104 @@ class HttpServerConnectionTest {
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(1).sequence()).isGreaterThan(serverTime.toEpochMilli());
         assertThat(server.received("/v1/hello")).hasSize(1);
+    }
+
+    @Test
+    void a_sequence_persisted_years_ahead_is_rebased_on_the_servers_clock_and_retried_once() throws Exception {
+        long yearsAhead = Instant.now().plus(Duration.ofDays(3650)).toEpochMilli();
+        List<Long> rebased = new ArrayList<>();
+        RequestSequence ahead = new RequestSequence(TimeSource.system(), yearsAhead, persisted::add, rebased::add);
+        HttpServerConnection connection = connectionTo(server.pin(), ahead);
+
+        CheckInAnswer answer = connection.register(registerRequest());
+        connection.report(new ReportRequest(new Version(1, 0, 1), "licensed", "licensed"));
+
+        assertThat(answer).isInstanceOf(CheckInAnswer.Licensed.class);
+        List<FakePrimaryServer.Request> attempts = server.received("/v1/register");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).sequence()).isEqualTo(yearsAhead + 1);
+        long nearNow = Instant.now().plus(Duration.ofMinutes(1)).toEpochMilli();
+        assertThat(attempts.get(1).sequence()).isLessThan(nearNow);
+        assertThat(rebased).singleElement().satisfies(value -> assertThat(value).isLessThan(nearNow));
+        assertThat(server.received("/v1/report").get(0).sequence()).isGreaterThan(attempts.get(1).sequence())
+                .isLessThan(nearNow);
+        assertThat(server.received("/v1/hello")).hasSize(1);
+    }
+
+    @Test
+    void a_clock_years_ahead_keeps_its_sequences_on_the_servers_time_after_one_rebase() throws Exception {
+        TimeSource yearsAhead = TimeSource.of(Clock.offset(Clock.systemUTC(), Duration.ofDays(3650)), System::nanoTime);
+        HttpServerConnection connection = connectionTo(server.pin(),
+                new RequestSequence(yearsAhead, 0, persisted::add));
+
+        connection.register(registerRequest());
+        connection.verify(new VerifyRequest("lease-1", new Version(1, 0, 1), 14400));
+        connection.report(new ReportRequest(new Version(1, 0, 1), "licensed", "licensed"));
+
+        assertThat(server.received()).extracting(FakePrimaryServer.Request::path)
+                .containsExactly("/v1/register", "/v1/hello", "/v1/register", "/v1/verify", "/v1/report");
+        long nearNow = Instant.now().plus(Duration.ofMinutes(1)).toEpochMilli();
+        assertThat(server.received("/v1/verify").get(0).sequence()).isLessThan(nearNow);
+        assertThat(server.received("/v1/report").get(0).sequence()).isLessThan(nearNow);
+    }
+
+    @Test
+    void a_sequence_still_ahead_after_the_rebase_is_refused_after_one_retry() {
+        server.on("/v1/register", request -> Response.problem(ProblemType.SEQUENCE_AHEAD, "ahead of the clock"));
+
+        assertThatThrownBy(() -> connectionTo(server.pin()).register(registerRequest()))
+                .isInstanceOfSatisfying(RequestRefusedException.class,
+                        refused -> assertThat(refused.is(ProblemType.SEQUENCE_AHEAD)).isTrue());
+        assertThat(server.received("/v1/register")).hasSize(2);
+        assertThat(server.received("/v1/hello")).hasSize(1);
+    }
+
+    @Test
+    void a_download_with_a_sequence_ahead_is_rebased_and_retried_once() throws Exception {
+        connectionTo(server.pin()).register(registerRequest());
+        String sha256 = server.servePackage("0123".getBytes(StandardCharsets.US_ASCII));
+        RequestSequence ahead = new RequestSequence(TimeSource.system(),
+                Instant.now().plus(Duration.ofDays(3650)).toEpochMilli(), persisted::add);
+
+        try (PackageBody body = connectionTo(server.pin(), ahead).download("/v1/packages/" + sha256, 0)) {
+            assertThat(body.content().readAllBytes()).hasSize(4);
+        }
+        assertThat(server.received("/v1/packages/" + sha256)).hasSize(2);
+    }
+
+    @Test
+    void a_retry_after_header_comes_with_the_refusal() {
+        server.on("/v1/register", request -> Response.tooManyRequests(120, "20 registrations a minute from 127.0.0.1"));
+
+        assertThatThrownBy(() -> connectionTo(server.pin()).register(registerRequest()))
+                .isInstanceOfSatisfying(RequestRefusedException.class, refused -> {
+                    assertThat(refused.is(ProblemType.TOO_MANY_REQUESTS)).isTrue();
+                    assertThat(refused.retryAfter()).contains(Duration.ofSeconds(120));
+                    assertThat(refused.problem().detail()).isEqualTo("20 registrations a minute from 127.0.0.1");
+                });
+        assertThat(server.received("/v1/register")).hasSize(1);
+    }
+
+    @Test
+    void a_refusal_without_retry_after_has_none() {
+        server.on("/v1/register", request -> Response.problem(ProblemType.COMPUTER_HELD, "held"));
+
+        assertThatThrownBy(() -> connectionTo(server.pin()).register(registerRequest()))
+                .isInstanceOfSatisfying(RequestRefusedException.class,
+                        refused -> assertThat(refused.retryAfter()).isEmpty());
+    }
+
+    @Test
+    void the_enrollment_token_goes_in_the_register_body() throws Exception {
+        String token = server.issueToken(new EnrollmentCheckAnswer("k7q2m4xa", "lab", "", null, null));
+        RegisterRequest request = new RegisterRequest(ComputerIdentity.computer("PC1", "CORP"), "Linux", new Version(0, 1, 0),
+                Version.NONE, clientKey.publicKey().encoded(), 14400, 0, token);
+
+        CheckInAnswer answer = connectionTo(server.pin()).register(request);
+
+        assertThat(answer).isInstanceOf(CheckInAnswer.Licensed.class);
+        assertThat(server.received("/v1/register").get(0).bodyAs(RegisterRequest.class).enrollmentToken())
+                .isEqualTo(token);
     }
 
     @Test
@@ -213,7 +313,11 @@ class HttpServerConnectionTest {
     }
 
     private HttpServerConnection connectionTo(TlsPin pin) {
-        return new HttpServerConnection(endpoint(server.port(), pin), clientKey, sequence, Duration.ofSeconds(5),
+        return connectionTo(pin, sequence);
+    }
+
+    private HttpServerConnection connectionTo(TlsPin pin, RequestSequence requestSequence) {
+        return new HttpServerConnection(endpoint(server.port(), pin), clientKey, requestSequence, Duration.ofSeconds(5),
                 Duration.ofSeconds(10));
     }
 

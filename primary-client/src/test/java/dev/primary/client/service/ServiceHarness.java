@@ -140,6 +140,11 @@ final class ServiceHarness {
             pending = next;
         }
 
+        /** Installs {@code settings} as if {@code client.json} had always said so (before the service starts). */
+        void installed(ServiceSettings settings) {
+            current = settings;
+        }
+
         @Override
         public ServiceSettings current() {
             return current;

@@ -10,6 +10,8 @@ import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.protocol.crypto.Sha256;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.EnrollmentCheck;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.message.Problem;
 import dev.primary.protocol.message.ProblemType;
@@ -41,9 +43,10 @@ import java.util.function.Supplier;
 
 /**
  * A small Primary Server over real HTTPS (JDK {@link HttpsServer}, port 0, a throwaway certificate)
- * that speaks the client protocol: checks request signatures and sequences, licenses every client
- * (with the update and content directives a test sets), serves packages with HTTP ranges (and can cut a
- * download mid-body), and records what it received. Tests replace the handler of any path.
+ * that speaks the client protocol: checks request signatures and sequences (refusing a sequence more than the
+ * sequence margin ahead of its clock), licenses every client (with the update and content directives a test sets),
+ * asks for an enrollment token once a test issues one, answers token checks, serves packages with HTTP ranges (and
+ * can cut a download mid-body), and records what it received. Tests replace the handler of any path.
  */
 public final class FakePrimaryServer implements AutoCloseable {
     private static final String PACKAGES = "/v1/packages/";
@@ -64,6 +67,9 @@ public final class FakePrimaryServer implements AutoCloseable {
     private volatile Duration downloadPause = Duration.ZERO;
     private volatile Duration leaseValidity = Duration.ofDays(7);
     private volatile Instant helloTime;
+    private volatile Duration sequenceMargin = Duration.ofHours(1);
+    private final Map<String, EnrollmentCheckAnswer> tokens = new ConcurrentHashMap<>();
+    private final Map<String, ProblemType> refusedTokens = new ConcurrentHashMap<>();
     private volatile List<UpdateDirective> updates = List.of();
     private volatile ContentDirective content;
 
@@ -98,6 +104,12 @@ public final class FakePrimaryServer implements AutoCloseable {
             return new Response(type.status(), Problem.MEDIA_TYPE, Json.write(Problem.of(type, detail)));
         }
 
+        /** A 429 {@code too-many-requests} asking the client to wait {@code retryAfterSeconds}. */
+        public static Response tooManyRequests(long retryAfterSeconds, String detail) {
+            return new Response(429, Problem.MEDIA_TYPE, Json.write(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail)),
+                    Map.of("Retry-After", Long.toString(retryAfterSeconds)), -1);
+        }
+
         public static Response noContent() {
             return new Response(204, "application/json", new byte[0]);
         }
@@ -121,6 +133,7 @@ public final class FakePrimaryServer implements AutoCloseable {
         handlers.put("/v1/register", this::register);
         handlers.put("/v1/verify", request -> authenticated(request, () -> licensed(request.clientId())));
         handlers.put("/v1/report", request -> authenticated(request, Response::noContent));
+        handlers.put("/v1/enrollment/check", this::checkToken);
     }
 
     public static FakePrimaryServer start() {
@@ -141,9 +154,35 @@ public final class FakePrimaryServer implements AutoCloseable {
         this.leaseValidity = validity;
     }
 
-    /** Makes {@code GET /v1/hello} report this time (default: the real time). */
+    /** Sets this server's clock: {@code GET /v1/hello} reports it, and sequences are judged by it (default: the real time). */
     public void helloTime(Instant time) {
         this.helloTime = time;
+    }
+
+    /** The server's clock: the time set with {@link #helloTime}, else the real time. */
+    public Instant now() {
+        return helloTime != null ? helloTime : Instant.now();
+    }
+
+    /** Sequences further ahead of this server's clock than {@code margin} are refused ({@code sequence-ahead}); default 1 h. */
+    public void sequenceMargin(Duration margin) {
+        this.sequenceMargin = margin;
+    }
+
+    /**
+     * Issues an enrollment token (as {@code primary-admin enrollment create} prints it) that the token check describes
+     * with {@code answer}'s label, group, uses left and expiry. From the first issued token on, this server registers only
+     * clients that send an issued token (no open enrollment).
+     */
+    public String issueToken(EnrollmentCheckAnswer answer) {
+        String token = answer.tokenId() + "." + Base64Url.encode(Sha256.of(answer.tokenId().getBytes()));
+        tokens.put(token, answer);
+        return token;
+    }
+
+    /** From now on the token is refused as {@code why} ({@code enrollment-token-expired}, ...), at check and at register. */
+    public void refuseToken(String token, ProblemType why) {
+        refusedTokens.put(token, why);
     }
 
     /** From now on licensed answers carry these update directives. */
@@ -224,19 +263,58 @@ public final class FakePrimaryServer implements AutoCloseable {
 
     public Hello hello() {
         return new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, keys.serverId(), "0.1.0",
-                helloTime != null ? helloTime : Instant.now(), keys.publicKey().encoded(), pin().value(),
+                now(), keys.publicKey().encoded(), pin().value(),
                 List.of(releases.publicKey().encoded()));
     }
 
-    /** The default register handling: the client's key comes in the body and must verify the signature. */
+    /**
+     * The default register handling: the client's key comes in the body and must verify the signature; once a token was
+     * issued, a client this server does not know must send one.
+     */
     public Response register(Request request) {
         RegisterRequest body = request.bodyAs(RegisterRequest.class);
         PublicKey key = PublicKey.decode(body.clientKey());
         if (!key.keyId().equals(request.clientId())) {
             return Response.problem(ProblemType.SIGNATURE_INVALID, "client id does not match the client key");
         }
+        if (!clients.containsKey(key.keyId()) && !tokens.isEmpty()) {
+            Response refused = tokenRefusal(body.enrollmentToken());
+            if (refused != null) {
+                return refused;
+            }
+        }
         clients.put(key.keyId(), key);
         return authenticated(request, () -> licensed(request.clientId()));
+    }
+
+    private Response checkToken(Request request) {
+        EnrollmentCheck check = request.bodyAs(EnrollmentCheck.class);
+        Response refused = tokenRefusal(check.enrollmentToken());
+        return refused != null ? refused : Response.json(200, tokens.get(check.enrollmentToken()));
+    }
+
+    /** Why {@code token} enrolls no computer, or {@code null} when it does. */
+    private Response tokenRefusal(String token) {
+        if (token.isEmpty()) {
+            return Response.problem(ProblemType.ENROLLMENT_TOKEN_REQUIRED, "this server enrolls only clients with an "
+                    + "enrollment token");
+        }
+        EnrollmentCheckAnswer issued = tokens.get(token);
+        if (issued == null) {
+            return Response.problem(ProblemType.ENROLLMENT_TOKEN_INVALID, "no enrollment token " + idOf(token)
+                    + " was issued by this server");
+        }
+        ProblemType refusal = refusedTokens.get(token);
+        if (refusal != null) {
+            return Response.problem(refusal, "enrollment token " + issued.tokenId() + " (" + issued.label() + ") is "
+                    + refusal.title().toLowerCase(Locale.ROOT).replace("enrollment token ", ""));
+        }
+        return null;
+    }
+
+    private static String idOf(String token) {
+        int dot = token.indexOf('.');
+        return dot < 0 ? "(malformed)" : token.substring(0, dot);
     }
 
     public Response licensed(String clientId) {
@@ -253,6 +331,11 @@ public final class FakePrimaryServer implements AutoCloseable {
                 request.sequence(), request.body());
         if (request.signature() == null || !key.verifies(signed, Base64Url.decode(request.signature()))) {
             return Response.problem(ProblemType.SIGNATURE_INVALID, "request signature does not verify");
+        }
+        Instant latest = now().plus(sequenceMargin);
+        if (request.sequence() > latest.toEpochMilli()) {
+            return Response.problem(ProblemType.SEQUENCE_AHEAD, "sequence " + request.sequence() + " lies more than "
+                    + sequenceMargin.toMinutes() + " min ahead of this server's clock (" + now() + ")");
         }
         Long last = lastSequence.get(request.clientId());
         if (last != null && request.sequence() <= last) {

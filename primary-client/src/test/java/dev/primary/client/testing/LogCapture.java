@@ -8,17 +8,31 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects the log events of the Client Service's loggers during a test. */
+/** Collects the log events of the Client Service's loggers during a test (from INFO up, or every level). */
 public final class LogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger logger;
+    private final Level levelBefore;
 
     public LogCapture() {
+        this(null);
+    }
+
+    private LogCapture(Level level) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         logger = context.getLogger("dev.primary.client");
+        levelBefore = logger.getLevel();
+        if (level != null) {
+            logger.setLevel(level);
+        }
         appender.setContext(context);
         appender.start();
         logger.addAppender(appender);
+    }
+
+    /** Captures every level down to TRACE while it is open. */
+    public static LogCapture everything() {
+        return new LogCapture(Level.TRACE);
     }
 
     public List<String> warnings() {
@@ -36,9 +50,16 @@ public final class LogCapture implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** Every event as the log file would show it: the message and any exception's messages. */
+    public List<String> allWithThrowables() {
+        return appender.list.stream().map(event -> event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
+        logger.setLevel(levelBefore);
     }
 }

@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ public final class ScriptedServer implements ServerConnection {
         return this;
     }
 
+    /** The sequence of the client connected last, as the HTTP connection would re-base it. */
+    public RequestSequence sequence() {
+        return sequence;
+    }
+
     /** From now on the server answers check-ins with {@code answerer}, and accepts reports. */
     public void answer(Answerer answerer) {
         this.answerer = answerer;
@@ -84,6 +90,18 @@ public final class ScriptedServer implements ServerConnection {
         return call -> {
             throw new RequestRefusedException(Problem.of(type, detail));
         };
+    }
+
+    /** Refuses with {@code type}, asking the client to wait {@code retryAfter} ({@code Retry-After}). */
+    public static Answerer refusing(ProblemType type, String detail, Duration retryAfter) {
+        return call -> {
+            throw new RequestRefusedException(Problem.of(type, detail), retryAfter);
+        };
+    }
+
+    /** The calls of one kind ({@code register}, {@code verify}, ...). */
+    public List<Call> calls(String kind) {
+        return calls.stream().filter(call -> call.kind().equals(kind)).toList();
     }
 
     @Override
