@@ -36,6 +36,22 @@ class FleetSimulatorMainTest {
     }
 
     @Test
+    void an_external_server_needs_the_token_its_clients_enroll_with_or_open_enrollment() {
+        String pin = "sha256/" + "A".repeat(43);
+        assertThat(run("steady", "--server", "127.0.0.1:16770", "--pin", pin)).isEqualTo(2);
+        assertThat(err.toString()).contains("--enrollment-token TOKEN", "--enrollment open");
+        assertThat(run("steady", "--server", "127.0.0.1:16770", "--pin", pin, "--enrollment", "open",
+                "--enrollment-token", "k3x9a2mq.secret")).isEqualTo(2);
+        assertThat(err.toString()).contains("contradict");
+    }
+
+    @Test
+    void a_managed_server_makes_its_own_token_so_one_given_is_a_usage_error() {
+        assertThat(run("cold-start", "--enrollment-token", "k3x9a2mq.secret")).isEqualTo(2);
+        assertThat(err.toString()).contains("--enrollment-token is for an external server");
+    }
+
+    @Test
     void outage_recovery_refuses_a_server_it_cannot_restart() {
         assertThat(run("outage-recovery", "--server", "127.0.0.1:16770", "--pin", "sha256/" + "A".repeat(43)))
                 .isEqualTo(2);

@@ -3,6 +3,7 @@ package dev.primary.bench.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.primary.bench.fleet.scenario.ColdStart;
+import dev.primary.bench.fleet.scenario.EnrollmentMode;
 import dev.primary.bench.fleet.scenario.LoadShape;
 import dev.primary.bench.fleet.scenario.ManagedSettings;
 import dev.primary.bench.fleet.scenario.ManagedTarget;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The simulator counts what the server counts: a real managed server, a cold start of 40 clients and 200 steady
- * check-ins through the simulator's own code, then the server's License Summary and traffic counters compared with
- * the simulator's figures. A correctness check of the counting, not a benchmark.
+ * The simulator counts what the server counts: a real managed server (enrollment by token, the server's default),
+ * a cold start of 40 clients and 200 steady check-ins through the simulator's own code, then the server's License
+ * Summary and traffic counters compared with the simulator's figures. A correctness check of the counting, not a
+ * benchmark.
  */
 class FleetSimulatorTest {
     static final int CLIENTS = 40;
@@ -42,7 +44,7 @@ class FleetSimulatorTest {
     @BeforeAll
     static void run_a_small_fleet_against_a_real_server() {
         server = ManagedTarget.start(new ManagedSettings(work.resolve("server"), List.of("-Xmx256m"), List.of(),
-                CLIENTS, false));
+                CLIENTS, false, EnrollmentMode.TOKEN));
         RunContext context = new RunContext(server, TransportSettings.defaults(), new PrintWriter(progress, true),
                 "TEST");
         LoadShape reuse = new LoadShape(8, ConnectionMode.REUSE, false);
@@ -69,6 +71,13 @@ class FleetSimulatorTest {
     }
 
     @Test
+    void every_client_registered_with_the_token_the_simulator_made_over_the_admin_api() {
+        assertThat(server.enrollmentToken()).matches("[a-z2-7]{8}\\.[A-Za-z0-9_-]{43}");
+        assertThat(coldStart.notes().get("enrollment")).isEqualTo("every client sends an enrollment token");
+        assertThat(coldStart.notes().get("target")).contains("clients enroll with a token");
+    }
+
+    @Test
     void the_servers_traffic_counters_match_the_simulators_counts() {
         TrafficCounters counters = server.server().counters();
         assertThat(steady.errors()).isEmpty();
@@ -78,6 +87,7 @@ class FleetSimulatorTest {
         assertThat(counters.verifications()).isEqualTo(steady.operations() + CLIENTS);
         assertThat(counters.problemAnswers()).isZero();
         assertThat(counters.busyRefusals()).isZero();
+        assertThat(counters.rateLimited()).isZero();
     }
 
     @Test

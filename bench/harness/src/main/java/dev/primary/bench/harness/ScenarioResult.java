@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param perSecond operations per second (for {@code update-wave}: bytes per second)
  * @param latencyMillis p50, p99 and max latency in milliseconds
  * @param errors failed operations by kind: {@code connect-refused}, {@code tls}, {@code timeout}, {@code http-503},
+ *     {@code http-401} (enrollment token refused), {@code http-429} (over the per-source registration limit),
  *     {@code http-4xx}, {@code http-5xx}, {@code protocol} ...
  * @param server the server's CPU and memory over the phase; null when no server was measured
  * @param fractionOfCeiling {@code perSecond} divided by the ceiling measured in the same run; null without one

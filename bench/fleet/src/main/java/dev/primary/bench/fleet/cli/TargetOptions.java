@@ -1,5 +1,6 @@
 package dev.primary.bench.fleet.cli;
 
+import dev.primary.bench.fleet.scenario.EnrollmentMode;
 import dev.primary.bench.fleet.scenario.ExternalServer;
 import dev.primary.bench.fleet.scenario.ManagedSettings;
 import dev.primary.bench.fleet.scenario.ManagedTarget;
@@ -55,6 +56,18 @@ final class TargetOptions {
     @Option(names = "--keep-server-dir", description = "Keep the managed server's temporary work directory.")
     boolean keepWorkDirectory;
 
+    @Option(names = "--enrollment", paramLabel = "token|open", defaultValue = "token",
+            description = "token: the managed server runs with its default (no registration without a token) and "
+                    + "every simulated client registers with a token the simulator creates over the admin API; "
+                    + "open: the managed server runs with --open-enrollment true and clients send none. With --server: "
+                    + "token needs --enrollment-token. Default: ${DEFAULT-VALUE}.")
+    EnrollmentMode enrollment;
+
+    @Option(names = "--enrollment-token", paramLabel = "TOKEN",
+            description = "The enrollment token the clients of an external server register with "
+                    + "(primary-admin enrollment create --uses 0 makes one without a limit of uses).")
+    String enrollmentToken;
+
     boolean external() {
         return server != null;
     }
@@ -69,12 +82,31 @@ final class TargetOptions {
                 throw new UsageException("--server needs --pin: clients trust the server by its TLS key pin alone");
             }
             return new ExternalServer(endpoint(server, pin), serverPid == null ? OptionalLong.empty()
-                    : OptionalLong.of(serverPid));
+                    : OptionalLong.of(serverPid), externalToken());
         }
-        progress.println("starting a managed server and licensing it with " + seats + " seats ...");
+        if (enrollmentToken != null) {
+            throw new UsageException("--enrollment-token is for an external server (--server): a managed server's "
+                    + "clients register with a token the simulator creates");
+        }
+        progress.println("starting a managed server (" + enrollment.label() + " enrollment) and licensing it with "
+                + seats + " seats ...");
         progress.flush();
         return ManagedTarget.start(new ManagedSettings(workDirectory, jvmOptions, serverArguments, seats,
-                keepWorkDirectory));
+                keepWorkDirectory, enrollment));
+    }
+
+    private String externalToken() {
+        if (enrollment == EnrollmentMode.OPEN) {
+            if (enrollmentToken != null) {
+                throw new UsageException("--enrollment open and --enrollment-token contradict each other: give one");
+            }
+            return "";
+        }
+        if (enrollmentToken == null || enrollmentToken.isBlank()) {
+            throw new UsageException("--server with --enrollment token needs --enrollment-token TOKEN (primary-admin "
+                    + "enrollment create makes one), or --enrollment open for a server run with --open-enrollment true");
+        }
+        return enrollmentToken.strip();
     }
 
     static Endpoint endpoint(String hostAndPort, String pinText) {

@@ -74,10 +74,11 @@ public final class SimulatedClient {
         this.leaseId = leaseId;
     }
 
-    /** A signed {@code POST /v1/register}. */
+    /** A signed {@code POST /v1/register}, with the profile's enrollment token (if it has one). */
     public OutgoingRequest register() {
         RegisterRequest request = new RegisterRequest(computer, profile.os(), profile.clientVersion(),
-                profile.recorderVersion(), key.publicKey().encoded(), profile.verifyIntervalSeconds(), 0);
+                profile.recorderVersion(), key.publicKey().encoded(), profile.verifyIntervalSeconds(), 0,
+                profile.enrollmentToken());
         return signedPost(REGISTER, Json.write(request));
     }
 

@@ -19,6 +19,12 @@ public final class ErrorClassifier {
         if (status == 503) {
             return ErrorKind.HTTP_503;
         }
+        if (status == 401) {
+            return ErrorKind.HTTP_401;
+        }
+        if (status == 429) {
+            return ErrorKind.HTTP_429;
+        }
         if (status >= 400 && status < 500) {
             return ErrorKind.HTTP_4XX;
         }

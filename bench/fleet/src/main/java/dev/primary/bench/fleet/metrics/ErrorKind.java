@@ -12,6 +12,10 @@ public enum ErrorKind {
     CONNECTION_CLOSED("connection-closed"),
     /** 503 with {@code Retry-After}: an explicit retry-later. */
     HTTP_503("http-503"),
+    /** 401: a registration refused for its enrollment token (none, wrong, expired, used up or revoked). */
+    HTTP_401("http-401"),
+    /** 429 with {@code Retry-After}: over the server's per-source limit on registrations. */
+    HTTP_429("http-429"),
     /** Any other 4xx answer. */
     HTTP_4XX("http-4xx"),
     /** Any other 5xx answer. */

@@ -65,6 +65,8 @@ public final class ColdStart {
                 .note(ResultBuilder.VARIANT, load.variant())
                 .note("tls", tls)
                 .note("target", context.target().describe())
+                .note("enrollment", context.target().enrollmentToken().isEmpty() ? "no token sent"
+                        : "every client sends an enrollment token")
                 .note("warmupClients", settings.warmupClients())
                 .note("signing", settings.presign() ? "presigned before the phase" : "inline")
                 .build(outcome);

@@ -10,20 +10,29 @@ import java.util.function.Supplier;
 
 /**
  * A server the simulator did not start ({@code --server host:port --pin ...}); its CPU and memory are sampled only
- * when its process id is given ({@code --server-pid}) and the process runs on this machine.
+ * when its process id is given ({@code --server-pid}) and the process runs on this machine. Its clients register
+ * with the enrollment token given ({@code --enrollment-token}), or with none when it enrolls openly.
  */
 public final class ExternalServer implements ServerTarget {
     private final Endpoint endpoint;
     private final OptionalLong pid;
+    private final String enrollmentToken;
 
-    public ExternalServer(Endpoint endpoint, OptionalLong pid) {
+    /** @param enrollmentToken the token clients register with; empty for none */
+    public ExternalServer(Endpoint endpoint, OptionalLong pid, String enrollmentToken) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.pid = Objects.requireNonNull(pid, "pid");
+        this.enrollmentToken = Objects.requireNonNull(enrollmentToken, "enrollmentToken");
     }
 
     @Override
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    @Override
+    public String enrollmentToken() {
+        return enrollmentToken;
     }
 
     @Override

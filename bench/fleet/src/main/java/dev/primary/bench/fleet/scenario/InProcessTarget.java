@@ -28,6 +28,11 @@ public final class InProcessTarget implements ServerTarget {
     }
 
     @Override
+    public String enrollmentToken() {
+        return "";
+    }
+
+    @Override
     public Optional<ManagedServer> managed() {
         return Optional.empty();
     }

@@ -50,11 +50,15 @@ public final class RunContext {
         return transport;
     }
 
-    /** {@code count} new clients with fresh keys, numbered after the run's earlier ones. */
+    /**
+     * {@code count} new clients with fresh keys, numbered after the run's earlier ones, that register with the
+     * target's enrollment token.
+     */
     public List<SimulatedClient> newClients(int count) {
         int first = nextClient.getAndAdd(count);
         long start = System.nanoTime();
-        List<SimulatedClient> clients = Fleet.create(runId, first, count, ClientProfile.standard()).clients();
+        ClientProfile profile = ClientProfile.standard().withEnrollmentToken(target.enrollmentToken());
+        List<SimulatedClient> clients = Fleet.create(runId, first, count, profile).clients();
         if (count >= 1000) {
             progress.printf("made %,d client keys in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
             progress.flush();

@@ -10,6 +10,12 @@ import java.util.function.Supplier;
 public interface ServerTarget extends AutoCloseable {
     Endpoint endpoint();
 
+    /**
+     * The enrollment token simulated clients send when they register; empty when they send none (a server with
+     * open enrollment, or a baseline that registers no one).
+     */
+    String enrollmentToken();
+
     /** The managed server, when the simulator started it (restarts, counters, releases need it). */
     Optional<ManagedServer> managed();
 

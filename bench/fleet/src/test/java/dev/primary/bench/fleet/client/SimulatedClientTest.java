@@ -45,6 +45,17 @@ class SimulatedClientTest {
     }
 
     @Test
+    void a_client_registers_with_its_profiles_enrollment_token_and_without_one_when_it_has_none() {
+        String token = "k3x9a2mq." + "A".repeat(43);
+        SimulatedClient enrolling = new SimulatedClient(8, Ed25519.generate(),
+                ComputerIdentity.computer("SIM-T-8", "FLEET"), ClientProfile.standard().withEnrollmentToken(token),
+                clock::get);
+
+        assertThat(Json.read(enrolling.register().body(), RegisterRequest.class).enrollmentToken()).isEqualTo(token);
+        assertThat(Json.read(client.register().body(), RegisterRequest.class).enrollmentToken()).isEmpty();
+    }
+
+    @Test
     void sequences_grow_strictly_even_when_the_clock_stands_still_or_jumps() {
         long first = sequenceOf(client.register());
         long second = sequenceOf(client.register());

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class ErrorClassifierTest {
     @Test
-    void a_503_is_an_explicit_retry_later_and_other_statuses_sort_by_class() {
+    void a_503_a_429_and_a_401_have_kinds_of_their_own_and_other_statuses_sort_by_class() {
         assertThat(ErrorClassifier.ofStatus(503)).isEqualTo(ErrorKind.HTTP_503);
-        assertThat(ErrorClassifier.ofStatus(401)).isEqualTo(ErrorKind.HTTP_4XX);
+        assertThat(ErrorClassifier.ofStatus(401)).isEqualTo(ErrorKind.HTTP_401);
+        assertThat(ErrorClassifier.ofStatus(429)).isEqualTo(ErrorKind.HTTP_429);
+        assertThat(ErrorClassifier.ofStatus(403)).isEqualTo(ErrorKind.HTTP_4XX);
         assertThat(ErrorClassifier.ofStatus(409)).isEqualTo(ErrorKind.HTTP_4XX);
         assertThat(ErrorClassifier.ofStatus(500)).isEqualTo(ErrorKind.HTTP_5XX);
         assertThat(ErrorClassifier.ofStatus(502)).isEqualTo(ErrorKind.HTTP_5XX);
