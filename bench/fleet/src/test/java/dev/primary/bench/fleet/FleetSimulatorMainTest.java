@@ -18,7 +18,7 @@ class FleetSimulatorMainTest {
     void help_lists_every_scenario_and_the_exit_codes() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("cold-start", "steady", "outage-recovery", "update-wave", "hello-ceiling",
-                "static-file-ceiling", "suite", "Exit codes:");
+                "static-file-ceiling", "suite", "enrollment-cost", "Exit codes:");
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class Commands implements Runnable {
                 .addSubcommand(new HelloCeilingCommand(console))
                 .addSubcommand(new StaticFileCeilingCommand(console))
                 .addSubcommand(new SuiteCommand(console))
+                .addSubcommand(new EnrollmentCostCommand(console))
                 .addSubcommand(new PlotCommand(console));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
