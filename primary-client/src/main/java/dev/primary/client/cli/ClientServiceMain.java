@@ -1,6 +1,8 @@
 package dev.primary.client.cli;
 
 import dev.primary.client.ClientVersion;
+import dev.primary.client.home.HomeInUseException;
+import dev.primary.client.home.UnsafeHomeException;
 import dev.primary.client.logging.BuiltInLogging;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code client-service}: the agent on each managed computer. {@code run} keeps this computer
  * licensed and its Recorder running, {@code status} shows where it stands, {@code repoint} moves
- * it to another Primary Server. Exit codes: 0 ok, 1 failure, 2 usage error.
+ * it to another Primary Server. Exit codes: 0 ok, 1 failure, 2 usage error, 3 the home is not safe (strict modes),
+ * 4 another Client Service already runs on the home; all mapped in {@link #exitCodeOf}.
  */
 @Command(name = "client-service",
         mixinStandardHelpOptions = true,
@@ -19,11 +22,16 @@ import picocli.CommandLine.Command;
                 + "Server and runs the Recorder while licensed."},
         subcommands = {RunCommand.class, StatusCommand.class, RepointCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failure (one line on stderr says why)", "2:usage error"})
+        exitCodeList = {"0:success", "1:failure (one line on stderr says why)", "2:usage error",
+                "3:run: the home, client.json or client.key could be changed by others than the account the service "
+                        + "runs as (or root); the line names the file and the fix",
+                "4:run: another Client Service is already running on this home"})
 public final class ClientServiceMain implements Runnable {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 2;
+    static final int UNSAFE_HOME = 3;
+    static final int HOME_IN_USE = 4;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -49,7 +57,7 @@ public final class ClientServiceMain implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             err.println("client-service: " + oneLine(exception));
-            return FAILURE;
+            return exitCodeOf(exception);
         });
         int code = commandLine.execute(args);
         out.flush();
@@ -60,6 +68,17 @@ public final class ClientServiceMain implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, status or repoint");
+    }
+
+    /** The exit code for a failure: the one place they are mapped. */
+    static int exitCodeOf(Exception exception) {
+        if (exception instanceof UnsafeHomeException) {
+            return UNSAFE_HOME;
+        }
+        if (exception instanceof HomeInUseException) {
+            return HOME_IN_USE;
+        }
+        return FAILURE;
     }
 
     private static String oneLine(Exception exception) {

@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
                 + "keeps the signed lease in <home>/lease.json, runs the Recorder and re-verifies every verify interval. "
                 + "It installs the updates the server directs, but only releases signed by a release key pinned in "
                 + "client.json: downloads resume where they stopped, a new Recorder that does not stay up for "
-                + "updates.healthPeriod is rolled back by itself. It checks in at once when nudged on the nudge port. "
-                + "Options given here override client.json."})
+                + "updates.healthPeriod is rolled back by itself. It checks in at once when nudged on the nudge port "
+                + "(only by the Primary Server's own addresses). Options given here override client.json.",
+                "It refuses to start (exit 3) when the home, client.json or client.key, or a directory above the home, "
+                + "is writable by group or others or owned by anyone but root or the account it runs as, or when "
+                + "client.key is readable by others; and (exit 4) when another Client Service already runs on the home "
+                + "(it holds <home>/service.lock while it runs). 'status' and 'repoint' work beside a running service."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -7,8 +7,12 @@ import dev.primary.client.config.ConfigurationWatch;
 import dev.primary.client.config.ConfiguredSettings;
 import dev.primary.client.home.ClientHome;
 import dev.primary.client.home.ClientKeyFile;
+import dev.primary.client.home.HomeInUseException;
 import dev.primary.client.home.LeaseFile;
+import dev.primary.client.home.ServiceLock;
 import dev.primary.client.home.StateFile;
+import dev.primary.client.home.StrictModes;
+import dev.primary.client.home.UnsafeHomeException;
 import dev.primary.client.http.HttpServerConnector;
 import dev.primary.client.nudge.NudgeListener;
 import dev.primary.client.recorder.RecorderSupervisor;
@@ -52,6 +56,7 @@ public final class ServiceRuntime {
     private final Optional<NudgeListener> nudges;
     private final Optional<ConfigurationWatch> configWatch;
     private final ClientService service;
+    private final ServiceLock lock;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
 
@@ -80,8 +85,9 @@ public final class ServiceRuntime {
         }
     }
 
-    private ServiceRuntime(ExecutorScheduler scheduler, ExecutorService downloads, Optional<NudgeListener> nudges,
-            Optional<ConfigurationWatch> configWatch, ClientService service) {
+    private ServiceRuntime(ServiceLock lock, ExecutorScheduler scheduler, ExecutorService downloads,
+            Optional<NudgeListener> nudges, Optional<ConfigurationWatch> configWatch, ClientService service) {
+        this.lock = lock;
         this.scheduler = scheduler;
         this.downloads = downloads;
         this.nudges = nudges;
@@ -92,11 +98,26 @@ public final class ServiceRuntime {
     /**
      * Starts the Client Service installed in {@code home}; returns once it has checked its lease (and started the
      * Recorder if valid). The Recorder is the installed release ({@code versions/recorder/current}), if any, else
-     * the configured one.
+     * the configured one. First it checks that only its own account (or root) can change the home and what it trusts
+     * ({@link StrictModes}), then it takes the home's lock ({@link ServiceLock}), which it holds until {@link #stop()}.
      *
+     * @throws UnsafeHomeException when others could change the home, {@code client.json} or the client key
+     * @throws HomeInUseException when another Client Service runs on this home
      * @throws dev.primary.client.config.ClientConfigurationException when {@code client.json} is missing or invalid
      */
     public static ServiceRuntime start(ClientHome home, ConfiguredSettings.Overrides overrides, Options options) {
+        StrictModes.forThisProcess().check(home);
+        ServiceLock lock = ServiceLock.take(home);
+        try {
+            return startLocked(home, overrides, options, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static ServiceRuntime startLocked(ClientHome home, ConfiguredSettings.Overrides overrides, Options options,
+            ServiceLock lock) {
         ConfiguredSettings settings = new ConfiguredSettings(ClientConfigurationFile.in(home.dir()), overrides);
         if (options.logToFile()) {
             LogFile.attach(home.logFile());
@@ -150,7 +171,7 @@ public final class ServiceRuntime {
         Optional<ConfigurationWatch> configWatch = ConfigurationWatch.open(ClientConfigurationFile.in(home.dir()),
                 service::configurationMayHaveChanged);
         scheduler.schedule(Duration.ZERO, ServiceRuntime::releaseStartUpMemory);
-        return new ServiceRuntime(scheduler, downloads, nudges, configWatch, service);
+        return new ServiceRuntime(lock, scheduler, downloads, nudges, configWatch, service);
     }
 
     /**
@@ -172,7 +193,10 @@ public final class ServiceRuntime {
         System.gc();
     }
 
-    /** Stops the nudge listener, the service thread and downloads, then the Recorder, and saves the state. Safe to call more than once. */
+    /**
+     * Stops the nudge listener, the service thread and downloads, then the Recorder, saves the state and releases the
+     * home's lock. Safe to call more than once.
+     */
     public void stop() {
         synchronized (this) {
             if (stopping) {
@@ -190,6 +214,7 @@ public final class ServiceRuntime {
             downloads.shutdownNow();
             awaitDownloadThread();
         } finally {
+            lock.close();
             stopped.countDown();
         }
     }

@@ -13,6 +13,7 @@ public record ClientHome(Path dir) {
     public static final String RECORDER_OUTPUT = "recorder.out";
     public static final String LOG = "client-service.log";
     public static final String UPDATES = "updates.json";
+    public static final String LOCK = "service.lock";
 
     public ClientHome {
         Objects.requireNonNull(dir, "dir");
@@ -46,6 +47,11 @@ public record ClientHome(Path dir) {
 
     public Path logFile() {
         return dir.resolve(LOG);
+    }
+
+    /** Locked by the running Client Service ({@link ServiceLock}); holds its process id. */
+    public Path lockFile() {
+        return dir.resolve(LOCK);
     }
 
     /** Where packages are downloaded to ({@code <sha256>.part} while incomplete). */

@@ -15,7 +15,8 @@ class ClientServiceMainTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("run", "status", "repoint", "Exit codes:", "2   usage error");
+        assertThat(run.out()).contains("run", "status", "repoint", "Exit codes:", "2   usage error",
+                "3   run: the home, client.json or client.key could be changed", "4   run: another Client Service is already");
     }
 
     @Test

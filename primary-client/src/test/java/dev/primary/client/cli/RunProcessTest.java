@@ -85,6 +85,47 @@ class RunProcessTest {
         }
     }
 
+    @Test
+    void a_second_service_process_on_the_same_home_exits_at_once_and_a_killed_one_leaves_no_stale_lock()
+            throws Exception {
+        try (FakePrimaryServer server = FakePrimaryServer.start()) {
+            TestInstall.install(home, server.configServer());
+            Process first = start("first.out");
+            try {
+                Eventually.waitUntil("recording", Duration.ofSeconds(40), () -> lines("recorder.log").size() >= 2);
+
+                Process second = start("second.out");
+                assertThat(second.waitFor(20, TimeUnit.SECONDS)).as("the second service exits by itself").isTrue();
+                assertThat(second.exitValue()).isEqualTo(4);
+                assertThat(Files.readString(home.resolve("second.out")).strip().lines()).singleElement().asString()
+                        .isEqualTo("client-service: another Client Service (pid " + first.pid()
+                                + ") is already running on " + home + "; stop it first, or give each service its own --home");
+                assertThat(first.isAlive()).isTrue();
+
+                first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                Process third = start("third.out");
+                try {
+                    Eventually.waitUntil("the third service holds the home", Duration.ofSeconds(40),
+                            () -> String.join("", lines("service.lock")).equals(Long.toString(third.pid())));
+                    assertThat(third.isAlive()).isTrue();
+                } finally {
+                    third.destroy();
+                    third.waitFor(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                first.destroyForcibly();
+            }
+        }
+    }
+
+    private Process start(String output) throws IOException {
+        return new ProcessBuilder(JavaCommand.of(ClientServiceMain.class, "run", "--home", home.toString(),
+                "--retry-interval", "250ms"))
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve(output).toFile())
+                .start();
+    }
+
     private List<String> lines(String file) {
         try {
             Path path = home.resolve(file);

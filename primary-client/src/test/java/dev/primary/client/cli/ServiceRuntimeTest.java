@@ -93,6 +93,69 @@ class ServiceRuntimeTest extends WithServiceRuntime {
         assertThat(home.resolve("recorder.log")).doesNotExist();
     }
 
+    @Test
+    void second_service_on_the_same_home_exits_at_once() throws Exception {
+        TestInstall.install(home, server.configServer());
+        runtime = ServiceRuntime.start(new ClientHome(home), SIMULATED, FAST);
+        Eventually.waitUntil("licensed", WAIT, () -> state().map(state -> state.state().equals("licensed")).orElse(false));
+        int registers = server.received("/v1/register").size();
+
+        long start = System.nanoTime();
+        CliRun second = CliRun.of("run", "--home", home.toString(), "--retry-interval", "250ms");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(second.exitCode()).isEqualTo(4);
+        assertThat(second.err().strip()).isEqualTo("client-service: another Client Service (pid "
+                + ProcessHandle.current().pid() + ") is already running on " + home
+                + "; stop it first, or give each service its own --home");
+        assertThat(server.received("/v1/register")).hasSize(registers);
+        CliRun status = CliRun.of("status", "--home", home.toString());
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("state:         licensed");
+    }
+
+    @Test
+    void a_stopped_service_releases_the_home_for_the_next_one() throws Exception {
+        TestInstall.install(home, server.configServer());
+        runtime = ServiceRuntime.start(new ClientHome(home), SIMULATED, FAST);
+        runtime.stop();
+
+        runtime = ServiceRuntime.start(new ClientHome(home), SIMULATED, FAST);
+
+        Eventually.waitUntil("licensed again", WAIT, () -> state().map(state -> state.state().equals("licensed")
+                && state.nextContact() != null).orElse(false));
+    }
+
+    @Test
+    void home_writable_by_others_is_refused_with_the_fix_and_nothing_is_written() throws Exception {
+        TestInstall.install(home, server.configServer());
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        CliRun run = CliRun.of("run", "--home", home.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip().lines()).singleElement().asString()
+                .isEqualTo("client-service: " + home.toRealPath() + " is writable by group and others, so users of "
+                        + "this computer could replace what the Client Service trusts; fix with: chmod go-w "
+                        + home.toRealPath());
+        try (var files = Files.list(home)) {
+            assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("client.json");
+        }
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void a_client_json_others_may_change_is_refused_with_the_fix() throws Exception {
+        TestInstall.install(home, server.configServer());
+        Files.setPosixFilePermissions(home.resolve("client.json"), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        CliRun run = CliRun.of("run", "--home", home.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains(home.resolve("client.json") + " is writable by group and others")
+                .contains("chmod go-w " + home.resolve("client.json"));
+    }
+
     private List<String> lines(String file) {
         return lines(home.resolve(file));
     }

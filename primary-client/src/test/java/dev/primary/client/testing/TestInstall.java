@@ -4,7 +4,11 @@ import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.config.ClientConfigurationFile;
 import dev.primary.client.recorder.SampleRecorder;
 import dev.primary.protocol.message.Version;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -29,7 +33,10 @@ public final class TestInstall {
                 ClientConfiguration.Intervals.DEFAULTS, updates);
     }
 
-    /** Installs a client in {@code home} for {@code server}, with the Sample Recorder logging to {@code <home>/recorder.log}. */
+    /**
+     * Installs a client in {@code home} for {@code server}, with the Sample Recorder logging to {@code <home>/recorder.log}:
+     * the home owner-only (as the Deployment Utility makes it), so that the service's strict modes pass.
+     */
     public static ClientConfiguration install(Path home, ClientConfiguration.Server server) {
         return install(home, server, NO_NUDGES);
     }
@@ -38,7 +45,18 @@ public final class TestInstall {
             ClientConfiguration.Updates updates) {
         ClientConfiguration configuration = configuration(server, JavaCommand.of(SampleRecorder.class, "--log",
                 home.resolve("recorder.log").toString(), "--interval", "100ms"), updates);
+        ownerOnly(home);
         ClientConfigurationFile.in(home).write(configuration);
         return configuration;
+    }
+
+    /** Creates {@code home} if needed and makes it rwx------. */
+    public static void ownerOnly(Path home) {
+        try {
+            Files.createDirectories(home);
+            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
