@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Request parsing on the check-in path, through the one JSON mapping every program uses ({@link Json}): the
- * server reads a {@code VerifyRequest} (every check-in) and a {@code RegisterRequest} (first contact) body, and
+ * server reads a {@code VerifyRequest} (every check-in) and a {@code RegisterRequest} (first contact, with its
+ * enrollment token) body, and
  * writes the {@code CheckInAnswer.Licensed} answer (a signed lease, no updates).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +39,7 @@ public class CheckInJsonBenchmark {
     public void prepare() {
         SigningKey clientKey = CheckInSamples.key(1);
         verifyBody = Json.write(CheckInSamples.verify("Kq3v9Zb1RkGm0xTt7pWc2A"));
-        registerBody = Json.write(CheckInSamples.register(4711, clientKey));
+        registerBody = Json.write(CheckInSamples.register(4711, clientKey, CheckInSamples.SAMPLE_TOKEN));
         licensedAnswer = CheckInSamples.licensed(CheckInSamples.key(0), clientKey, Instant.parse("2026-12-01T10:00:00Z"));
     }
 

@@ -21,6 +21,8 @@ final class CheckInSamples {
     static final Version CLIENT_VERSION = new Version(0, 1, 0);
     static final Version RECORDER_VERSION = new Version(1, 4, 213);
     static final int NUDGE_PORT = 2468;
+    /** An enrollment token as the server makes them: an 8-letter id, a dot, 32 random bytes in base64url. */
+    static final String SAMPLE_TOKEN = "k3x9a2mq.q0bV7oZ0cQ1n3yS6PPhO4u8Jr9yX2kT5dW1aLmE7fGh";
 
     private CheckInSamples() {}
 
@@ -35,10 +37,10 @@ final class CheckInSamples {
         return ComputerIdentity.computer(String.format("PC-%05d", n), "CORP");
     }
 
-    /** What a client with {@code key} sends on first contact. */
-    static RegisterRequest register(int n, SigningKey key) {
+    /** What a client with {@code key} sends on first contact, with the enrollment token {@code token} (or ""). */
+    static RegisterRequest register(int n, SigningKey key, String token) {
         return new RegisterRequest(computer(n), "Linux 6.1.0-28-amd64 amd64", CLIENT_VERSION, RECORDER_VERSION,
-                key.publicKey().encoded(), VERIFY_INTERVAL, NUDGE_PORT);
+                key.publicKey().encoded(), VERIFY_INTERVAL, NUDGE_PORT, token);
     }
 
     /** What a licensed client sends every four hours. */

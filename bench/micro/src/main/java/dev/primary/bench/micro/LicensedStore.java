@@ -1,5 +1,6 @@
 package dev.primary.bench.micro;
 
+import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.protocol.crypto.SigningKey;
@@ -12,6 +13,7 @@ import dev.primary.protocol.message.RegistrationCode;
 import dev.primary.protocol.message.UnlockPayload;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.licensing.ClientCredentials;
+import dev.primary.server.licensing.IdentityPolicy;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
 import dev.primary.server.store.sqlite.SqliteStore;
@@ -35,25 +37,37 @@ import java.util.stream.Stream;
 /**
  * The licensing core over the real SQLite store ({@link SqliteStore}: WAL, {@code synchronous=FULL}, one writer
  * that group-commits), in a temporary directory, with an active license and {@code clients} registered clients,
- * built the way {@code primary-server-core}'s own tests build it.
+ * built the way {@code primary-server-core}'s own tests build it. Clients enroll with an enrollment token made for
+ * the bench (the server's default), or with none when the core enrolls openly.
  */
 final class LicensedStore implements AutoCloseable {
     private static final String SERVER_ID = "bench-server-0001";
     private static final String SERIAL = "BENCH-1";
+    private static final String ACTOR = "bench";
 
     private final Path directory;
     private final SqliteStore store;
     private final Licensing licensing;
+    private final String enrollmentToken;
     private final List<RegisteredClient> clients = new ArrayList<>();
 
-    private LicensedStore(Path directory, SqliteStore store, Licensing licensing) {
+    private LicensedStore(Path directory, SqliteStore store, Licensing licensing, String enrollmentToken) {
         this.directory = directory;
         this.store = store;
         this.licensing = licensing;
+        this.enrollmentToken = enrollmentToken;
     }
 
     /** Opens a fresh store licensed for {@code clients} seats and registers that many clients (16 at a time). */
     static LicensedStore open(int clients) {
+        return open(clients, clients, false);
+    }
+
+    /**
+     * Opens a fresh store licensed for {@code seats} seats and registers {@code clients} clients (16 at a time):
+     * with an enrollment token (no limit of uses), or with none when {@code openEnrollment}.
+     */
+    static LicensedStore open(int clients, int seats, boolean openEnrollment) {
         Path directory;
         try {
             directory = Files.createTempDirectory("primary-bench-store");
@@ -64,15 +78,28 @@ final class LicensedStore implements AutoCloseable {
         LicensingSettings settings = new LicensingSettings(SERVER_ID, "0.1.0", "sha256/bench", Duration.ofDays(7),
                 Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30), () -> List.of(vendorKey.publicKey()));
         SqliteStore store = SqliteStore.open(directory.resolve("primary.db"));
-        LicensedStore licensed = new LicensedStore(directory, store,
-                new Licensing(settings, store, CheckInSamples.key(0), Clock.systemUTC()));
-        licensed.activateLicense(vendorKey, clients);
+        Licensing licensing = new Licensing(settings.withIdentity(IdentityPolicy.DEFAULTS.withOpenEnrollment(
+                openEnrollment)), store, CheckInSamples.key(0), Clock.systemUTC());
+        String token = openEnrollment ? ""
+                : licensing.createEnrollmentToken(new EnrollmentTokenRequest(ACTOR, 0, 0, ""), ACTOR).token();
+        LicensedStore licensed = new LicensedStore(directory, store, licensing, token);
+        licensed.activateLicense(vendorKey, seats);
         licensed.register(clients);
         return licensed;
     }
 
     Licensing licensing() {
         return licensing;
+    }
+
+    /** The store itself, for reads outside the licensing core. */
+    SqliteStore store() {
+        return store;
+    }
+
+    /** The token clients register with; empty with open enrollment. */
+    String enrollmentToken() {
+        return enrollmentToken;
     }
 
     /** The clients of caller {@code caller} out of {@code callers}: every {@code callers}-th one, none shared. */
@@ -150,7 +177,7 @@ final class LicensedStore implements AutoCloseable {
     private RegisteredClient registerOne(int number) {
         SigningKey key = CheckInSamples.key(1_000 + number);
         String clientId = key.publicKey().keyId();
-        RegisterRequest request = CheckInSamples.register(number, key);
+        RegisterRequest request = CheckInSamples.register(number, key, enrollmentToken);
         byte[] signed = RequestSignature.signedBytes("POST", "/v1/register", clientId, 1, Json.write(request));
         CheckInAnswer answer = licensing.register(new ClientCredentials(clientId, 1, key.sign(signed), signed), request);
         if (!(answer instanceof CheckInAnswer.Licensed licensed)) {
