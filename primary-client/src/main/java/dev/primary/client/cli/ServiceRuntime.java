@@ -14,7 +14,9 @@ import dev.primary.client.home.StateFile;
 import dev.primary.client.home.StrictModes;
 import dev.primary.client.home.UnsafeHomeException;
 import dev.primary.client.http.HttpServerConnector;
+import dev.primary.client.config.IpAddresses;
 import dev.primary.client.nudge.NudgeListener;
+import dev.primary.client.nudge.NudgeSources;
 import dev.primary.client.recorder.RecorderSupervisor;
 import dev.primary.client.service.ClientService;
 import dev.primary.client.service.ExecutorScheduler;
@@ -22,13 +24,18 @@ import dev.primary.client.service.Jitter;
 import dev.primary.client.service.NudgeSettings;
 import dev.primary.client.service.RecorderProgram;
 import dev.primary.client.service.ServiceParts;
+import dev.primary.client.service.ServiceSettings;
+import dev.primary.client.service.SettingsSource;
 import dev.primary.client.service.TimeSource;
 import dev.primary.client.update.InstalledRecorder;
 import dev.primary.client.update.UpdateAgent;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -139,13 +146,17 @@ public final class ServiceRuntime {
         UpdateAgent updates = new UpdateAgent(home, recorder, installed, scheduler, downloads, ClientVersion.current(),
                 options.updateTiming());
         AtomicReference<ClientService> nudgeTarget = new AtomicReference<>();
-        Optional<NudgeListener> nudges = NudgeListener.open(settings.current().updates().nudgePort(), () -> {
-            ClientService target = nudgeTarget.get();
-            if (target != null) {
-                target.nudged();
-            }
-        });
-        ClientService service = new ClientService(new ServiceParts(settings, new HttpServerConnector(), recorder,
+        NudgeSources nudgeSources = NudgeSources.resolvedBySystem();
+        nudgeSources.trustSoon(nudgeHosts(settings));
+        Optional<NudgeListener> nudges = NudgeListener.open(nudgeBindAddress(settings.configuration()),
+                settings.current().updates().nudgePort(), nudgeSources, () -> {
+                    ClientService target = nudgeTarget.get();
+                    if (target != null) {
+                        target.nudged();
+                    }
+                });
+        SettingsSource followed = nudges.isEmpty() ? settings : new NudgeSourcesFollowing(settings, nudgeSources);
+        ClientService service = new ClientService(new ServiceParts(followed, new HttpServerConnector(), recorder,
                 new LeaseFile(home.leaseFile()), new StateFile(home.stateFile()), clientKey, TimeSource.system(), scheduler,
                 Jitter.percent(5, new SplittableRandom()), options.configCheckInterval(), updates,
                 new NudgeSettings(nudges.map(NudgeListener::port).orElse(0), options.nudgeInterval())));
@@ -172,6 +183,37 @@ public final class ServiceRuntime {
                 service::configurationMayHaveChanged);
         scheduler.schedule(Duration.ZERO, ServiceRuntime::releaseStartUpMemory);
         return new ServiceRuntime(lock, scheduler, downloads, nudges, configWatch, service);
+    }
+
+    private static Optional<InetAddress> nudgeBindAddress(ClientConfiguration configuration) {
+        String address = configuration.updates().nudgeBindAddress();
+        return address.isEmpty() ? Optional.empty() : IpAddresses.literal(address);
+    }
+
+    /** Who may nudge: the configured server and the configured further sources. */
+    private static List<String> nudgeHosts(ConfiguredSettings settings) {
+        List<String> hosts = new ArrayList<>();
+        hosts.add(settings.current().server().host());
+        hosts.addAll(settings.configuration().updates().nudgeSources());
+        return hosts;
+    }
+
+    /**
+     * The settings as the service sees them; when they change (a repoint), the nudge sources follow before the service
+     * contacts the new server, on the service's thread.
+     */
+    private record NudgeSourcesFollowing(ConfiguredSettings settings, NudgeSources sources) implements SettingsSource {
+        @Override
+        public ServiceSettings current() {
+            return settings.current();
+        }
+
+        @Override
+        public Optional<ServiceSettings> changed() {
+            Optional<ServiceSettings> changed = settings.changed();
+            changed.ifPresent(applied -> sources.trust(nudgeHosts(settings)));
+            return changed;
+        }
     }
 
     /**
@@ -217,6 +259,16 @@ public final class ServiceRuntime {
             lock.close();
             stopped.countDown();
         }
+    }
+
+    /** How many nudges came from addresses that may not nudge and were dropped; 0 without a listener. */
+    public long nudgesDropped() {
+        return nudges.map(NudgeListener::dropped).orElse(0L);
+    }
+
+    /** The local address the nudge listener is bound to (the wildcard address when all); empty without a listener. */
+    public Optional<InetAddress> nudgeAddress() {
+        return nudges.map(NudgeListener::address);
     }
 
     /** The port the nudge listener listens on; 0 when there is none. */

@@ -2,6 +2,7 @@ package dev.primary.client.nudge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's "check in now" port (default 2468). A nudge carries no command: the listener accepts a
- * connection, tells the service it was nudged, reads at most {@value #MAX_BYTES} bytes (waiting at most
- * 1 s for them), and closes. Connections are handled one at a time on one thread, so a flood costs
- * nothing but (rate-limited) check-ins.
+ * The client's "check in now" port (default 2468), on all local addresses or on one. A nudge carries no command: the
+ * listener accepts a connection and, when it comes from an address of the Primary Server ({@link NudgeSources}), tells
+ * the service it was nudged, reads at most {@value #MAX_BYTES} bytes (waiting at most 1 s for them), and closes. A
+ * connection from any other address is closed at once without a check-in (counted, logged at DEBUG). Connections are
+ * handled one at a time on one thread, so a flood costs nothing but (rate-limited) check-ins.
  */
 public final class NudgeListener implements AutoCloseable {
     static final int MAX_BYTES = 64;
@@ -25,39 +27,49 @@ public final class NudgeListener implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
     private final ServerSocket socket;
+    private final NudgeSources sources;
     private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
 
-    private NudgeListener(ServerSocket socket) {
+    private NudgeListener(ServerSocket socket, NudgeSources sources) {
         this.socket = socket;
+        this.sources = sources;
     }
 
     /**
-     * Listens on {@code port} (all interfaces) and calls {@code onNudge} for every connection; empty when
-     * {@code port} is 0 (nudges off) or cannot be bound (a WARN says why; the client runs without).
+     * Listens on {@code port} of {@code bindAddress} (empty: all local addresses) and calls {@code onNudge} for every
+     * connection from an address {@code sources} admits; empty when {@code port} is 0 (nudges off) or cannot be bound
+     * (a WARN says why; the client runs without).
      */
-    public static Optional<NudgeListener> open(int port, Runnable onNudge) {
+    public static Optional<NudgeListener> open(Optional<InetAddress> bindAddress, int port, NudgeSources sources,
+            Runnable onNudge) {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(onNudge, "onNudge");
         if (port == 0) {
             LOG.info("Nudge listener off (nudge port 0): changes reach this client at its next check-in");
             return Optional.empty();
         }
+        String where = "port " + port + bindAddress.map(address -> " on " + address.getHostAddress()).orElse("");
         ServerSocket socket = null;
         try {
             socket = new ServerSocket();
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port), 16);
+            socket.bind(bindAddress.map(address -> new InetSocketAddress(address, port))
+                    .orElseGet(() -> new InetSocketAddress(port)), 16);
         } catch (IOException e) {
             closeQuietly(socket);
-            LOG.warn("Nudge port {} cannot be opened ({}): running without the nudge listener; changes reach this "
-                    + "client at its next check-in", port, e.getMessage());
+            LOG.warn("Nudge {} cannot be opened ({}): running without the nudge listener; changes reach this "
+                    + "client at its next check-in", where, e.getMessage());
             return Optional.empty();
         }
-        NudgeListener listener = new NudgeListener(socket);
+        NudgeListener listener = new NudgeListener(socket, sources);
         Thread thread = new Thread(() -> listener.serve(onNudge), "client-nudge-listener");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("Listening for nudges on port {}", socket.getLocalPort());
+        LOG.info("Listening for nudges on port {}{}", socket.getLocalPort(),
+                bindAddress.map(address -> " of " + address.getHostAddress()).orElse(" (all addresses)"));
         return Optional.of(listener);
     }
 
@@ -66,14 +78,32 @@ public final class NudgeListener implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** The local address listened on (the wildcard address when on all). */
+    public InetAddress address() {
+        return socket.getInetAddress();
+    }
+
     /** All bytes read from nudging connections so far (at most {@value #MAX_BYTES} per connection). */
     long bytesRead() {
         return bytesRead.get();
     }
 
+    /** How many connections came from an address that may not nudge, and were dropped without a check-in. */
+    public long dropped() {
+        return dropped.get();
+    }
+
     private void serve(Runnable onNudge) {
+        sources.resolvePending();
         while (!closed) {
             try (Socket connection = socket.accept()) {
+                InetAddress from = connection.getInetAddress();
+                if (!sources.admits(from)) {
+                    long count = dropped.incrementAndGet();
+                    LOG.debug("Nudge from {} dropped: not an address of the Primary Server ({} dropped so far)",
+                            from.getHostAddress(), count);
+                    continue;
+                }
                 onNudge.run();
                 drain(connection);
             } catch (SocketException e) {

@@ -1,7 +1,11 @@
 package dev.primary.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.config.ClientConfigurationFile;
 import dev.primary.client.config.ConfiguredSettings;
 import dev.primary.client.home.ClientHome;
 import dev.primary.client.recorder.RecorderSupervisor;
@@ -13,20 +17,26 @@ import dev.primary.client.update.UpdateAgent;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.testkit.FreePorts;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The nudge port of a running Client Service, over real TCP, with {@code --nudge-port} chosen per test. */
 class NudgeRuntimeTest extends WithServiceRuntime {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration NUDGE_INTERVAL = Duration.ofSeconds(10);
     private static final ServiceRuntime.Options OPTIONS = new ServiceRuntime.Options(Duration.ofSeconds(5),
-            RecorderSupervisor.Timing.DEFAULTS, false, UpdateAgent.Timing.DEFAULTS, Duration.ofSeconds(10));
+            RecorderSupervisor.Timing.DEFAULTS, false, UpdateAgent.Timing.DEFAULTS, NUDGE_INTERVAL);
 
     @Test
     void a_nudge_makes_the_client_check_in_within_a_second() throws Exception {
@@ -79,6 +89,52 @@ class NudgeRuntimeTest extends WithServiceRuntime {
     }
 
     @Test
+    void a_nudge_from_another_address_of_this_computer_is_dropped_until_the_configuration_trusts_it() throws Exception {
+        InetAddress otherAddress = nonLoopbackAddressOrSkip();
+        int port = FreePorts.next();
+        startWithNudgePort(port);
+        int before = server.verifies().size();
+
+        nudgeFrom(otherAddress, port);
+
+        Eventually.waitUntil("the nudge dropped", Duration.ofSeconds(5), () -> runtime.nudgesDropped() == 1);
+        Thread.sleep(1000);
+        assertThat(server.verifies()).hasSize(before);
+
+        ClientConfigurationFile file = ClientConfigurationFile.in(home);
+        ClientConfiguration configuration = file.read();
+        ClientConfiguration.Updates updates = configuration.updates();
+        file.write(new ClientConfiguration(configuration.server(), configuration.dataVault(), configuration.computer(),
+                configuration.recorder(), configuration.intervals(), new ClientConfiguration.Updates(updates.nudgePort(),
+                updates.healthPeriod(), "", List.of(otherAddress.getHostAddress())), configuration.enrollmentToken()));
+        Eventually.waitUntil("the changed configuration applied", WAIT, () -> server.verifies().size() > before);
+        int afterChange = server.verifies().size();
+
+        nudgeFrom(otherAddress, port);
+
+        Eventually.waitUntil("a check-in after the trusted nudge", Duration.ofSeconds(5),
+                () -> server.verifies().size() > afterChange);
+        assertThat(runtime.nudgesDropped()).isEqualTo(1);
+    }
+
+    @Test
+    void the_nudge_listener_binds_to_the_configured_address_only() throws Exception {
+        int port = FreePorts.next();
+        TestInstall.install(home, server.configServer(), new ClientConfiguration.Updates(port, "30s", "127.0.0.1",
+                List.of()));
+        runtime = ServiceRuntime.start(new ClientHome(home), SIMULATED, OPTIONS);
+        Eventually.waitUntil("licensed", WAIT, () -> !server.reports().isEmpty());
+        int before = server.verifies().size();
+
+        assertThat(runtime.nudgeAddress()).contains(InetAddress.getByName("127.0.0.1"));
+        assertThatThrownBy(() -> new Socket(InetAddress.getByName("127.0.0.2"), port).close())
+                .isInstanceOf(ConnectException.class);
+        nudge(port);
+
+        Eventually.waitUntil("a check-in after the nudge", Duration.ofSeconds(2), () -> server.verifies().size() > before);
+    }
+
+    @Test
     void run_refuses_a_nudge_port_out_of_range_as_a_usage_error() {
         CliRun run = CliRun.of("run", "--home", home.toString(), "--nudge-port", "70000");
 
@@ -92,6 +148,32 @@ class NudgeRuntimeTest extends WithServiceRuntime {
                 new ConfiguredSettings.Overrides("SIM-0001", null, Duration.ofMillis(250), null, port), OPTIONS);
         Eventually.waitUntil("licensed", WAIT, () -> !server.received("/v1/register").isEmpty()
                 && !server.reports().isEmpty());
+    }
+
+    private static void nudgeFrom(InetAddress source, int port) {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(source, 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.getOutputStream().write("nudge\n".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new AssertionError("cannot nudge port " + port + " from " + source, e);
+        }
+    }
+
+    /** An IPv4 address of this computer that is not a loopback address; the test is skipped when there is none. */
+    private static InetAddress nonLoopbackAddressOrSkip() throws IOException {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!network.isUp()) {
+                continue;
+            }
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    return address;
+                }
+            }
+        }
+        assumeTrue(false, "this computer has no IPv4 address besides loopback");
+        return null;
     }
 
     private static void nudge(int port) {

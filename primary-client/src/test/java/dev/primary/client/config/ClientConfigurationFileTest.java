@@ -81,4 +81,70 @@ class ClientConfigurationFileTest {
         assertThat(LocalComputer.fitForSeat("my laptop")).isEqualTo("my-laptop");
         assertThat(LocalComputer.fitForSeat("")).isEqualTo("localhost");
     }
+
+    @Test
+    void the_enrollment_token_is_written_read_back_and_handed_to_the_service_but_never_shown_by_to_string() {
+        String token = "k7q2m4xa." + "S".repeat(43);
+        ClientConfigurationFile file = ClientConfigurationFile.in(home);
+        ClientConfiguration configuration = TestInstall.configuration(SERVER, List.of("recorder")).withToken(
+                dev.primary.client.service.EnrollmentToken.parse(" " + token + "\n"));
+
+        file.write(configuration);
+
+        assertThat(file.read().enrollmentToken()).isEqualTo(token);
+        assertThat(ConfiguredSettings.settingsOf(file.read(), ConfiguredSettings.Overrides.NONE).enrollmentToken().text())
+                .isEqualTo(token);
+        assertThat(configuration.toString()).contains("enrollment token k7q2m4xa").doesNotContain("SSSS");
+        assertThat(ConfiguredSettings.settingsOf(configuration, ConfiguredSettings.Overrides.NONE).toString())
+                .doesNotContain("SSSS");
+    }
+
+    @Test
+    void a_configuration_written_before_enrollment_tokens_reads_as_having_none() throws Exception {
+        ClientConfigurationFile file = ClientConfigurationFile.in(home);
+        file.write(TestInstall.configuration(SERVER, List.of("recorder")));
+        Files.writeString(file.path(), Files.readString(file.path())
+                .replaceAll(",\\s*\"enrollmentToken\" : \"\"", "")
+                .replaceAll(",\\s*\"nudgeBindAddress\" : \"\"", "")
+                .replaceAll(",\\s*\"nudgeSources\" : \\[ \\]", ""));
+        assertThat(Files.readString(file.path())).doesNotContain("enrollmentToken").doesNotContain("nudgeBindAddress")
+                .doesNotContain("nudgeSources");
+
+        ClientConfiguration read = file.read();
+
+        assertThat(read.enrollmentToken()).isEmpty();
+        assertThat(read.updates().nudgeBindAddress()).isEmpty();
+        assertThat(read.updates().nudgeSources()).isEmpty();
+    }
+
+    @Test
+    void a_malformed_enrollment_token_is_refused_with_the_rule() throws Exception {
+        ClientConfigurationFile file = ClientConfigurationFile.in(home);
+        file.write(TestInstall.configuration(SERVER, List.of("recorder")));
+        Files.writeString(file.path(), Files.readString(file.path())
+                .replace("\"enrollmentToken\" : \"\"", "\"enrollmentToken\" : \"no dot here\""));
+
+        assertThatThrownBy(file::read).isInstanceOf(ClientConfigurationException.class)
+                .hasMessageContaining("enrollmentToken: not an enrollment token (expected <id>.<secret>");
+    }
+
+    @Test
+    void a_nudge_bind_address_that_is_not_an_ip_address_is_refused_with_the_rule() {
+        assertThatThrownBy(() -> new ClientConfiguration.Updates(2468, "30s", "my-laptop", List.of()))
+                .hasMessage("nudgeBindAddress must be an IP address of this computer (or empty for all), got \"my-laptop\"");
+        assertThat(new ClientConfiguration.Updates(2468, "30s", "::1", List.of()).nudgeBindAddress()).isEqualTo("::1");
+        assertThat(new ClientConfiguration.Updates(2468, "30s", " 10.0.0.7 ", List.of()).nudgeBindAddress())
+                .isEqualTo("10.0.0.7");
+        assertThatThrownBy(() -> new ClientConfiguration.Updates(2468, "30s", "", List.of(" ")))
+                .hasMessage("nudgeSources cannot hold an empty name");
+    }
+
+    @Test
+    void ip_address_literals_are_told_from_host_names_without_a_lookup() {
+        assertThat(IpAddresses.literal("192.0.2.10")).isPresent();
+        assertThat(IpAddresses.literal("[fe80::1]")).isPresent();
+        assertThat(IpAddresses.literal("256.1.1.1")).isEmpty();
+        assertThat(IpAddresses.literal("primary.corp")).isEmpty();
+        assertThat(IpAddresses.literal("dead:beef")).isEmpty();
+    }
 }
