@@ -5,7 +5,11 @@ import dev.primary.client.config.ClientConfigurationException;
 import dev.primary.client.config.ClientConfigurationFile;
 import dev.primary.client.home.ClientHome;
 import dev.primary.client.home.LeaseFile;
+import dev.primary.client.http.EnrollmentCheckFailedException;
+import dev.primary.client.http.EnrollmentTokenCheck;
+import dev.primary.client.service.EnrollmentToken;
 import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.probe.ServerProbe;
 import dev.primary.protocol.probe.ServerProbeException;
@@ -25,8 +29,13 @@ import picocli.CommandLine.Option;
         description = {"Points the client installed in --home to another Primary Server without reinstalling it.",
                 "Checks first that HOST:PORT is a live Primary Server (and, with --expect-pin, that it has that TLS key), "
                 + "then rewrites client.json with the new server, its pinned keys (TLS, lease signing and the release "
-                + "keys it trusts) and id (the client key and all other settings stay), and moves a lease signed by the old server aside. A running Client Service notices "
-                + "the change within seconds and registers with the new server."})
+                + "keys it trusts) and id (the client key and all other settings stay), and moves a lease signed by the "
+                + "old server aside. A running Client Service notices the change within seconds and registers with the "
+                + "new server.",
+                "With --enrollment-token (or --enrollment-token-file), the new server must first confirm that the token "
+                + "would enroll this computer (a wrong, expired, used-up or revoked token is refused with the server's "
+                + "reason and nothing changes); it then replaces the token in client.json. Without, the token in "
+                + "client.json, if any, is kept. The same server may be given again just to add a token."})
 final class RepointCommand implements Callable<Integer> {
     static final String OLD_LEASE_SUFFIX = "previous-server";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
@@ -48,12 +57,23 @@ final class RepointCommand implements Callable<Integer> {
             description = "Refuse the server unless its TLS key has this pin (sha256/...), as shown by the server at start.")
     private String expectedPin;
 
+    @Option(names = "--enrollment-token", paramLabel = "TOKEN",
+            description = "The enrollment token for the new server (from 'primary-admin enrollment create'); checked "
+                    + "with it before anything is written. Prefer --enrollment-token-file: a command line is seen by "
+                    + "other users and kept in shell history.")
+    private String enrollmentToken;
+
+    @Option(names = "--enrollment-token-file", paramLabel = "FILE",
+            description = "Read the enrollment token from FILE (one line) instead.")
+    private Path enrollmentTokenFile;
+
     @Override
     public Integer call() {
         Optional<TlsPin> pin = parsePin();
         if (port < 1 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 1-65535, got " + port);
         }
+        Optional<EnrollmentToken> token = parseToken();
         ClientHome clientHome = new ClientHome(home);
         if (!clientHome.installed()) {
             throw new CommandFailedException("no Client Service is installed in " + clientHome.dir() + " (no "
@@ -74,15 +94,55 @@ final class RepointCommand implements Callable<Integer> {
         }
         Hello hello = probe.hello();
         requireValidKey(hello);
+        Optional<EnrollmentCheckAnswer> checked;
+        try {
+            checked = token.map(given -> new EnrollmentTokenCheck(PROBE_TIMEOUT).check(host, port, probe.tlsPin(), given));
+        } catch (EnrollmentCheckFailedException e) {
+            throw new CommandFailedException(e.getMessage() + "; client.json is unchanged");
+        }
         ClientConfiguration.Server server = new ClientConfiguration.Server(host, port, probe.tlsPin().value(),
                 hello.serverKey(), hello.serverId(), hello.releaseKeys());
-        ClientConfiguration after = new ClientConfiguration(server, before.dataVault(), before.computer(),
-                before.recorder(), before.intervals(), before.updates());
+        ClientConfiguration after = before.withServer(server);
+        if (token.isPresent()) {
+            after = after.withToken(token.get());
+        }
         file.write(after);
         Optional<Path> movedLease = before.server().serverKey().equals(hello.serverKey()) ? Optional.empty()
                 : new LeaseFile(clientHome.leaseFile()).moveAside(OLD_LEASE_SUFFIX);
-        printChanges(spec.commandLine().getOut(), before.server(), server, movedLease);
+        PrintWriter out = spec.commandLine().getOut();
+        printChanges(out, before.server(), server, movedLease);
+        out.println(String.format("  %-13s %s", "enrollment:", enrollmentChange(before.token(), after.token(), checked)));
+        out.println("A running Client Service notices the change within seconds and registers with " + host + ":" + port
+                + ".");
+        out.flush();
         return ClientServiceMain.OK;
+    }
+
+    private Optional<EnrollmentToken> parseToken() {
+        if (enrollmentToken != null && enrollmentTokenFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give --enrollment-token or --enrollment-token-file, not both");
+        }
+        try {
+            if (enrollmentTokenFile != null) {
+                return Optional.of(EnrollmentToken.read(enrollmentTokenFile));
+            }
+            return Optional.ofNullable(enrollmentToken).map(EnrollmentToken::parse);
+        } catch (IllegalArgumentException e) {
+            String option = enrollmentTokenFile != null ? "--enrollment-token-file" : "--enrollment-token";
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    private static String enrollmentChange(EnrollmentToken before, EnrollmentToken after,
+            Optional<EnrollmentCheckAnswer> checked) {
+        if (checked.isPresent()) {
+            String was = before.isPresent() ? before.id() + " -> " : "";
+            return "token " + was + EnrollmentTokenCheck.describe(checked.get()) + " (checked with the new server)";
+        }
+        return after.isPresent() ? "token " + after.id() + " kept (not checked with the new server)"
+                : "no token (the new server registers this client only if it already knows its key, or enrolls "
+                        + "openly)";
     }
 
     private Optional<TlsPin> parsePin() {
@@ -139,8 +199,6 @@ final class RepointCommand implements Callable<Integer> {
                 .map(path -> "moved aside to " + path + " (it was signed by the previous server)")
                 .orElse(before.serverKey().equals(after.serverKey()) ? "kept (the new server signs with the same key)"
                         : "none to move")));
-        out.println("A running Client Service notices the change within seconds and registers with " + address + ".");
-        out.flush();
     }
 
     private static String change(String what, String before, String after) {

@@ -7,6 +7,7 @@ import dev.primary.client.home.ClientHome;
 import dev.primary.client.home.StateDocument;
 import dev.primary.client.home.StateFile;
 import dev.primary.client.service.ClientState;
+import dev.primary.client.service.EnrollmentToken;
 import dev.primary.client.service.Phrases;
 import dev.primary.protocol.crypto.KeyFiles;
 import dev.primary.protocol.json.Json;
@@ -30,10 +31,11 @@ import picocli.CommandLine.Option;
 
 /** {@code client-service status}: where the installed client stands, read from its files (whether or not it runs). */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows the state of the Client Service installed in --home: state, server, last and next "
-                + "contact, lease expiry, Recorder (running and installed version), updates in progress or failed, "
-                + "the content revision, and the reason for the state. Reads the client's files, so it works whether "
-                + "or not the service runs."})
+        description = {"Shows the state of the Client Service installed in --home: state, server, the enrollment "
+                + "token's id (never its secret), last and next contact, lease expiry, Recorder (running and installed "
+                + "version), updates in progress or failed, the content revision, and the reason for the state (a "
+                + "refused registration shows the server's reason). Reads the client's files, so it works whether "
+                + "or not the service runs (and needs no lock)."})
 final class StatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -64,19 +66,20 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.writePretty(state));
         } else {
-            printHuman(out, state, addressOf(configuration));
+            printHuman(out, state, addressOf(configuration), configuration.token());
         }
         out.flush();
         return ClientServiceMain.OK;
     }
 
-    private static void printHuman(PrintWriter out, StateDocument state, String configuredServer) {
+    private static void printHuman(PrintWriter out, StateDocument state, String configuredServer, EnrollmentToken token) {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("state", state.state());
         lines.put("server", state.server().equals(configuredServer) ? configuredServer
                 : configuredServer + " (re-pointed; the state below is from " + state.server() + ")");
         lines.put("computer", state.computer());
         lines.put("client id", state.clientId().isEmpty() ? "none yet" : state.clientId());
+        lines.put("enrollment", token.isPresent() ? "token " + token.id() : "no token");
         lines.put("last contact", Phrases.time(state.lastSuccessfulContact()));
         lines.put("last attempt", Phrases.time(state.lastAttempt()));
         lines.put("next contact", state.nextContact() == null ? "none (the Client Service is not running)"

@@ -1,6 +1,11 @@
 package dev.primary.client.service;
 
 import dev.primary.protocol.message.RegisterRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -34,6 +39,29 @@ public record EnrollmentToken(String text) {
     /** Reads a token as given on a command line or in a file: surrounding white space is dropped. */
     public static EnrollmentToken parse(String text) {
         return new EnrollmentToken(Objects.requireNonNull(text, "text").strip());
+    }
+
+    /**
+     * Reads a token from a file (first line, white space dropped), so that it need not appear on a command line, in
+     * the shell's history or in the process list.
+     *
+     * @throws IllegalArgumentException when the file cannot be read, is empty, or does not hold a token
+     */
+    public static EnrollmentToken read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(file + " is empty; it should hold the token printed by "
+                    + "'primary-admin enrollment create'");
+        }
+        if (text.contains("\n")) {
+            throw new IllegalArgumentException(file + " holds more than one line; it should hold the token only");
+        }
+        return parse(text);
     }
 
     public boolean isPresent() {

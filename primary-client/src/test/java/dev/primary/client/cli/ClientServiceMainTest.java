@@ -25,7 +25,8 @@ class ClientServiceMainTest {
                 "--retry-interval=DURATION", "--verify-interval=DURATION", "SIGTERM");
         assertThat(CliRun.of("status", "--help").out()).contains("--home=DIR", "--json");
         assertThat(CliRun.of("repoint", "--help").out()).contains("--server=HOST", "--port=N", "default: 16770",
-                "--expect-pin=PIN");
+                "--expect-pin=PIN", "--enrollment-token=TOKEN", "--enrollment-token-file=FILE");
+        assertThat(CliRun.of("run", "--help").out()).contains("exit 3", "exit 4", "service.lock");
     }
 
     @Test

@@ -8,13 +8,17 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.config.ClientConfigurationFile;
 import dev.primary.client.testing.FakePrimaryServer;
+import dev.primary.client.service.EnrollmentToken;
 import dev.primary.client.testing.TestInstall;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
+import dev.primary.protocol.message.ProblemType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,11 +123,92 @@ class RepointCommandTest {
     }
 
     @Test
+    void repoint_with_a_token_the_new_server_confirms_writes_it_and_prints_its_id_only() throws Exception {
+        String token = newServer.issueToken(new EnrollmentCheckAnswer("k7q2m4xa", "lab PCs", "lab", 2, null));
+
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()), "--enrollment-token", token);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ClientConfiguration after = ClientConfigurationFile.in(home).read();
+        assertThat(after.enrollmentToken()).isEqualTo(token);
+        assertThat(after.server()).isEqualTo(newServer.configServer());
+        assertThat(run.out()).contains("enrollment:   token k7q2m4xa \"lab PCs\", group lab, 2 uses left, never expires "
+                + "(checked with the new server)").doesNotContain(secretOf(token));
+        assertThat(Files.getPosixFilePermissions(home.resolve("client.json")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void repoint_reads_the_token_from_a_file() throws Exception {
+        String token = newServer.issueToken(new EnrollmentCheckAnswer("p3r8w2zd", "", "", null, null));
+        Path file = Files.writeString(home.resolve("token.txt"), token + "\n");
+
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()), "--enrollment-token-file", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ClientConfigurationFile.in(home).read().enrollmentToken()).isEqualTo(token);
+    }
+
+    @Test
+    void repoint_with_a_refused_token_changes_nothing_and_says_why() throws Exception {
+        String token = newServer.issueToken(new EnrollmentCheckAnswer("k7q2m4xa", "lab PCs", "", null, null));
+        newServer.refuseToken(token, ProblemType.ENROLLMENT_TOKEN_REVOKED);
+
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()), "--enrollment-token", token);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip().lines()).singleElement().asString()
+                .isEqualTo("client-service: 127.0.0.1:" + newServer.port() + " refuses enrollment token k7q2m4xa: "
+                        + "enrollment token k7q2m4xa (lab PCs) is revoked (enrollment-token-revoked); client.json is "
+                        + "unchanged");
+        assertUnchanged();
+    }
+
+    @Test
+    void repoint_without_a_token_keeps_the_configured_one() throws Exception {
+        String token = "k7q2m4xa." + "S".repeat(43);
+        ClientConfigurationFile.in(home).write(installed.withToken(EnrollmentToken.parse(token)));
+
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ClientConfigurationFile.in(home).read().enrollmentToken()).isEqualTo(token);
+        assertThat(run.out()).contains("enrollment:   token k7q2m4xa kept (not checked with the new server)")
+                .doesNotContain("SSSS");
+        assertThat(newServer.received("/v1/enrollment/check")).isEmpty();
+    }
+
+    @Test
+    void both_token_options_or_a_malformed_token_are_usage_errors_before_any_contact() throws Exception {
+        Path file = Files.writeString(home.resolve("token.txt"), "k7q2m4xa." + "S".repeat(43));
+        CliRun both = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()), "--enrollment-token", "a.b", "--enrollment-token-file",
+                file.toString());
+        CliRun malformed = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1",
+                "--port", Integer.toString(newServer.port()), "--enrollment-token", "no-dot");
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give --enrollment-token or --enrollment-token-file, not both");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("--enrollment-token: not an enrollment token");
+        assertThat(newServer.received()).isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
     void a_malformed_pin_is_a_usage_error() {
         CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server", "127.0.0.1", "--expect-pin", "abc");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("TLS pin must look like sha256/");
+    }
+
+    private static String secretOf(String token) {
+        return token.substring(token.indexOf('.') + 1);
     }
 
     private void assertUnchanged() throws Exception {

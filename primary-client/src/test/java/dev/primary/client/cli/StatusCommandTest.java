@@ -46,6 +46,7 @@ class StatusCommandTest {
                 "server:        primary.corp:16770",
                 "computer:      CORP\\PC1",
                 "client id:     client-1",
+                "enrollment:    no token",
                 "last contact:  2026-11-28T10:00:00Z",
                 "last attempt:  2026-11-28T10:00:00Z",
                 "next contact:  2026-11-28T14:00:00Z",
