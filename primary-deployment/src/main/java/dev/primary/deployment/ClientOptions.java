@@ -1,6 +1,7 @@
 package dev.primary.deployment;
 
 import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.config.IpAddresses;
 import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.Version;
 import dev.primary.protocol.time.Durations;
@@ -75,6 +76,10 @@ final class ClientOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     int nudgePort;
 
+    @Option(names = "--nudge-bind-address", paramLabel = "ADDRESS",
+            description = "Bind the nudge port to this one IP address of the client's computer. Default: all addresses.")
+    String nudgeBindAddress = "";
+
     @Option(names = "--health-period", paramLabel = "DURATION", defaultValue = "30s",
             description = "A newly installed Recorder must stay up this long, or the client rolls it back. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -139,7 +144,11 @@ final class ClientOptions {
             throw new IllegalArgumentException("--nudge-port must be 0 (none) or 1-65535, got " + nudgePort);
         }
         positive("--health-period", healthPeriod);
-        return new ClientConfiguration.Updates(nudgePort, healthPeriod.strip());
+        if (!nudgeBindAddress.isBlank() && IpAddresses.literal(nudgeBindAddress).isEmpty()) {
+            throw new IllegalArgumentException("--nudge-bind-address must be an IP address of the client's computer, got \""
+                    + nudgeBindAddress + "\"");
+        }
+        return new ClientConfiguration.Updates(nudgePort, healthPeriod.strip()).withNudgeBindAddress(nudgeBindAddress);
     }
 
     private ClientConfiguration.Intervals intervals() {

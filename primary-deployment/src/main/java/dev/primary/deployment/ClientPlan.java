@@ -1,6 +1,7 @@
 package dev.primary.deployment;
 
 import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.service.EnrollmentToken;
 import dev.primary.protocol.crypto.PublicKey;
 import java.util.Objects;
 
@@ -19,11 +20,12 @@ record ClientPlan(DataVaultAddress dataVault, ClientConfiguration.Computer compu
         Objects.requireNonNull(intervals, "intervals");
     }
 
-    ClientConfiguration configurationFor(ServerCheck.CheckedServer server) {
+    /** The configuration for the checked {@code server}, with {@code token} ({@link EnrollmentToken#NONE}: none). */
+    ClientConfiguration configurationFor(ServerCheck.CheckedServer server, EnrollmentToken token) {
         ClientConfiguration.Server pinned = new ClientConfiguration.Server(server.host(), server.port(),
                 server.tlsPin().value(), server.serverKey().encoded(), server.hello().serverId(),
                 server.releaseKeys().stream().map(PublicKey::encoded).toList());
         return new ClientConfiguration(pinned, new ClientConfiguration.DataVault(dataVault.host(), dataVault.port()),
-                computer, recorder, intervals, updates);
+                computer, recorder, intervals, updates, token.text());
     }
 }

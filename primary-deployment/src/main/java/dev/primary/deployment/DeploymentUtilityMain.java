@@ -1,6 +1,9 @@
 package dev.primary.deployment;
 
 import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.http.EnrollmentTokenCheck;
+import dev.primary.client.service.EnrollmentToken;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.time.Durations;
 import dev.primary.protocol.tls.TlsPin;
 import java.io.PrintWriter;
@@ -16,9 +19,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code deployment-utility}: checks a Primary Server is live and is the one expected, then writes a
- * client's install directory ({@code client.json}) pinned to it. Nothing is written unless the
- * check passes. Exit codes ({@link ExitCode}): 0 ok, 1 failure, 2 usage error, 3 server check failed.
+ * {@code deployment-utility}: checks a Primary Server is live and is the one expected (and, given an enrollment
+ * token, that the server would enroll a computer with it), then writes a client's install directory
+ * ({@code client.json}, owner-only) pinned to it. Nothing is written unless the checks pass. Exit codes
+ * ({@link ExitCode}): 0 ok, 1 failure, 2 usage error, 3 server or token check failed.
  */
 @Command(name = "deployment-utility",
         mixinStandardHelpOptions = true,
@@ -26,14 +30,19 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {"Prepares a Primary client's install directory, after checking the server.",
                 "Asks the server at HOST:PORT who it is (over TLS), then writes DIR/client.json",
-                "with the server's TLS key, lease-signing key and release keys pinned.",
-                "Nothing is written if the check fails."},
+                "with the server's TLS key, lease-signing key and release keys pinned, and the",
+                "enrollment token (checked with the server first; only its id is ever printed).",
+                "DIR is created owner-only (0700), client.json is written owner-only (0600).",
+                "Nothing is written if a check fails."},
         footer = {"", "Exit codes:",
                 "  0  ok: DIR/client.json written (or, with --check-only, the server checked out)",
-                "  1  failure: DIR already holds a client (see --force), or a file write failed",
+                "  1  failure: DIR already holds a client (see --force), DIR or a directory",
+                "     above it could be changed by others (the client would refuse to start),",
+                "     or a file write failed",
                 "  2  usage error: a missing or invalid option",
-                "  3  server check failed: nothing answers at HOST:PORT, something other than",
-                "     a Primary Server answers, or its TLS key is not --expect-pin"})
+                "  3  check failed: nothing answers at HOST:PORT, something other than a",
+                "     Primary Server answers, its TLS key is not --expect-pin, or it refuses",
+                "     the enrollment token (wrong, expired, used up or revoked; the line says why)"})
 public final class DeploymentUtilityMain implements Callable<Integer> {
     static final Duration DATA_VAULT_TIMEOUT = Duration.ofSeconds(2);
     static final int DEFAULT_PORT = 16770;
@@ -59,6 +68,16 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
     @Option(names = "--expect-pin", paramLabel = "PIN",
             description = "Refuse the server unless its TLS key has this pin (sha256/..., shown by 'primary-admin server').")
     private String expectedPin;
+
+    @Option(names = "--enrollment-token", paramLabel = "TOKEN",
+            description = "The enrollment token the client registers with (from 'primary-admin enrollment create'), "
+                    + "checked with the server before anything is written. Without one the server must enroll openly. "
+                    + "Prefer --enrollment-token-file: a command line is seen by other users and kept in shell history.")
+    private String enrollmentToken;
+
+    @Option(names = "--enrollment-token-file", paramLabel = "FILE",
+            description = "Read the enrollment token from FILE (one line) instead.")
+    private Path enrollmentTokenFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
             description = "How long to wait for the server to answer. Default: ${DEFAULT-VALUE}.")
@@ -111,12 +130,20 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
     public Integer call() {
         Optional<TlsPin> pin = expectedPin();
         Duration probeTimeout = probeTimeout();
+        Optional<EnrollmentToken> token = enrollmentToken();
         InstallDirectory directory = installDirectory();
         ClientPlan plan = plan(directory);
         if (!checkOnly) {
             directory.requireWritable(force);
         }
         ServerCheck.CheckedServer server = new ServerCheck(probeTimeout).check(serverHost.strip(), serverPort, pin);
+        Optional<EnrollmentCheckAnswer> enrollment = token.map(given -> new EnrollmentTokenCheck(probeTimeout)
+                .check(server.host(), server.port(), server.tlsPin(), given));
+        if (token.isEmpty()) {
+            err.println("deployment-utility: warning: no --enrollment-token: the server will refuse this client's "
+                    + "registration unless it enrolls openly (or already knows this client); add a token later with "
+                    + "'client-service repoint --enrollment-token-file FILE'");
+        }
         new DataVaultCheck(DATA_VAULT_TIMEOUT).problemWith(plan.dataVault()).ifPresent(problem ->
                 err.println("deployment-utility: warning: " + problem + "; it goes into the configuration anyway"));
         if (server.releaseKeys().isEmpty()) {
@@ -124,11 +151,11 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
                     + "and will install no update; put the release key's .pub in the server's "
                     + "<data-dir>/trusted-release-keys/ and deploy again with --force");
         }
-        ClientConfiguration configuration = plan.configurationFor(server);
+        ClientConfiguration configuration = plan.configurationFor(server, token.orElse(EnrollmentToken.NONE));
         if (!checkOnly) {
             directory.write(configuration);
         }
-        new Summary(out).print(server, configuration, directory, checkOnly);
+        new Summary(out).print(server, configuration, enrollment, directory, checkOnly);
         return ExitCode.OK.code();
     }
 
@@ -143,6 +170,21 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
             return Optional.ofNullable(expectedPin).map(text -> new TlsPin(text.strip()));
         } catch (IllegalArgumentException e) {
             throw usage("--expect-pin: " + e.getMessage());
+        }
+    }
+
+    private Optional<EnrollmentToken> enrollmentToken() {
+        if (enrollmentToken != null && enrollmentTokenFile != null) {
+            throw usage("give --enrollment-token or --enrollment-token-file, not both");
+        }
+        try {
+            if (enrollmentTokenFile != null) {
+                return Optional.of(EnrollmentToken.read(enrollmentTokenFile));
+            }
+            return Optional.ofNullable(enrollmentToken).map(EnrollmentToken::parse);
+        } catch (IllegalArgumentException e) {
+            throw usage((enrollmentTokenFile != null ? "--enrollment-token-file: " : "--enrollment-token: ")
+                    + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.primary.deployment;
 
+import dev.primary.client.http.EnrollmentCheckFailedException;
 import dev.primary.protocol.probe.ServerProbeException;
 import picocli.CommandLine;
 
@@ -11,7 +12,10 @@ public enum ExitCode {
     FAILURE(1),
     /** The command line is wrong: a missing or invalid option. */
     USAGE(2),
-    /** The server check failed: nothing answers, something else answers, or not the expected TLS key. Nothing was written. */
+    /**
+     * The server check failed: nothing answers, something else answers, not the expected TLS key, or the server refuses
+     * the enrollment token (or cannot check it). Nothing was written.
+     */
     SERVER_CHECK_FAILED(3);
 
     private final int code;
@@ -28,7 +32,7 @@ public enum ExitCode {
         if (failure instanceof CommandLine.ParameterException) {
             return USAGE;
         }
-        if (failure instanceof ServerProbeException) {
+        if (failure instanceof ServerProbeException || failure instanceof EnrollmentCheckFailedException) {
             return SERVER_CHECK_FAILED;
         }
         return FAILURE;
@@ -38,6 +42,7 @@ public enum ExitCode {
     static String describe(Throwable failure) {
         if (failure instanceof DeploymentException
                 || failure instanceof ServerProbeException
+                || failure instanceof EnrollmentCheckFailedException
                 || failure instanceof CommandLine.ParameterException) {
             return failure.getMessage();
         }

@@ -1,8 +1,11 @@
 package dev.primary.deployment;
 
 import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.http.EnrollmentTokenCheck;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.crypto.PublicKey;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** What the Deployment Utility found and wrote, for the administrator to read and keep. */
@@ -13,8 +16,8 @@ final class Summary {
         this.out = out;
     }
 
-    void print(ServerCheck.CheckedServer server, ClientConfiguration configuration, InstallDirectory directory,
-            boolean checkOnly) {
+    void print(ServerCheck.CheckedServer server, ClientConfiguration configuration,
+            Optional<EnrollmentCheckAnswer> enrollment, InstallDirectory directory, boolean checkOnly) {
         line("Primary Server", server.host() + ":" + server.port() + " (version " + server.hello().serverVersion()
                 + ", protocol " + server.hello().protocolVersion() + ")");
         line("Server id", server.hello().serverId());
@@ -22,13 +25,16 @@ final class Summary {
         line("Server key id", server.serverKey().keyId());
         line("Release keys", server.releaseKeys().isEmpty() ? "none (this client will install no update)"
                 : server.releaseKeys().stream().map(PublicKey::keyId).collect(Collectors.joining(", ")));
+        line("Enrollment", enrollment.map(answer -> "token " + EnrollmentTokenCheck.describe(answer))
+                .orElse("no token (the server must enroll openly)"));
         line("Data Vault", configuration.dataVault().host() + ":" + configuration.dataVault().port());
         line("Computer", computer(configuration.computer()));
         line("Recorder", String.join(" ", configuration.recorder().command()) + "  ["
                 + configuration.recorder().version().display() + "]");
         line("From a package", String.join(" ", configuration.recorder().packageCommand()));
         ClientConfiguration.Updates updates = configuration.updates();
-        line("Updates", (updates.nudgePort() == 0 ? "no nudge port" : "nudge port " + updates.nudgePort())
+        line("Updates", (updates.nudgePort() == 0 ? "no nudge port" : "nudge port " + updates.nudgePort()
+                + (updates.nudgeBindAddress().isEmpty() ? "" : " on " + updates.nudgeBindAddress()))
                 + ", health period " + updates.healthPeriod());
         ClientConfiguration.Intervals intervals = configuration.intervals();
         line("Intervals", "retry " + intervals.retry() + ", verify " + intervals.verify() + ", max backoff "

@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.primary.client.config.ClientConfiguration;
+import dev.primary.client.home.ClientHome;
+import dev.primary.client.home.StrictModes;
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.EnrollmentCheck;
+import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.message.Hello;
+import dev.primary.protocol.message.Problem;
+import dev.primary.protocol.message.ProblemType;
 import dev.primary.protocol.message.Version;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +40,17 @@ class DeploymentUtilityTest {
     @TempDir
     Path temp;
 
+    private static final String TOKEN = "k7q2m4xa." + "Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXhxdXU";
+    private static final String SECRET = TOKEN.substring(TOKEN.indexOf('.') + 1);
+    private static final Instant EXPIRY = Instant.parse("2026-12-31T00:00:00Z");
+
     private final PublicKey serverKey = Ed25519.generate().publicKey();
     private final PublicKey releaseKey = Ed25519.generate().publicKey();
     private final List<AutoCloseable> servers = new ArrayList<>();
+    /** What the test server answers to a token check: 200 with the answer, or a problem. */
+    private final Map<String, Object> tokenAnswers = new ConcurrentHashMap<>(Map.of(TOKEN,
+            new EnrollmentCheckAnswer("k7q2m4xa", "lab PCs", "lab", 3, EXPIRY)));
+    private final List<String> tokensChecked = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopServers() throws Exception {
@@ -170,7 +186,7 @@ class DeploymentUtilityTest {
         UtilityRun run = deploy(server.port(), out, "--data-vault", "127.0.0.1:" + vaultPort);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).startsWith("deployment-utility: warning: nothing listens at the Data Vault 127.0.0.1:" + vaultPort);
+        assertThat(run.err()).contains("deployment-utility: warning: nothing listens at the Data Vault 127.0.0.1:" + vaultPort);
         assertThat(Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class).dataVault())
                 .isEqualTo(new ClientConfiguration.DataVault("127.0.0.1", vaultPort));
     }
@@ -179,7 +195,8 @@ class DeploymentUtilityTest {
     void a_listening_data_vault_gives_no_warning() throws IOException {
         LoopbackHttpServer server = helloServer();
         try (ServerSocket vault = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            UtilityRun run = deploy(server.port(), temp.resolve("client"), "--data-vault", "127.0.0.1:" + vault.getLocalPort());
+            UtilityRun run = deploy(server.port(), temp.resolve("client"), "--data-vault", "127.0.0.1:" + vault.getLocalPort(),
+                    "--enrollment-token", TOKEN);
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.err()).isEmpty();
@@ -339,7 +356,204 @@ class DeploymentUtilityTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--server=HOST").contains("--expect-pin=PIN").contains("--nudge-port=N")
                 .contains("--health-period=DURATION").contains("--recorder-package-command")
-                .contains("3  server check failed");
+                .contains("--enrollment-token=TOKEN").contains("--enrollment-token-file=FILE")
+                .contains("--nudge-bind-address=ADDRESS").contains("3  check failed")
+                .contains("refuses", "the enrollment token");
+    }
+
+    @Test
+    void a_confirmed_token_is_written_and_the_summary_shows_its_id_label_group_uses_and_expiry_never_its_secret()
+            throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--enrollment-token", TOKEN);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(written(out).enrollmentToken()).isEqualTo(TOKEN);
+        assertThat(tokensChecked).containsExactly(TOKEN);
+        assertThat(run.out()).contains("Enrollment:     token k7q2m4xa \"lab PCs\", group lab, 3 uses left, expires "
+                + "2026-12-31T00:00:00Z").doesNotContain(SECRET);
+        assertThat(run.err()).doesNotContain(SECRET).doesNotContain("enrollment");
+    }
+
+    @Test
+    void refused_token_writes_nothing() {
+        LoopbackHttpServer server = helloServer();
+        for (ProblemType type : List.of(ProblemType.ENROLLMENT_TOKEN_EXPIRED, ProblemType.ENROLLMENT_TOKEN_USED_UP,
+                ProblemType.ENROLLMENT_TOKEN_REVOKED)) {
+            tokenAnswers.put(TOKEN, Problem.of(type, "enrollment token k7q2m4xa is " + type.title().toLowerCase()));
+            Path out = temp.resolve("client-" + type.name());
+
+            UtilityRun run = deploy(server.port(), out, "--enrollment-token", TOKEN);
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+            assertThat(run.err().lines()).singleElement().asString()
+                    .isEqualTo("deployment-utility: 127.0.0.1:" + server.port() + " refuses enrollment token k7q2m4xa: "
+                            + "enrollment token k7q2m4xa is " + type.title().toLowerCase() + " ("
+                            + type.uri().replace("urn:primary:problem:", "") + ")");
+            assertThat(out).doesNotExist();
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_token_the_server_never_issued_writes_nothing() {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--enrollment-token", "zzzzzzzz." + "W".repeat(43));
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("refuses enrollment token zzzzzzzz: no enrollment token zzzzzzzz was issued by "
+                + "this server (enrollment-token-invalid)").doesNotContain("WWWW");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void a_server_that_cannot_check_tokens_fails_the_check_and_writes_nothing() {
+        ThrowawayCertificate certificate = ThrowawayCertificate.create();
+        byte[] hello = Json.write(new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, "server-1", "0.1.0", Instant.now(),
+                serverKey.encoded(), certificate.pin().value(), List.of(releaseKey.encoded())));
+        LoopbackHttpServer older = started(LoopbackHttpServer.https(certificate, exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/v1/hello")) {
+                LoopbackHttpServer.answer(exchange, 200, "application/json", new String(hello, StandardCharsets.UTF_8));
+            } else {
+                LoopbackHttpServer.answer(exchange, 404, Problem.MEDIA_TYPE, new String(Json.write(
+                        Problem.of(ProblemType.NOT_FOUND, "no such path")), StandardCharsets.UTF_8));
+            }
+        }));
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(older.port(), out, "--enrollment-token", TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("cannot check enrollment tokens (HTTP 404 on /v1/enrollment/check)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void a_server_that_fails_its_check_never_sees_the_token() {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--enrollment-token", TOKEN, "--expect-pin",
+                ThrowawayCertificate.create().pin().value());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(tokensChecked).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void the_token_can_come_from_a_file_so_that_it_stays_out_of_shell_history() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path tokenFile = Files.writeString(temp.resolve("token.txt"), TOKEN + "\n");
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--enrollment-token-file", tokenFile.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(written(out).enrollmentToken()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void token_options_that_cannot_be_used_are_usage_errors_before_any_contact() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path tokenFile = Files.writeString(temp.resolve("token.txt"), TOKEN);
+        List<UtilityRun> runs = List.of(
+                deploy(server.port(), temp.resolve("a"), "--enrollment-token", TOKEN, "--enrollment-token-file",
+                        tokenFile.toString()),
+                deploy(server.port(), temp.resolve("a"), "--enrollment-token", "not-a-token"),
+                deploy(server.port(), temp.resolve("a"), "--enrollment-token-file", temp.resolve("missing").toString()));
+
+        for (UtilityRun run : runs) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString().startsWith("deployment-utility: ");
+        }
+        assertThat(runs.get(0).err()).contains("give --enrollment-token or --enrollment-token-file, not both");
+        assertThat(runs.get(1).err()).contains("--enrollment-token: not an enrollment token");
+        assertThat(runs.get(2).err()).contains("--enrollment-token-file: cannot read");
+        assertThat(tokensChecked).isEmpty();
+        assertThat(temp.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void without_a_token_the_client_is_written_with_a_warning_that_the_server_must_enroll_openly() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().filter(line -> line.contains("enrollment"))).singleElement().asString()
+                .startsWith("deployment-utility: warning: no --enrollment-token: the server will refuse this client's "
+                        + "registration unless it enrolls openly");
+        assertThat(written(out).enrollmentToken()).isEmpty();
+        assertThat(run.out()).contains("Enrollment:     no token (the server must enroll openly)");
+    }
+
+    @Test
+    void check_only_checks_the_token_and_writes_nothing() {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--check-only", "--enrollment-token", TOKEN);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(tokensChecked).containsExactly(TOKEN);
+        assertThat(run.out()).contains("Enrollment:     token k7q2m4xa").contains("nothing was written");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void the_home_is_written_owner_only_and_passes_the_client_services_strict_modes() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("clients").resolve("pc1");
+
+        UtilityRun run = deploy(server.port(), out, "--enrollment-token", TOKEN);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("client.json"))))
+                .isEqualTo("rw-------");
+        StrictModes.forThisProcess().check(new ClientHome(out));
+    }
+
+    @Test
+    void an_existing_directory_others_may_change_is_refused_before_anything_is_written() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = Files.createDirectory(temp.resolve("open"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxr-x"));
+
+        UtilityRun run = deploy(server.port(), out, "--enrollment-token", TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).singleElement().asString().isEqualTo("deployment-utility: " + out.toRealPath()
+                + " is writable by group, so users of this computer could replace what the Client Service trusts; fix "
+                + "with: chmod go-w " + out.toRealPath() + " (the Client Service would refuse to start on this home)");
+        assertThat(out.resolve("client.json")).doesNotExist();
+        assertThat(tokensChecked).isEmpty();
+    }
+
+    @Test
+    void the_nudge_bind_address_goes_into_client_json() throws IOException {
+        LoopbackHttpServer server = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deploy(server.port(), out, "--nudge-bind-address", "10.1.2.3");
+        UtilityRun badAddress = deploy(server.port(), temp.resolve("other"), "--nudge-bind-address", "my-laptop");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(written(out).updates().nudgeBindAddress()).isEqualTo("10.1.2.3");
+        assertThat(run.out()).contains("Updates:        nudge port 2468 on 10.1.2.3, health period 30s");
+        assertThat(badAddress.exitCode()).isEqualTo(2);
+        assertThat(badAddress.err()).contains("--nudge-bind-address must be an IP address of the client's computer, got "
+                + "\"my-laptop\"");
+    }
+
+    private static ClientConfiguration written(Path out) throws IOException {
+        return Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class);
     }
 
     private UtilityRun deploy(int port, Path out, String... extra) {
@@ -361,9 +575,25 @@ class DeploymentUtilityTest {
         return started(LoopbackHttpServer.https(certificate, exchange -> answerHello(exchange, body)));
     }
 
-    private static void answerHello(HttpExchange exchange, byte[] body) throws IOException {
-        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/v1/hello")) {
+    private void answerHello(HttpExchange exchange, byte[] body) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (exchange.getRequestMethod().equals("GET") && path.equals("/v1/hello")) {
             LoopbackHttpServer.answer(exchange, 200, "application/json", new String(body, StandardCharsets.UTF_8));
+        } else if (exchange.getRequestMethod().equals("POST") && path.equals("/v1/enrollment/check")) {
+            String token;
+            try (var in = exchange.getRequestBody()) {
+                token = Json.read(in.readAllBytes(), EnrollmentCheck.class).enrollmentToken();
+            }
+            tokensChecked.add(token);
+            Object answer = tokenAnswers.getOrDefault(token, Problem.of(ProblemType.ENROLLMENT_TOKEN_INVALID,
+                    "no enrollment token " + token.substring(0, token.indexOf('.')) + " was issued by this server"));
+            if (answer instanceof Problem problem) {
+                LoopbackHttpServer.answer(exchange, problem.status(), Problem.MEDIA_TYPE,
+                        new String(Json.write(problem), StandardCharsets.UTF_8));
+            } else {
+                LoopbackHttpServer.answer(exchange, 200, "application/json",
+                        new String(Json.write(answer), StandardCharsets.UTF_8));
+            }
         } else {
             LoopbackHttpServer.answer(exchange, 404, "application/problem+json", "{}");
         }
