@@ -140,7 +140,12 @@ public final class ClientService {
             }
             reportRecorderChange();
         } catch (RuntimeException e) {
-            LOG.error("Client Service step failed: {}", e.toString(), e);
+            if (Thread.currentThread().isInterrupted()) {
+                // The service is stopping and interrupted this step (a file write, say): nothing failed.
+                LOG.debug("Client Service step interrupted by the stop: {}", e.toString());
+            } else {
+                LOG.error("Client Service step failed: {}", e.toString(), e);
+            }
         } finally {
             save();
             scheduleNextWake();
