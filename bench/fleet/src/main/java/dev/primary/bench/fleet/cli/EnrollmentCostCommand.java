@@ -41,16 +41,16 @@ final class EnrollmentCostCommand implements Callable<Integer> {
             description = "Measured passes per server and variant. Default: ${DEFAULT-VALUE}.")
     int passes;
 
-    @Option(names = "--clients", paramLabel = "N", defaultValue = "6000",
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "15000",
             description = "New clients per measured phase with connection reuse. Default: ${DEFAULT-VALUE}.")
     int clients;
 
-    @Option(names = "--fresh-clients", paramLabel = "N", defaultValue = "2500",
+    @Option(names = "--fresh-clients", paramLabel = "N", defaultValue = "5000",
             description = "New clients per measured phase on fresh connections (a full handshake each). "
                     + "Default: ${DEFAULT-VALUE}.")
     int freshClients;
 
-    @Option(names = "--warmup-clients", paramLabel = "N", defaultValue = "3000",
+    @Option(names = "--warmup-clients", paramLabel = "N", defaultValue = "10000",
             description = "Clients registered on each server before the passes, not measured (a quarter as many on "
                     + "fresh connections). Default: ${DEFAULT-VALUE}.")
     int warmupClients;
@@ -150,7 +150,7 @@ final class EnrollmentCostCommand implements Callable<Integer> {
     private List<String> header(Map<EnrollmentMode, RunContext> contexts, EnrollmentCost.Settings settings,
             double seconds) {
         List<String> lines = new ArrayList<>();
-        lines.add("Run " + Instant.now() + ": " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        lines.add("Finished " + Instant.now() + ": " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", simulator and both servers on the same machine.");
         contexts.forEach((mode, context) -> lines.add(mode.label() + ": " + context.target().describe() + "."));
         lines.add("Servers: JVM options " + jvmOptions + ", arguments " + serverArguments + " (and the bench's raised "
