@@ -200,9 +200,14 @@ public final class HttpServerConnection implements ServerConnection {
                 writeSigned(http, body, number, signature);
             }
             int status = http.getResponseCode();
-            String retryAfter = http.getHeaderField("Retry-After");
-            return new Answer(status, readAll(status < 400 ? http.getInputStream() : http.getErrorStream()),
-                    retryAfter);
+            byte[] answer = readAll(status < 400 ? http.getInputStream() : http.getErrorStream());
+            return new Answer(status, answer, status < 400 ? null : http.getHeaderField("Retry-After"));
+        } catch (RuntimeException e) {
+            if (http != null && http == abandoned) {
+                // The JDK's connection may fail this way when another thread disconnects it mid-answer.
+                throw new ServerUnreachableException("interrupted while waiting for the server", e);
+            }
+            throw e;
         } catch (IOException e) {
             if (http != null) {
                 http.disconnect();
