@@ -147,7 +147,8 @@ public final class SourceRateLimit {
         }
 
         private void refill(long now) {
-            long elapsed = Math.max(0, now - refilledAt);
+            // Past the time a full refill takes, more idle time adds nothing: capping it keeps the product in range.
+            long elapsed = Math.min(Math.max(0, now - refilledAt), (long) (burst / perSecond * 1e9) + 1);
             tokensNano = Math.min((long) (burst * 1e9), tokensNano + (long) (elapsed * perSecond));
             refilledAt = now;
         }

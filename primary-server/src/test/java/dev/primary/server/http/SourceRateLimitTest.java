@@ -36,6 +36,15 @@ class SourceRateLimitTest {
     }
 
     @Test
+    void a_very_high_rate_after_a_long_idle_time_does_not_overflow_into_a_refusal() {
+        SourceRateLimit limit = limit(100_000_000, 1_000_000, 100);
+        limit.admit("192.0.2.1", "registrations");
+        advanceMillis(92_000);
+
+        assertThatCode(() -> limit.admit("192.0.2.1", "registrations")).doesNotThrowAnyException();
+    }
+
+    @Test
     void sources_have_buckets_of_their_own() {
         SourceRateLimit limit = limit(1, 1, 100);
         limit.admit("192.0.2.1", "registrations");
