@@ -1,7 +1,10 @@
 package dev.primary.bench.harness;
 
+import dev.primary.admin.http.AdminApi;
 import dev.primary.admin.http.AdminConnection;
+import dev.primary.admin.http.Answer;
 import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.CreatedEnrollmentToken;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.admin.TrafficCounters;
@@ -43,6 +46,7 @@ public final class ManagedServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration ADMIN_API_TIMEOUT = Duration.ofSeconds(30);
     /**
      * The per-source limit on registrations a benchmark server gets: a million at once, then 100,000 a second. The
      * server's default (200 at once, then 20 a second) would answer almost every registration of a cold start from
@@ -176,7 +180,13 @@ public final class ManagedServer implements AutoCloseable {
      * ({@code <id>.<secret>}, shown this once) for the clients to register with. The server must run.
      */
     public String createEnrollmentToken(String label) {
-        return AdminEnrollment.create(adminConnection(), new EnrollmentTokenRequest(label, 0, 0, "")).token();
+        Answer answer = new AdminApi(adminConnection(), ADMIN_API_TIMEOUT, ADMIN_API_TIMEOUT)
+                .createEnrollmentToken(new EnrollmentTokenRequest(label, 0, 0, ""));
+        if (answer.status() != 201) {
+            throw new IllegalStateException(answer.request() + " answered " + answer.status() + ": "
+                    + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        return answer.as(CreatedEnrollmentToken.class).token();
     }
 
     /** The running server's admin API as {@code primary-admin} finds it: the endpoint, pin and token files. */
