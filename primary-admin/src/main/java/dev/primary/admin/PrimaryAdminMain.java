@@ -17,6 +17,7 @@ import dev.primary.admin.command.ReclaimCommand;
 import dev.primary.admin.command.ServerCommand;
 import dev.primary.admin.command.CountersCommand;
 import dev.primary.admin.command.SummaryCommand;
+import dev.primary.admin.command.TerminalText;
 import dev.primary.admin.http.AdminApi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ public final class PrimaryAdminMain implements Runnable {
         if (failure instanceof CommandLine.ParameterException || failure instanceof AdminUsageException) {
             line += " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
         }
-        err.println(line);
+        err.println(TerminalText.escape(line));
         return ExitCode.of(failure).code();
     }
 

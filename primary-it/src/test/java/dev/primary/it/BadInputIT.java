@@ -169,6 +169,26 @@ class BadInputIT {
         assertThat(server.summary().licenses()).isEqualTo(3);
     }
 
+    @Test
+    void control_characters_a_client_describes_itself_with_reach_the_administrator_escaped() throws Exception {
+        String hostileOs = "\u001b]0;owned\u0007\u001b[2J\u001b[31mLinux\u009b1m\r\n\u202eexe.txt";
+        ComputerIdentity computer = ComputerIdentity.computer("PC-ESC-" + System.nanoTime(), "CORP");
+        new ProtocolClient(http, server.clientPort(), computer).carrying(server.enrollmentToken()).describing(hostileOs)
+                .register();
+
+        String shown = server.adminSucceeds("computer", computer.display());
+        String listed = server.adminSucceeds("computers");
+        String json = server.adminSucceeds("computer", computer.display(), "--json");
+
+        for (String output : new String[] {shown, listed, json}) {
+            assertThat(output.replace("\n", "").chars().filter(c -> c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x202e))
+                    .as(output).isEmpty();
+        }
+        assertThat(shown).contains("\\u001b]0;owned\\u0007\\u001b[2J\\u001b[31mLinux\\u009b1m\\u000d\\u000a\\u202eexe.txt");
+        assertThat(server.computer(computer.display()).os()).isEqualTo(hostileOs);
+        assertStillServingAndNothingLost();
+    }
+
     private ProtocolClient stranger() {
         return new ProtocolClient(http, server.clientPort(), ComputerIdentity.computer("PC-" + System.nanoTime(), "CORP"))
                 .carrying(server.enrollmentToken());

@@ -30,6 +30,13 @@ final class ProtocolClient {
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
     private final ComputerIdentity computer;
     private volatile String enrollmentToken = "";
+    private volatile String os = "test";
+
+    /** The operating system it describes itself with (default {@code test}). */
+    ProtocolClient describing(String os) {
+        this.os = os;
+        return this;
+    }
 
     /** The enrollment token it registers with (none unless given). */
     ProtocolClient carrying(String token) {
@@ -62,7 +69,7 @@ final class ProtocolClient {
     }
 
     RegisterRequest registerRequest() {
-        return new RegisterRequest(computer, "test", new Version(1, 0, 0), Version.NONE, key.publicKey().encoded(), 14400,
+        return new RegisterRequest(computer, os, new Version(1, 0, 0), Version.NONE, key.publicKey().encoded(), 14400,
                 0, enrollmentToken);
     }
 

@@ -48,8 +48,8 @@ final class Display {
         return values.isEmpty() ? "(none)" : String.join(", ", values);
     }
 
-    /** One {@code Label:  value} line, labels aligned. */
+    /** One {@code Label:  value} line, labels aligned; control characters in the value escaped. */
     static void field(PrintWriter out, String label, String value) {
-        out.printf("%-19s %s%n", label + ":", value);
+        out.printf("%-19s %s%n", label + ":", TerminalText.escape(value));
     }
 }

@@ -2,9 +2,13 @@ package dev.primary.admin.command;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A plain-text table with a header row; columns as wide as their widest cell, the last one unpadded. */
+/**
+ * A plain-text table with a header row; columns as wide as their widest cell, the last one unpadded. Control
+ * characters in cells are escaped ({@link TerminalText}), so a cell is one line and its width is what it shows.
+ */
 final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
@@ -17,7 +21,7 @@ final class TextTable {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + header.size() + " columns");
         }
-        rows.add(List.of(cells));
+        rows.add(Arrays.stream(cells).map(TerminalText::escape).toList());
         return this;
     }
 

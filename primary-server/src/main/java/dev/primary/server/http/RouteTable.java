@@ -74,6 +74,14 @@ public final class RouteTable {
         throw new MethodNotAllowedException(method, rawPath, allowed);
     }
 
+    /**
+     * Every route, as {@code METHOD /pattern} ({@code GET /v1/packages/{sha256}}), in the order declared; read-only,
+     * for checking that the documentation names them all.
+     */
+    List<String> declared() {
+        return allRoutes().stream().map(route -> route.method() + " /" + String.join("/", route.pattern())).toList();
+    }
+
     private List<Route<?>> allRoutes() {
         List<Route<?>> all = new ArrayList<>(routes);
         all.addAll(uploads);
