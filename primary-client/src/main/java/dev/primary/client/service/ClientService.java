@@ -199,8 +199,14 @@ public final class ClientService {
             CheckInAnswer answer = lease.holds() ? verifyOrRegister() : register();
             accept(answer, clock.now());
         } catch (RequestRefusedException e) {
-            Optional<RegistrationRefusal> refusal = lease.holds() ? Optional.empty() : RegistrationRefusal.of(e);
+            Optional<RegistrationRefusal> refusal = RegistrationRefusal.of(e)
+                    .filter(refused -> !lease.holds() || refused.takesTheSeatAway());
             if (refusal.isPresent()) {
+                if (lease.holds()) {
+                    LOG.warn("{} says another client key now holds this computer ({}); Recorder stopped and lease "
+                            + "deleted", address(), refusal.get().reason());
+                    lease.drop();
+                }
                 registrationRefused(e, refusal.get(), clock.now());
             } else {
                 contactFailed(e, clock.now());

@@ -28,6 +28,16 @@ record RegistrationRefusal(ProblemType type, String reason, Optional<Duration> r
                 refused.retryAfter()));
     }
 
+    /**
+     * Whether this refusal ends a lease the client still holds. Only {@code computer-held} does: the server knows the
+     * computer and says another client key has taken it over (a re-imaged computer, or an administrator's rekey), so
+     * the seat is that key's and this client must stop. A refused token or a rate limit on re-registration says
+     * nothing about the seat (a server restored without this client, say), so the lease runs on until it expires.
+     */
+    boolean takesTheSeatAway() {
+        return type == ProblemType.COMPUTER_HELD;
+    }
+
     /** What a local administrator can do about it, for the log line; empty when waiting is all there is to do. */
     String remedy() {
         return switch (type) {

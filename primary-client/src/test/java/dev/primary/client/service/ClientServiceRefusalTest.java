@@ -174,21 +174,44 @@ class ClientServiceRefusalTest {
     }
 
     @Test
-    void a_licensed_client_keeps_its_lease_and_recorder_when_its_re_registration_is_refused() {
+    void a_licensed_client_keeps_its_lease_and_recorder_when_its_re_registration_is_refused_for_its_token() {
+        for (ProblemType refusal : List.of(ProblemType.ENROLLMENT_TOKEN_REQUIRED, ProblemType.ENROLLMENT_TOKEN_USED_UP,
+                ProblemType.TOO_MANY_REQUESTS)) {
+            Path clientHome = home.resolve(refusal.name());
+            ServiceHarness harness = new ServiceHarness(clientHome);
+            harness.server().answer(harness.licensing());
+            harness.start();
+            harness.server().answer(call -> ScriptedServer.refusing(
+                    call.kind().equals("verify") ? ProblemType.UNKNOWN_CLIENT : refusal, "no").answer(call));
+            harness.advance(Duration.ofHours(4));
+
+            assertThat(harness.server().checkIns()).extracting(ScriptedServer.Call::kind)
+                    .containsExactly("register", "verify", "register");
+            assertThat(harness.recorder.running()).as(refusal.name()).isTrue();
+            assertThat(harness.status().state()).isEqualTo(ClientState.LICENSED);
+            assertThat(clientHome.resolve("lease.json")).exists();
+        }
+    }
+
+    @Test
+    void a_licensed_client_whose_computer_another_key_took_over_stops_its_recorder_and_drops_its_lease() {
         ServiceHarness harness = withToken(TOKEN);
         harness.server().answer(harness.licensing());
         harness.start();
-        harness.server().answer(call -> {
-            ProblemType type = call.kind().equals("verify") ? ProblemType.UNKNOWN_CLIENT : ProblemType.COMPUTER_HELD;
-            return ScriptedServer.refusing(type, "no").answer(call);
-        });
+        assertThat(harness.recorder.running()).isTrue();
+        harness.server().answer(call -> ScriptedServer.refusing(
+                call.kind().equals("verify") ? ProblemType.UNKNOWN_CLIENT : ProblemType.COMPUTER_HELD, HELD).answer(call));
         harness.advance(Duration.ofHours(4));
 
         assertThat(harness.server().checkIns()).extracting(ScriptedServer.Call::kind)
                 .containsExactly("register", "verify", "register");
-        assertThat(harness.recorder.running()).isTrue();
-        assertThat(harness.status().state()).isEqualTo(ClientState.LICENSED);
-        assertThat(home.resolve("lease.json")).exists();
+        assertThat(harness.recorder.running()).isFalse();
+        assertThat(harness.status().state()).isEqualTo(ClientState.REFUSED);
+        assertThat(harness.status().reason()).isEqualTo("refused by primary.test:16770: " + HELD);
+        assertThat(home.resolve("lease.json")).doesNotExist();
+
+        harness.advance(Duration.ofMinutes(1));
+        assertThat(harness.server().checkIns()).extracting(ScriptedServer.Call::kind).last().isEqualTo("register");
     }
 
     @Test
