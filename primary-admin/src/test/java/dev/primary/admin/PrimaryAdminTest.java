@@ -84,13 +84,14 @@ class PrimaryAdminTest {
 
     @Test
     void counters_prints_what_the_client_port_answered_since_the_start() {
-        server.answer("GET", "/admin/v1/counters", 200, new TrafficCounters(40, 200, 3, 2, 5, 1, 7));
+        server.answer("GET", "/admin/v1/counters", 200, new TrafficCounters(40, 200, 3, 2, 5, 1, 7, 11, 13));
 
         AdminRun run = admin("counters");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Registrations: 40", "Verifications: 200", "Reports: 3", "Downloads: 2",
-                "Busy (503): 5", "Rate-limited (429): 7", "Problems: 1");
+                "Busy (503): 5", "Rate-limited (429): 7", "Problems: 1", "Connections refused: 11",
+                "Timed out (408): 13");
     }
 
     @Test

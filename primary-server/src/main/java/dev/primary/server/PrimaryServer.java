@@ -3,14 +3,17 @@ package dev.primary.server;
 import dev.primary.protocol.admin.ServerStatus;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.tls.TlsPin;
+import dev.primary.server.config.ConnectionLimits;
 import dev.primary.server.config.RegistrationLimit;
 import dev.primary.server.config.ServerConfiguration;
 import dev.primary.server.http.AdminRoutes;
 import dev.primary.server.http.ClientRoutes;
+import dev.primary.server.http.ConnectionCaps;
 import dev.primary.server.http.HttpLimits;
 import dev.primary.server.http.HttpListener;
 import dev.primary.server.http.ListenerSettings;
 import dev.primary.server.http.NettyTransport;
+import dev.primary.server.http.ReadDeadlines;
 import dev.primary.server.http.SourceRateLimit;
 import dev.primary.server.http.TlsContexts;
 import dev.primary.server.http.TrafficCount;
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Primary Server: identity, licensing and release core, store and package store, the client and
- * admin HTTPS ports, the nudge sender, the reclaim schedule. {@link #start} brings it up (or fails, leaving nothing open); {@link #close}
+ * admin HTTPS ports (each on its own event loops and worker pool, with its own connection cap), the nudge sender,
+ * the reclaim schedule. {@link #start} brings it up (or fails, leaving nothing open); {@link #close}
  * stops it gracefully: no new connections, requests in progress finish (up to {@link #DRAIN_TIMEOUT}),
  * then connections, event loops and the store are closed.
  */
@@ -50,6 +54,8 @@ public final class PrimaryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrimaryServer.class);
     private static final int ADMIN_WORKER_THREADS = 2;
     private static final int ADMIN_QUEUE = 64;
+    /** The admin port's own event loop: its traffic is light, and it shares no thread with the client port. */
+    private static final int ADMIN_EVENT_LOOPS = 1;
 
     private final ServerConfiguration configuration;
     private final ServerIdentity identity;
@@ -203,21 +209,30 @@ public final class PrimaryServer implements AutoCloseable {
             SslProvider provider = TlsContexts.preferredProvider();
             SslContext tls = TlsContexts.forServer(identity.tls(), provider);
             resources.push(TicketKeyRotation.start(tls, directory.sessionTicketKeysFile(), clock));
-            NettyTransport transport = NettyTransport.start();
-            resources.push(transport);
+            NettyTransport clientTransport = NettyTransport.start("primary-client",
+                    Math.max(2, Runtime.getRuntime().availableProcessors()));
+            resources.push(clientTransport);
+            NettyTransport adminTransport = NettyTransport.start("primary-admin", ADMIN_EVENT_LOOPS);
+            resources.push(adminTransport);
             clientWorkers = new WorkerPool("primary-worker", configuration.workerThreads(),
                     Math.max(256, configuration.workerThreads() * 32));
             adminWorkers = new WorkerPool("primary-admin", ADMIN_WORKER_THREADS, ADMIN_QUEUE);
             resources.push(() -> clientWorkers.drain(Duration.ZERO));
             resources.push(() -> adminWorkers.drain(Duration.ZERO));
-            HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes());
+            ConnectionLimits connectionLimits = configuration.connectionLimits();
+            HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes()).withDeadlines(new ReadDeadlines(
+                    connectionLimits.headerTimeout(), connectionLimits.bodyTimeout(), connectionLimits.bodyMinRate()));
+            ConnectionCaps clientCaps = new ConnectionCaps(ClientConnectionCap.resolve(connectionLimits),
+                    connectionLimits.maxConnectionsPerSource());
+            ConnectionCaps adminCaps = new ConnectionCaps(connectionLimits.adminMaxConnections(),
+                    connectionLimits.adminMaxConnections());
             TrafficCount clientTraffic = new TrafficCount();
             SourceRateLimit registrations = new SourceRateLimit(configuration.registrationLimit().perSecond(),
                     configuration.registrationLimit().burst(), RegistrationLimit.MAX_SOURCES, System::nanoTime);
             clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),
-                    configuration.port(), limits), tls,
+                    configuration.port(), limits, clientCaps), tls,
                     ClientRoutes.of(backend.clientProtocol(), backend.packages(), registrations),
-                    clientWorkers, transport, clientTraffic);
+                    clientWorkers, clientTransport, clientTraffic);
             resources.push(clientListener);
             ServerStatus status = new ServerStatus(identity.serverId(), settings.serverVersion(), startedAt,
                     Endpoints.clientEndpoint(configuration.bind(), clientListener.port()),
@@ -226,10 +241,10 @@ public final class PrimaryServer implements AutoCloseable {
             UpdateServices updates = new UpdateServices(backend.releases(), backend.packages(), nudges,
                     configuration.maxPackageBytes());
             adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
-                    configuration.adminPort(), limits), tls,
+                    configuration.adminPort(), limits, adminCaps), tls,
                     AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
                             clientTraffic::snapshot, registrations::refusedBySource),
-                    adminWorkers, transport);
+                    adminWorkers, adminTransport);
             resources.push(adminListener);
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());

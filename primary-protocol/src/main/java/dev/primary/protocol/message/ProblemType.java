@@ -33,6 +33,8 @@ public enum ProblemType {
     SEQUENCE_AHEAD("sequence-ahead", "Request sequence ahead of the server's clock", 400),
     /** Over a limit per source address; the answer carries {@code Retry-After}. */
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
+    /** The request's head or body did not arrive within the server's deadline; the connection is closed. */
+    REQUEST_TIMEOUT("request-timeout", "Request not received in time", 408),
     SERVER_BUSY("server-busy", "Server busy, retry later", 503),
     INTERNAL_ERROR("internal-error", "Internal server error", 500);
 

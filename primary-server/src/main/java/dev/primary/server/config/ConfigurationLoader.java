@@ -145,6 +145,15 @@ public final class ConfigurationLoader {
                                 ConfigurationLoader::wholeNumber),
                         parse(Setting.REGISTRATION_BURST, Setting.Defaults.REGISTRATION_BURST,
                                 ConfigurationLoader::wholeNumber)))
+                .connectionLimits(new ConnectionLimits(
+                        parse(Setting.HEADER_TIMEOUT, Setting.Defaults.HEADER_TIMEOUT, Durations::parse),
+                        parse(Setting.BODY_TIMEOUT, Setting.Defaults.BODY_TIMEOUT, Durations::parse),
+                        parse(Setting.BODY_MIN_RATE, Setting.Defaults.BODY_MIN_RATE, ByteSize::parse),
+                        parse(Setting.MAX_CONNECTIONS, Setting.Defaults.MAX_CONNECTIONS, ConfigurationLoader::countOrAuto),
+                        parse(Setting.MAX_CONNECTIONS_PER_SOURCE, Setting.Defaults.MAX_CONNECTIONS_PER_SOURCE,
+                                ConfigurationLoader::wholeNumber),
+                        parse(Setting.ADMIN_MAX_CONNECTIONS, Setting.Defaults.ADMIN_MAX_CONNECTIONS,
+                                ConfigurationLoader::wholeNumber)))
                 .build();
     }
 
@@ -197,6 +206,17 @@ public final class ConfigurationLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number, got \"" + text + "\"");
         }
+    }
+
+    private static int countOrAuto(String text) {
+        if (text.strip().equalsIgnoreCase("auto")) {
+            return ConnectionLimits.AUTO;
+        }
+        int count = wholeNumber(text);
+        if (count < 1) {
+            throw new IllegalArgumentException("must be at least 1, or auto, got " + count);
+        }
+        return count;
     }
 
     private static boolean bool(String text) {

@@ -33,12 +33,13 @@ import java.util.Objects;
  * @param maxPackageBytes largest package an upload may send (streamed to disk)
  * @param identity who may enroll, whose claim to a computer counts, and the bounds on what clients claim
  * @param registrationLimit the per-source limit on registrations and enrollment-token checks
+ * @param connectionLimits deadlines for requests and caps on open connections
  */
 public record ServerConfiguration(int port, String bind, int adminPort, String adminBind, Path dataDirectory,
         Duration leaseValidity, Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
         Duration reclaimCheckInterval, List<Path> vendorKeyFiles, List<Path> releaseKeyFiles, TlsSource tls,
         int workerThreads, int maxBodyBytes, long maxPackageBytes, IdentityPolicy identity,
-        RegistrationLimit registrationLimit) {
+        RegistrationLimit registrationLimit, ConnectionLimits connectionLimits) {
     public static final long MIN_PACKAGE_BYTES = 1024;
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
@@ -82,6 +83,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         }
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(registrationLimit, "registrationLimit");
+        Objects.requireNonNull(connectionLimits, "connectionLimits");
     }
 
     /** A configuration with every default, in {@code dataDirectory}. */
@@ -114,6 +116,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         builder.maxPackageBytes = maxPackageBytes;
         builder.identity = identity;
         builder.registrationLimit = registrationLimit;
+        builder.connectionLimits = connectionLimits;
         return builder;
     }
 
@@ -169,6 +172,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         private long maxPackageBytes = ByteSize.parse(Setting.Defaults.MAX_PACKAGE);
         private IdentityPolicy identity = IdentityPolicy.DEFAULTS;
         private RegistrationLimit registrationLimit = RegistrationLimit.DEFAULT;
+        private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -270,10 +274,16 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
             return this;
         }
 
+        public Builder connectionLimits(ConnectionLimits value) {
+            connectionLimits = value;
+            return this;
+        }
+
         public ServerConfiguration build() {
             return new ServerConfiguration(port, bind, adminPort, adminBind, dataDirectory, leaseValidity,
                     waitingRetryAfter, revokedRetryAfter, reclaimAfter, reclaimCheckInterval, vendorKeyFiles,
-                    releaseKeyFiles, tls, workerThreads, maxBodyBytes, maxPackageBytes, identity, registrationLimit);
+                    releaseKeyFiles, tls, workerThreads, maxBodyBytes, maxPackageBytes, identity, registrationLimit,
+                    connectionLimits);
         }
     }
 }

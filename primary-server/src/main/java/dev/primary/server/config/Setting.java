@@ -42,7 +42,22 @@ public enum Setting {
     REGISTRATION_RATE("registration-rate", Defaults.REGISTRATION_RATE, "registrations and token checks per "
             + "second each source address may make once its burst is spent"),
     REGISTRATION_BURST("registration-burst", Defaults.REGISTRATION_BURST, "registrations and token checks a "
-            + "source address may make at once");
+            + "source address may make at once"),
+    HEADER_TIMEOUT("header-timeout", Defaults.HEADER_TIMEOUT, "a request's whole head must arrive within this "
+            + "(from the connection's start, TLS handshake included, or a kept-alive request's first byte); "
+            + "later: 408 and the connection is closed"),
+    BODY_TIMEOUT("body-timeout", Defaults.BODY_TIMEOUT, "a request body's time before any of it arrived; each "
+            + "body-min-rate bytes received earn it one second more; later: 408 and the connection is closed"),
+    BODY_MIN_RATE("body-min-rate", Defaults.BODY_MIN_RATE, "bytes of body a second that keep a request within "
+            + "body-timeout (so a large upload that keeps moving is never cut)"),
+    MAX_CONNECTIONS("max-connections", Defaults.MAX_CONNECTIONS, "open connections of the client port at most "
+            + "(auto = 10000, or less when the process's descriptor limit cannot hold that many); more are "
+            + "closed at once and counted"),
+    MAX_CONNECTIONS_PER_SOURCE("max-connections-per-source", Defaults.MAX_CONNECTIONS_PER_SOURCE, "open "
+            + "connections of the client port from one address (IPv6: one /64) at most; more are closed at once "
+            + "and counted"),
+    ADMIN_MAX_CONNECTIONS("admin-max-connections", Defaults.ADMIN_MAX_CONNECTIONS, "open connections of the admin "
+            + "port at most (it has its own threads and budget, so a flood of the client port cannot starve it)");
 
     private final String key;
     private final String defaultValue;
@@ -90,7 +105,10 @@ public enum Setting {
      * when an administrator says so; a waiting client asks every minute, so two silent hours mean it is gone; a
      * client clock up to an hour ahead is tolerated; a source may register 200 computers at once and 20 a
      * second after that (a site deploying thousands from behind one NAT finishes in minutes, a flood from one
-     * address is held to 20 a second).
+     * address is held to 20 a second); a request's head has 20 s and its body 20 s plus a second per KiB (a
+     * client sends both at once, and a crawling upload over a slow link still moves faster than 1 KiB/s); at
+     * most 10,000 client connections (what the TLS stack can serve within a client's timeout) and 1,000 from one
+     * address (a tenth of the port), 256 on the admin port: see docs/configuration.md.
      */
     public static final class Defaults {
         public static final String PORT = "16770";
@@ -112,6 +130,12 @@ public enum Setting {
         public static final String SEQUENCE_MARGIN = "1h";
         public static final String REGISTRATION_RATE = "20";
         public static final String REGISTRATION_BURST = "200";
+        public static final String HEADER_TIMEOUT = "20s";
+        public static final String BODY_TIMEOUT = "20s";
+        public static final String BODY_MIN_RATE = "1KiB";
+        public static final String MAX_CONNECTIONS = "auto";
+        public static final String MAX_CONNECTIONS_PER_SOURCE = "1000";
+        public static final String ADMIN_MAX_CONNECTIONS = "256";
 
         private Defaults() {}
     }

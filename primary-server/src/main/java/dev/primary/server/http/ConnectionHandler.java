@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -283,12 +284,40 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent
+        if (event instanceof RequestDeadline.Passed passed) {
+            requestLate(ctx, passed);
+        } else if (event instanceof IdleStateEvent
                 && (!inFlight || sendingFile || upload != null && upload.waitingForClient())) {
             ctx.close();
         } else {
             super.userEventTriggered(ctx, event);
         }
+    }
+
+    /** A head or body is late: 408 and close when it is the client's turn to send, else the deadline waits. */
+    private void requestLate(ChannelHandlerContext ctx, RequestDeadline.Passed passed) {
+        if (closing) {
+            return;
+        }
+        if (inFlight && (upload == null || !upload.waitingForClient())) {
+            passed.excuse();
+            return;
+        }
+        traffic.timedOut();
+        if (upload != null) {
+            upload.connectionClosed();
+            upload = null;
+        }
+        closing = true;
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl != null && !ssl.handshakeFuture().isSuccess()) {
+            ctx.close();
+            return;
+        }
+        inFlight = true;
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(toNetty(ProblemResponses.of(new RequestTimeoutException(passed.head()), passed.method(),
+                passed.uri()), false)).addListener(written -> lingerAndClose(ctx));
     }
 
     @Override
@@ -304,6 +333,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException || cause instanceof SSLException
+                || cause instanceof PrematureChannelClosureException
                 || cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
             LOG.debug("connection from {} ended: {}", ctx.channel().remoteAddress(), cause.getMessage());
         } else {

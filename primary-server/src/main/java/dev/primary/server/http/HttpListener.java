@@ -21,7 +21,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTPS port: TLS, idle timeout, HTTP/1.1 keep-alive with header and body limits, file answers streamed
+ * One HTTPS port: a cap on open connections (in total and per source, checked as each is accepted), TLS, idle
+ * timeout, deadlines for each request's head and body, HTTP/1.1 keep-alive with header and body limits, file answers streamed
  * chunk by chunk, upload bodies streamed past the aggregator, then the {@link ConnectionHandler} that runs its
  * {@link RouteTable} on a {@link WorkerPool}.
  */
@@ -55,18 +56,22 @@ public final class HttpListener implements AutoCloseable {
                 .group(transport.acceptor(), transport.connections())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
+                .handler(new ConnectionAdmission(settings.name(), new ConnectionBudget(settings.caps()), traffic))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         ChannelPipeline pipeline = channel.pipeline();
+                        RequestDeadline deadline = new RequestDeadline(limits.deadlines());
                         pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+                        pipeline.addLast("bytes", deadline.bytesWatch());
                         pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS));
                         pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                                 .setMaxInitialLineLength(limits.maxRequestLineBytes())
                                 .setMaxHeaderSize(limits.maxHeaderBytes())));
+                        pipeline.addLast("deadline", deadline);
                         pipeline.addLast("chunked", new ChunkedWriteHandler());
                         pipeline.addLast("uploads", new StreamedUploads(dispatcher));
                         pipeline.addLast("aggregate", new BodyLimitAggregator(limits.maxBodyBytes()));

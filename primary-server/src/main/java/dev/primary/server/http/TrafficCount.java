@@ -15,6 +15,8 @@ public final class TrafficCount {
     private final LongAdder busyRefusals = new LongAdder();
     private final LongAdder problemAnswers = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
+    private final LongAdder refusedConnections = new LongAdder();
+    private final LongAdder timedOutRequests = new LongAdder();
 
     /** Counts one answer to {@code method path} with {@code status}. */
     void answered(String method, String path, int status) {
@@ -35,9 +37,19 @@ public final class TrafficCount {
         }
     }
 
+    /** Counts one connection closed as it was accepted, over a connection cap. */
+    void refusedConnection() {
+        refusedConnections.increment();
+    }
+
+    /** Counts one connection closed because a request's head or body did not arrive in time. */
+    void timedOut() {
+        timedOutRequests.increment();
+    }
+
     /** The counts now. */
     public TrafficCounters snapshot() {
         return new TrafficCounters(registrations.sum(), verifications.sum(), reports.sum(), packageDownloads.sum(),
-                busyRefusals.sum(), problemAnswers.sum(), rateLimited.sum());
+                busyRefusals.sum(), problemAnswers.sum(), rateLimited.sum(), refusedConnections.sum(), timedOutRequests.sum());
     }
 }

@@ -108,6 +108,29 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void connection_limits_default_to_deadlines_of_twenty_seconds_and_an_automatic_cap() {
+        ConnectionLimits limits = load().connectionLimits();
+
+        assertThat(limits).isEqualTo(new ConnectionLimits(Duration.ofSeconds(20), Duration.ofSeconds(20), 1024,
+                ConnectionLimits.AUTO, 1000, 256));
+    }
+
+    @Test
+    void connection_limits_are_read_and_checked() {
+        flag("header-timeout", "5s");
+        flag("body-timeout", "30s");
+        flag("body-min-rate", "4KiB");
+        flag("max-connections", "5000");
+        flag("max-connections-per-source", "50");
+        flag("admin-max-connections", "32");
+
+        assertThat(load().connectionLimits()).isEqualTo(new ConnectionLimits(Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 4096, 5000, 50, 32));
+        flag("max-connections", "auto");
+        assertThat(load().connectionLimits().maxConnections()).isEqualTo(ConnectionLimits.AUTO);
+    }
+
+    @Test
     void the_data_directory_defaults_to_primary_data_in_the_working_directory() {
         ServerConfiguration configuration = ConfigurationLoader.load(Map.of(), Map.of());
 
@@ -232,6 +255,14 @@ class ConfigurationLoaderTest {
         "max-package | 100 | max-package must be at least 1KiB, got 100",
         "max-package | 9999999999GiB | max-package: is too large, got \"9999999999GiB\" (from --max-package)",
         "tls-cert | /etc/tls.crt | tls-cert and tls-key must be given together",
+        "header-timeout | 0s | header-timeout must be positive, got 0s",
+        "body-timeout | 0s | body-timeout must be positive, got 0s",
+        "body-min-rate | 0 | body-min-rate must be 1-1GiB (bytes a second), got 0",
+        "body-min-rate | 2GiB | body-min-rate must be 1-1GiB (bytes a second), got 2GiB",
+        "max-connections | 0 | max-connections: must be at least 1, or auto, got 0 (from --max-connections)",
+        "max-connections | lots | max-connections: must be a whole number, got \"lots\" (from --max-connections)",
+        "max-connections-per-source | 0 | max-connections-per-source must be at least 1, got 0",
+        "admin-max-connections | 0 | admin-max-connections must be at least 1, got 0",
     })
     void a_broken_rule_fails_with_the_exact_rule(String key, String value, String message) {
         flag(key, value);

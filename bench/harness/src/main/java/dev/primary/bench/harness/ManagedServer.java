@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * It can be stopped and started again on the same data directory and ports.
  *
  * <p>Every simulated client of a benchmark connects from 127.0.0.1, so the server gets a per-source registration
- * limit far above what this machine can register ({@link #REGISTRATION_LIMIT}) unless the arguments given set one.
+ * limit far above what this machine can register, and no cap on connections per source beyond its total
+ * ({@link #REGISTRATION_LIMIT}), unless the arguments given set them.
  */
 public final class ManagedServer implements AutoCloseable {
     static final String SERVER_MAIN = "dev.primary.server.cli.ServerMain";
@@ -53,10 +54,11 @@ public final class ManagedServer implements AutoCloseable {
      * 127.0.0.1 with 429. Both are far above the ~1,000 registrations a second this machine manages, so the limit
      * never decides a figure. Not higher: the server's bucket refill multiplies the rate by a source's idle
      * nanoseconds and overflows once that passes 2^63 (at 100,000,000 a second a source idle for 92 s is refused
-     * for the next 92 s; at 100,000 it takes 25 idle hours).
+     * for the next 92 s; at 100,000 it takes 25 idle hours). The cap on connections per source goes too: every
+     * simulated client shares 127.0.0.1, so only the server's total cap may decide how many connect at once.
      */
     public static final List<String> REGISTRATION_LIMIT = List.of("--registration-burst", "1000000",
-            "--registration-rate", "100000");
+            "--registration-rate", "100000", "--max-connections-per-source", "1000000");
 
     private final Path dataDirectory;
     private final Path log;

@@ -70,9 +70,11 @@ class ManagedServerTest {
     @Test
     void a_registration_limit_the_arguments_set_is_the_one_the_server_gets() {
         assertThat(ManagedServer.withRegistrationLimit(List.of("--registration-rate=5", "--worker-threads", "8")))
-                .containsExactly("--registration-burst", "1000000", "--registration-rate=5", "--worker-threads", "8");
-        assertThat(ManagedServer.withRegistrationLimit(List.of("--registration-burst", "9", "--registration-rate", "3")))
-                .containsExactly("--registration-burst", "9", "--registration-rate", "3");
+                .containsExactly("--registration-burst", "1000000", "--max-connections-per-source", "1000000",
+                        "--registration-rate=5", "--worker-threads", "8");
+        assertThat(ManagedServer.withRegistrationLimit(List.of("--registration-burst", "9", "--registration-rate", "3",
+                "--max-connections-per-source", "7")))
+                .containsExactly("--registration-burst", "9", "--registration-rate", "3", "--max-connections-per-source", "7");
     }
 
     @Test
