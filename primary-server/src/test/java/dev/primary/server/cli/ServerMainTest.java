@@ -33,7 +33,7 @@ class ServerMainTest {
 
     private ServerMain main(Map<String, String> environment) {
         return new ServerMain(new PrintWriter(out, true), new PrintWriter(err, true), environment,
-                configuration -> PrimaryServer.start(configuration, Clock.systemUTC(), FakeLicensing.opener(core)));
+                (configuration, options) -> PrimaryServer.start(configuration, Clock.systemUTC(), FakeLicensing.opener(core)));
     }
 
     private int run(String... args) {
