@@ -3,6 +3,8 @@ package dev.primary.server;
 import dev.primary.protocol.admin.ServerStatus;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.tls.TlsPin;
+import dev.primary.server.audit.AuditAction;
+import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.config.ConnectionLimits;
 import dev.primary.server.config.RegistrationLimit;
 import dev.primary.server.config.ServerConfiguration;
@@ -21,7 +23,9 @@ import dev.primary.server.http.UpdateServices;
 import dev.primary.server.http.WorkerPool;
 import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.server.identity.DataDirectory;
+import dev.primary.server.identity.InstallationIncompleteException;
 import dev.primary.server.identity.ServerIdentity;
+import dev.primary.server.identity.TlsKeyReplacement;
 import dev.primary.server.identity.TrustedKeys;
 import dev.primary.server.licensing.LicensingSettings;
 import dev.primary.server.nudge.NudgeSender;
@@ -33,8 +37,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,7 +85,18 @@ public final class PrimaryServer implements AutoCloseable {
 
     /** Starts a server on the embedded SQLite store in {@code <data-dir>/primary.db}. */
     public static PrimaryServer start(ServerConfiguration configuration, Clock clock) {
-        return start(configuration, clock, SqliteLicensing::open);
+        return start(configuration, clock, StartupOptions.NONE);
+    }
+
+    /**
+     * Starts a server on the embedded SQLite store in {@code <data-dir>/primary.db}. An existing installation
+     * whose store, keys or installation id are missing or do not match refuses to start (the cause is an
+     * {@link InstallationIncompleteException}), unless {@code options} allow that one repair.
+     *
+     * @throws ServerStartException saying what prevented the start; nothing is left open
+     */
+    public static PrimaryServer start(ServerConfiguration configuration, Clock clock, StartupOptions options) {
+        return start(new Startup(configuration, clock, options, true), SqliteLicensing::opener);
     }
 
     /**
@@ -88,12 +105,20 @@ public final class PrimaryServer implements AutoCloseable {
      * @throws ServerStartException saying what prevented the start; nothing is left open
      */
     public static PrimaryServer start(ServerConfiguration configuration, Clock clock, LicensingBackend.Opener opener) {
-        Startup startup = new Startup(configuration, clock);
+        return start(new Startup(configuration, clock, StartupOptions.NONE, false), startEvents -> opener);
+    }
+
+    private static PrimaryServer start(Startup startup,
+            Function<List<AuditEvent>, LicensingBackend.Opener> openerWithStartEvents) {
         try {
-            startup.run(opener);
+            startup.run(openerWithStartEvents);
         } catch (RuntimeException e) {
             closeAll(startup.resources);
-            throw e instanceof ServerStartException ? e : new ServerStartException(messageOf(e), e);
+            if (e instanceof ServerStartException) {
+                throw e;
+            }
+            throw new ServerStartException(NoSpaceDiagnosis.explain(e, startup.configuration.dataDirectory())
+                    .orElseGet(() -> messageOf(e)), e);
         }
         return new PrimaryServer(startup);
     }
@@ -182,6 +207,8 @@ public final class PrimaryServer implements AutoCloseable {
     private static final class Startup {
         private final ServerConfiguration configuration;
         private final Clock clock;
+        private final StartupOptions options;
+        private final boolean embeddedStore;
         private final Deque<AutoCloseable> resources = new ArrayDeque<>();
         private ServerIdentity identity;
         private WorkerPool clientWorkers;
@@ -190,19 +217,24 @@ public final class PrimaryServer implements AutoCloseable {
         private HttpListener adminListener;
         private final Supplier<List<PublicKey>> releaseKeys;
 
-        Startup(ServerConfiguration configuration, Clock clock) {
+        Startup(ServerConfiguration configuration, Clock clock, StartupOptions options, boolean embeddedStore) {
             this.configuration = configuration;
             this.clock = clock;
+            this.options = options;
+            this.embeddedStore = embeddedStore;
             this.releaseKeys = TrustedKeys.cached(TrustedKeys.Kind.RELEASE, configuration.releaseKeyFiles(),
                     configuration.trustedReleaseKeysDirectory(), RELEASE_KEYS_MAX_AGE);
         }
 
-        void run(LicensingBackend.Opener opener) {
+        void run(Function<List<AuditEvent>, LicensingBackend.Opener> openerWithStartEvents) {
             Instant startedAt = clock.instant();
             DataDirectory directory = DataDirectory.prepare(configuration.dataDirectory());
-            identity = ServerIdentity.openOrCreate(directory, configuration.tls(), clock);
+            EmbeddedStoreCheck.Outcome store = embeddedStore ? EmbeddedStoreCheck.check(directory, options)
+                    : EmbeddedStoreCheck.Outcome.OPEN_EXISTING;
+            identity = ServerIdentity.openOrCreate(directory, configuration.tls(), clock, options.newTlsKey());
             LicensingSettings settings = licensingSettings();
-            LicensingBackend backend = opener.open(settings, identity.signingKey(), directory.root(), clock);
+            LicensingBackend backend = openerWithStartEvents.apply(startEvents(store, directory))
+                    .open(settings, identity.signingKey(), directory.root(), clock);
             resources.push(backend.store());
             NudgeSender nudges = NudgeSender.standard();
             resources.push(nudges);
@@ -253,6 +285,23 @@ public final class PrimaryServer implements AutoCloseable {
             LOG.info(StartupReport.describe(identity, status, adminUrl, TlsContexts.describe(provider),
                     settings.trustedVendorKeys().get().size(), settings.trustedReleaseKeys().get(),
                     backend.administration()));
+        }
+
+        /** What this start did on an operator's flag, for the audit trail of the store it opens. */
+        private List<AuditEvent> startEvents(EmbeddedStoreCheck.Outcome store, DataDirectory directory) {
+            List<AuditEvent> events = new ArrayList<>();
+            if (store == EmbeddedStoreCheck.Outcome.CREATE_EMPTY_ON_PURPOSE) {
+                events.add(new AuditEvent(clock.instant(), options.auditActor(), AuditAction.STORE_INITIALIZED_EMPTY,
+                        directory.databaseFile().toString(), "started with --initialize-empty-store: the installation "
+                        + identity.serverId() + " had lost its store; licenses, computers and releases start empty"));
+            }
+            if (identity.tlsKeyReplacement() != TlsKeyReplacement.NONE) {
+                events.add(new AuditEvent(clock.instant(), options.auditActor(), AuditAction.TLS_KEY_REPLACED,
+                        directory.tlsKeyFile().toString(), "started with --new-tls-key: "
+                        + identity.tlsKeyReplacement().reason() + "; new TLS pin " + identity.tls().pin().value()
+                        + "; clients that pinned the old key must be re-pointed"));
+            }
+            return events;
         }
 
         private LicensingSettings licensingSettings() {

@@ -1,6 +1,7 @@
 package dev.primary.server;
 
 import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.identity.DataDirectory;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
@@ -10,6 +11,7 @@ import dev.primary.server.store.files.FilePackageStore;
 import dev.primary.server.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The default backend: the licensing and release core on the embedded SQLite store in
@@ -18,9 +20,26 @@ import java.time.Clock;
 final class SqliteLicensing {
     private SqliteLicensing() {}
 
+    /** An opener that writes {@code startEvents} (what this start did on an operator's flag) to the audit trail first. */
+    static LicensingBackend.Opener opener(List<AuditEvent> startEvents) {
+        List<AuditEvent> events = List.copyOf(startEvents);
+        return (settings, serverKey, dataDirectory, clock) -> open(settings, serverKey, dataDirectory, clock, events);
+    }
+
     static LicensingBackend open(LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock) {
+        return open(settings, serverKey, dataDirectory, clock, List.of());
+    }
+
+    private static LicensingBackend open(LicensingSettings settings, SigningKey serverKey, Path dataDirectory,
+            Clock clock, List<AuditEvent> startEvents) {
         SqliteStore store = SqliteStore.open(dataDirectory.resolve(DataDirectory.DATABASE_FILE_NAME));
         try {
+            if (!startEvents.isEmpty()) {
+                store.write(writes -> {
+                    startEvents.forEach(writes::audit);
+                    return null;
+                });
+            }
             FilePackageStore packages = FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
             Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
             Licensing licensing = new Licensing(settings, store, serverKey, clock, releases);

@@ -31,7 +31,9 @@ public enum AuditAction {
     ROLLOUT_HALTED("rollout.halted"),
     COMPUTER_GROUPED("computer.grouped"),
     COMPUTER_NUDGED("computer.nudged"),
-    UPDATE_FAILED("update.failed");
+    UPDATE_FAILED("update.failed"),
+    STORE_INITIALIZED_EMPTY("store.initialized-empty"),
+    TLS_KEY_REPLACED("tls-key.replaced");
 
     private final String wireName;
 

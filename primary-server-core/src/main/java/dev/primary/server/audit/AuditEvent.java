@@ -7,7 +7,8 @@ import java.util.Objects;
  * One change to write to the audit trail, in the same transaction as the change itself.
  *
  * @param at when it happened
- * @param actor who did it: {@code admin}, {@code system} or {@code client:<client id>}
+ * @param actor who did it: {@code admin}, {@code system}, {@code client:<client id>} or
+ *     {@code operator:<user>} (a start-up flag given by that user of the server's host)
  * @param action what was done
  * @param subject what it was done to: a computer's displayed name, a license serial, a release
  *     ({@code recorder V 1.2 (0345)}), a content revision ({@code content 7}) or a rollout ({@code rollout 3})

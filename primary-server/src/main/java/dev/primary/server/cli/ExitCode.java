@@ -7,7 +7,12 @@ public enum ExitCode {
     /** Could not start: port in use, data directory locked or unreadable, bad key file. */
     START_FAILED(1),
     /** Wrong command line or configuration; nothing was started. */
-    USAGE(2);
+    USAGE(2),
+    /**
+     * An existing installation lacks its store, a key or its installation id, or its keys do not match; the
+     * server refused to start and changed nothing (restore from a backup, or give the flag that repairs it).
+     */
+    INSTALLATION_INCOMPLETE(3);
 
     private final int code;
 

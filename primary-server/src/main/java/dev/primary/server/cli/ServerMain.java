@@ -1,11 +1,14 @@
 package dev.primary.server.cli;
 
 import dev.primary.server.PrimaryServer;
+import dev.primary.server.StartupOptions;
 import dev.primary.server.ServerVersion;
 import dev.primary.server.config.ConfigurationLoader;
 import dev.primary.server.config.InvalidConfigurationException;
 import dev.primary.server.config.ServerConfiguration;
 import dev.primary.server.config.Setting;
+import dev.primary.server.config.TlsSource;
+import dev.primary.server.identity.InstallationIncompleteException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -21,7 +24,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * {@code primary-server}: runs the Primary Server in the foreground until SIGTERM or Ctrl-C.
  * One option per {@link Setting}, so flags, environment, properties file and {@code --help} never
- * disagree. Exit codes: {@link ExitCode}. Failures are one line on stderr.
+ * disagree; besides them, the one-shot repair flags {@code --initialize-empty-store} and {@code --new-tls-key}
+ * (command line only). Exit codes: {@link ExitCode}. Failures are one line on stderr.
  */
 public final class ServerMain {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -33,10 +37,17 @@ public final class ServerMain {
     private final Starter starter;
     private volatile PrimaryServer running;
 
-    /** Starts a server from a configuration: {@link PrimaryServer#start(ServerConfiguration, Clock)}, or another in tests. */
+    /** The one-shot repair flags: given on the command line only, never settings. */
+    static final String INITIALIZE_EMPTY_STORE = "--initialize-empty-store";
+    static final String NEW_TLS_KEY = "--new-tls-key";
+
+    /**
+     * Starts a server from a configuration and this start's options: {@link PrimaryServer#start(ServerConfiguration,
+     * Clock, StartupOptions)}, or another in tests.
+     */
     @FunctionalInterface
     public interface Starter {
-        PrimaryServer start(ServerConfiguration configuration);
+        PrimaryServer start(ServerConfiguration configuration, StartupOptions options);
     }
 
     public ServerMain(PrintWriter out, PrintWriter err, Map<String, String> environment, Starter starter) {
@@ -48,7 +59,7 @@ public final class ServerMain {
 
     public static void main(String[] args) {
         ServerMain main = new ServerMain(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                System.getenv(), configuration -> PrimaryServer.start(configuration, Clock.systemUTC()));
+                System.getenv(), (configuration, options) -> PrimaryServer.start(configuration, Clock.systemUTC(), options));
         int code = main.run(args);
         if (code != ExitCode.OK.code()) {
             System.exit(code);
@@ -60,6 +71,7 @@ public final class ServerMain {
         CommandLine commandLine = new CommandLine(commandSpec());
         commandLine.setOut(out).setErr(err);
         Map<String, List<String>> flags;
+        StartupOptions options;
         try {
             ParseResult parsed = commandLine.parseArgs(args);
             if (commandLine.isUsageHelpRequested()) {
@@ -71,6 +83,8 @@ public final class ServerMain {
                 return ExitCode.OK.code();
             }
             flags = flagsOf(parsed);
+            options = new StartupOptions(parsed.hasMatchedOption(INITIALIZE_EMPTY_STORE),
+                    parsed.hasMatchedOption(NEW_TLS_KEY), System.getProperty("user.name", ""));
         } catch (CommandLine.ParameterException e) {
             return fail(ExitCode.USAGE, e.getMessage() + " (see " + NAME + " --help)");
         }
@@ -80,11 +94,17 @@ public final class ServerMain {
         } catch (InvalidConfigurationException e) {
             return fail(ExitCode.USAGE, e.getMessage());
         }
+        if (options.newTlsKey() && configuration.tls() instanceof TlsSource.OperatorSupplied) {
+            return fail(ExitCode.USAGE, NEW_TLS_KEY + " replaces the self-made TLS key; it cannot be given with "
+                    + "tls-cert and tls-key");
+        }
         try {
-            running = starter.start(configuration);
+            running = starter.start(configuration, options);
         } catch (RuntimeException e) {
             LOG.debug("start failed", e);
-            return fail(ExitCode.START_FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+            ExitCode code = e.getCause() instanceof InstallationIncompleteException
+                    ? ExitCode.INSTALLATION_INCOMPLETE : ExitCode.START_FAILED;
+            return fail(code, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         PrimaryServer server = running;
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "primary-shutdown"));
@@ -115,11 +135,15 @@ public final class ServerMain {
         Map<String, List<String>> flags = new LinkedHashMap<>();
         for (OptionSpec option : parsed.matchedOptions()) {
             String key = option.longestName().substring(2);
-            if (!option.usageHelp() && !option.versionHelp()) {
+            if (!option.usageHelp() && !option.versionHelp() && !isRepairFlag(option)) {
                 flags.put(key, List.copyOf(parsed.matchedOption(option.longestName()).stringValues()));
             }
         }
         return flags;
+    }
+
+    private static boolean isRepairFlag(OptionSpec option) {
+        return option.longestName().equals(INITIALIZE_EMPTY_STORE) || option.longestName().equals(NEW_TLS_KEY);
     }
 
     private static CommandSpec commandSpec() {
@@ -133,7 +157,9 @@ public final class ServerMain {
                 .footer("", "Every option can also be set as an environment variable PRIMARY_<NAME> (e.g. PRIMARY_ADMIN_PORT) "
                         + "or as <name>=<value> in the properties file. Flags win over the environment, the environment "
                         + "over the file, the file over the defaults. Durations: 250ms, 60s, 5m, 4h, 7d.",
-                        "", "Exit codes: 0 stopped normally, 1 could not start, 2 wrong command line or configuration.");
+                        "", "Exit codes: 0 stopped normally, 1 could not start, 2 wrong command line or configuration, "
+                        + "3 an existing installation lacks its store, a key or its installation id, or its keys do "
+                        + "not match (nothing was changed).");
         for (Setting setting : Setting.values()) {
             OptionSpec.Builder option = OptionSpec.builder("--" + setting.key()).paramLabel(labelOf(setting))
                     .description(setting.description() + defaultText(setting));
@@ -149,6 +175,16 @@ public final class ServerMain {
                         .build());
             }
         }
+        spec.addOption(OptionSpec.builder(INITIALIZE_EMPTY_STORE).arity("0")
+                .description("this start only: an existing installation whose primary.db is missing or empty starts "
+                        + "with a new, empty store on purpose (clients must enroll again; audited). Without it such a "
+                        + "start is refused. Command line only, never a setting")
+                .build());
+        spec.addOption(OptionSpec.builder(NEW_TLS_KEY).arity("0")
+                .description("this start only: an existing installation whose keys/tls.key is missing or does not "
+                        + "match keys/tls.crt gets a new self-made TLS key (every client must be re-pointed to the "
+                        + "new pin; audited). Without it such a start is refused. Command line only, never a setting")
+                .build());
         return spec;
     }
 

@@ -1,13 +1,23 @@
 package dev.primary.server.identity;
 
+import dev.primary.server.store.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The layout of the server's data directory: one place that knows which file is where.
+ * The layout of the server's data directory: one place that knows which file is where. The server
+ * creates the directory and its folders {@code 0700} and every file in it {@code 0600}; a data directory
+ * found open to other users is warned about at start.
  * <pre>
  * installation-id            this installation's id (the server id)
  * admin-token                bearer token of the admin API (0600)
@@ -29,6 +39,8 @@ public final class DataDirectory {
     /** The package store's folder, inside the data directory. */
     public static final String PACKAGES_DIRECTORY_NAME = "packages";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
+
     private final Path root;
 
     private DataDirectory(Path root) {
@@ -45,6 +57,7 @@ public final class DataDirectory {
             throw new IdentityException("data-dir " + absolute + " is not a directory");
         }
         DataDirectory directory = new DataDirectory(absolute);
+        warnIfOpenToOthers(absolute);
         createOwnerOnly(absolute);
         createOwnerOnly(directory.keysDirectory());
         createOwnerOnly(directory.trustedVendorsDirectory());
@@ -107,6 +120,54 @@ public final class DataDirectory {
     /** Where the package store keeps release and content packages. */
     public Path packagesDirectory() {
         return root.resolve(PACKAGES_DIRECTORY_NAME);
+    }
+
+    /**
+     * The files of an installation that clients depend on, those that exist: installation id, signing key
+     * and its public half, self-made TLS key and certificate, and the store if it holds anything. None
+     * means a first start; any means an existing installation, which must be complete.
+     */
+    public List<Path> installationTraces() {
+        List<Path> traces = new ArrayList<>();
+        for (Path file : List.of(installationIdFile(), signingKeyFile(), signingPublicKeyFile(), tlsKeyFile(),
+                tlsCertificateFile())) {
+            if (Files.exists(file)) {
+                traces.add(file);
+            }
+        }
+        if (sizeOf(databaseFile()) > 0) {
+            traces.add(databaseFile());
+        }
+        return traces;
+    }
+
+    /** Whether anything of an installation is here (see {@link #installationTraces()}). */
+    public boolean holdsAnInstallation() {
+        return !installationTraces().isEmpty();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An existing data directory that others may list or enter: one WARN with the fix. Its files stay owner-only. */
+    private static void warnIfOpenToOthers(Path directory) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+            if (OwnerOnlyFiles.openToOthers(permissions)) {
+                LOG.warn("{} - the data directory is open to other users ({}); the server keeps its files "
+                        + "owner-only, but make the directory private too: chmod 700 {}", directory,
+                        PosixFilePermissions.toString(permissions), directory);
+            }
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            // created owner-only below, or not a POSIX file system
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+        }
     }
 
     private static void createOwnerOnly(Path directory) {

@@ -2,40 +2,43 @@ package dev.primary.server.identity;
 
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.KeyFiles;
+import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.config.TlsSource;
+import dev.primary.server.store.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who this server is: its installation id, its lease-signing key, the TLS key both ports present,
- * and the admin token. The first start makes them in the data directory; every later start reads
- * the same ones, because clients pinned them. The installation id is written last: once it exists,
- * a missing signing key is an error (clients trust that key), not a reason to make a new one.
- * A missing admin token or self-made TLS key is made anew (deleting {@code admin-token} rotates it).
+ * and the admin token. The first start (no {@link DataDirectory#installationTraces() trace} of an
+ * installation) makes them in the data directory; every later start reads the same ones, because clients
+ * pinned them, and refuses ({@link InstallationIncompleteException}) when one is missing or keys do not
+ * belong together. Only two things are made anew on an existing installation: the admin token (deleting
+ * {@code admin-token} rotates it) and the public half of the signing key (derived from the private key);
+ * a new self-made TLS key only with {@code --new-tls-key}. The installation id is written last on a first start.
  *
  * @param serverId the installation id
  * @param signingKey the Ed25519 key that signs leases
  * @param tls the TLS key and certificate
  * @param adminToken the admin API's bearer token
  * @param newInstallation whether this start created the installation
+ * @param tlsKeyReplacement whether this start replaced a lost or broken self-made TLS key, and why
  */
 public record ServerIdentity(String serverId, SigningKey signingKey, TlsKeyMaterial tls, AdminToken adminToken,
-        boolean newInstallation) {
+        boolean newInstallation, TlsKeyReplacement tlsKeyReplacement) {
     private static final Logger LOG = LoggerFactory.getLogger(ServerIdentity.class);
 
     public ServerIdentity {
@@ -43,55 +46,68 @@ public record ServerIdentity(String serverId, SigningKey signingKey, TlsKeyMater
         Objects.requireNonNull(signingKey, "signingKey");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(tlsKeyReplacement, "tlsKeyReplacement");
     }
 
-    /** Reads the identity kept in {@code directory}, making what is missing on a first start. */
+    /** Reads the identity kept in {@code directory}, making it on a first start; never replaces a lost TLS key. */
     public static ServerIdentity openOrCreate(DataDirectory directory, TlsSource tlsSource, Clock clock) {
-        boolean installed = Files.exists(directory.installationIdFile());
-        SigningKey signingKey = signingKey(directory, installed);
-        TlsKeyMaterial tls = tlsSource instanceof TlsSource.OperatorSupplied supplied
-                ? operatorSupplied(supplied)
-                : selfMade(directory, clock, installed);
-        AdminToken adminToken = adminToken(directory);
-        String serverId = installed ? readInstallationId(directory) : createInstallationId(directory);
-        return new ServerIdentity(serverId, signingKey, tls, adminToken, !installed);
+        return openOrCreate(directory, tlsSource, clock, false);
     }
 
-    private static SigningKey signingKey(DataDirectory directory, boolean installed) {
+    /**
+     * Reads the identity kept in {@code directory}, making it on a first start.
+     *
+     * @param replaceLostTlsKey make a new self-made TLS key if an existing installation's is missing or does not
+     *     match its certificate ({@code --new-tls-key})
+     * @throws InstallationIncompleteException if an existing installation lacks a piece or its keys do not match
+     */
+    public static ServerIdentity openOrCreate(DataDirectory directory, TlsSource tlsSource, Clock clock,
+            boolean replaceLostTlsKey) {
+        List<Path> traces = directory.installationTraces();
+        boolean existing = !traces.isEmpty();
+        if (existing && !Files.exists(directory.installationIdFile())) {
+            throw new InstallationIncompleteException(directory.installationIdFile() + " is missing, but this data "
+                    + "directory holds an installation (" + names(directory, traces) + "). The installation id is "
+                    + "part of every registration code the vendor unlocked; a new one would change them. Restore "
+                    + "installation-id from a backup (if no client ever used this directory, an interrupted first "
+                    + "start, delete the directory and start again)");
+        }
+        SigningKey signingKey = signingKey(directory, existing);
+        SelfMadeTls.Opened tls = tlsSource instanceof TlsSource.OperatorSupplied supplied
+                ? new SelfMadeTls.Opened(operatorSupplied(supplied), TlsKeyReplacement.NONE)
+                : SelfMadeTls.open(directory, clock, existing, replaceLostTlsKey);
+        AdminToken adminToken = adminToken(directory);
+        String serverId = existing ? readInstallationId(directory) : createInstallationId(directory);
+        return new ServerIdentity(serverId, signingKey, tls.material(), adminToken, !existing, tls.replacement());
+    }
+
+    private static SigningKey signingKey(DataDirectory directory, boolean existing) {
         Path file = directory.signingKeyFile();
         if (!Files.exists(file)) {
-            if (installed) {
-                throw new IdentityException(file + " is missing, but " + directory.installationIdFile()
-                        + " exists: restore the key from a backup (clients trust it), or remove installation-id "
-                        + "to start a new installation that every client must be re-pointed to");
+            if (existing) {
+                throw new InstallationIncompleteException(file + " is missing, but this data directory holds an "
+                        + "installation: clients pinned its public half and accept leases signed by it only. Restore "
+                        + "the key from a backup; there is no flag to replace it (a new installation is a new data "
+                        + "directory, and every client must be re-pointed to it)");
             }
-            SigningKey created = Ed25519.generate();
-            KeyFiles.writeSecret(file, created.encoded());
+            KeyFiles.writeSecret(file, Ed25519.generate().encoded());
         }
-        warnIfReadableByOthers(file);
+        OwnerOnlyFiles.tighten(file);
         SigningKey key = read(file, () -> KeyFiles.readSigningKey(file));
-        if (!Files.exists(directory.signingPublicKeyFile())) {
-            KeyFiles.writePublic(directory.signingPublicKeyFile(), key.publicKey().encoded());
+        Path publicFile = directory.signingPublicKeyFile();
+        if (!Files.exists(publicFile)) {
+            KeyFiles.writePublic(publicFile, key.publicKey().encoded());
+            if (existing) {
+                LOG.info("{} - was missing; written again from {}", publicFile, file);
+            }
+        }
+        PublicKey written = read(publicFile, () -> KeyFiles.readPublicKey(publicFile));
+        if (!written.equals(key.publicKey())) {
+            throw new InstallationIncompleteException(publicFile + " is not the public half of " + file + " (key id "
+                    + written.keyId() + ", the private key's is " + key.publicKey().keyId() + "): clients pinned one of "
+                    + "them, and leases signed by the other fail their check. Restore both files from the same backup");
         }
         return key;
-    }
-
-    private static TlsKeyMaterial selfMade(DataDirectory directory, Clock clock, boolean installed) {
-        Path keyFile = directory.tlsKeyFile();
-        Path certificateFile = directory.tlsCertificateFile();
-        if (!Files.exists(keyFile) || !Files.exists(certificateFile)) {
-            if (installed) {
-                LOG.warn("{} - missing; making a new self-made TLS key: clients that pinned the old key must be "
-                        + "re-pointed with the new TLS pin", keyFile);
-            }
-            TlsKeyMaterial created = SelfMadeCertificate.create(clock, SelfMadeCertificate.localHostName());
-            deleteIfExists(keyFile);
-            deleteIfExists(certificateFile);
-            KeyFiles.writeSecret(keyFile, PemFiles.encode(created.privateKey()));
-            KeyFiles.writePublic(certificateFile, PemFiles.encode(created.certificate()));
-        }
-        warnIfReadableByOthers(keyFile);
-        return new TlsKeyMaterial(PemFiles.readPrivateKey(keyFile), PemFiles.readCertificates(certificateFile));
     }
 
     private static TlsKeyMaterial operatorSupplied(TlsSource.OperatorSupplied supplied) {
@@ -114,7 +130,7 @@ public record ServerIdentity(String serverId, SigningKey signingKey, TlsKeyMater
         if (!Files.exists(file)) {
             KeyFiles.writeSecret(file, AdminToken.generate().encoded());
         }
-        warnIfReadableByOthers(file);
+        OwnerOnlyFiles.tighten(file);
         return read(file, () -> AdminToken.decode(readText(file)));
     }
 
@@ -134,6 +150,10 @@ public record ServerIdentity(String serverId, SigningKey signingKey, TlsKeyMater
         }
     }
 
+    private static String names(DataDirectory directory, List<Path> files) {
+        return files.stream().map(file -> directory.root().relativize(file).toString()).collect(Collectors.joining(", "));
+    }
+
     private static <T> T read(Path file, java.util.function.Supplier<T> reader) {
         try {
             return reader.get();
@@ -147,27 +167,6 @@ public record ServerIdentity(String serverId, SigningKey signingKey, TlsKeyMater
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new IdentityException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteIfExists(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new IdentityException("cannot replace " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void warnIfReadableByOthers(Path file) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
-                    || permission.name().startsWith("OTHERS"))) {
-                LOG.warn("{} - other users may read or change it ({}); it should be owner-only: chmod 600 {}",
-                        file, PosixFilePermissions.toString(permissions), file);
-            }
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system: nothing to check.
         }
     }
 

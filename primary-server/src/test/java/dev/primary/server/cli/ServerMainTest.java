@@ -33,7 +33,7 @@ class ServerMainTest {
 
     private ServerMain main(Map<String, String> environment) {
         return new ServerMain(new PrintWriter(out, true), new PrintWriter(err, true), environment,
-                configuration -> PrimaryServer.start(configuration, Clock.systemUTC(), FakeLicensing.opener(core)));
+                (configuration, options) -> PrimaryServer.start(configuration, Clock.systemUTC(), FakeLicensing.opener(core)));
     }
 
     private int run(String... args) {
@@ -116,5 +116,59 @@ class ServerMainTest {
         assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
         assertThat(core.get().closed).isTrue();
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void help_names_the_one_shot_repair_flags_and_exit_code_3() {
+        run("--help");
+
+        assertThat(out.toString()).contains("--initialize-empty-store", "--new-tls-key", "Command line only",
+                "3 an existing installation lacks its store");
+    }
+
+    @Test
+    void an_existing_installation_without_its_store_exits_3_with_one_line_naming_the_file() throws IOException {
+        PrimaryServer.start(dev.primary.server.config.ServerConfiguration.onFreeLoopbackPorts(dataDirectory),
+                Clock.systemUTC()).close();
+        Files.delete(dataDirectory.resolve("primary.db"));
+        ServerMain main = new ServerMain(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+                (configuration, options) -> PrimaryServer.start(configuration, Clock.systemUTC(), options));
+
+        int code = main.run("--data-dir", dataDirectory.toString(), "--bind", "127.0.0.1", "--port", "0",
+                "--admin-port", "0");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString().strip()).startsWith("primary-server: " + dataDirectory.resolve("primary.db")
+                + " is missing").contains("--initialize-empty-store").doesNotContain("\n");
+        assertThat(dataDirectory.resolve("primary.db")).doesNotExist();
+    }
+
+    @Test
+    void the_repair_flags_reach_the_start_and_are_not_settings() {
+        AtomicReference<dev.primary.server.StartupOptions> given = new AtomicReference<>();
+        ServerMain main = new ServerMain(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+                (configuration, options) -> {
+                    given.set(options);
+                    throw new IllegalStateException("stop here");
+                });
+
+        main.run("--data-dir", dataDirectory.toString(), "--initialize-empty-store", "--new-tls-key");
+
+        assertThat(given.get().initializeEmptyStore()).isTrue();
+        assertThat(given.get().newTlsKey()).isTrue();
+        assertThat(given.get().auditActor()).isEqualTo("operator:" + System.getProperty("user.name"));
+        assertThat(Setting.byKey("initialize-empty-store")).isEmpty();
+    }
+
+    @Test
+    void a_new_tls_key_with_an_operator_certificate_is_a_usage_error() throws IOException {
+        Path certificate = Files.writeString(dataDirectory.resolve("operator.crt"), "x");
+        Path key = Files.writeString(dataDirectory.resolve("operator.key"), "x");
+
+        int code = run("--data-dir", dataDirectory.toString(), "--tls-cert", certificate.toString(), "--tls-key",
+                key.toString(), "--new-tls-key");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--new-tls-key replaces the self-made TLS key");
     }
 }

@@ -106,9 +106,129 @@ class ServerIdentityTest {
         Files.delete(root.resolve("keys/server-signing.key"));
 
         assertThatThrownBy(() -> open(root))
-                .isInstanceOf(IdentityException.class)
+                .isInstanceOf(InstallationIncompleteException.class)
                 .hasMessageContaining("server-signing.key is missing")
-                .hasMessageContaining("restore the key from a backup");
+                .hasMessageContaining("Restore the key from a backup");
+        assertThat(root.resolve("keys/server-signing.key")).doesNotExist();
+    }
+
+    @Test
+    void a_lost_installation_id_is_not_silently_replaced() throws IOException {
+        Path root = temp.resolve("data");
+        open(root);
+        Files.delete(root.resolve("installation-id"));
+
+        assertThatThrownBy(() -> open(root))
+                .isInstanceOf(InstallationIncompleteException.class)
+                .hasMessageStartingWith(root.resolve("installation-id") + " is missing, but this data directory holds "
+                        + "an installation (keys/server-signing.key, keys/server-signing.pub, keys/tls.key, keys/tls.crt)")
+                .hasMessageContaining("registration code")
+                .hasMessageContaining("Restore installation-id from a backup");
+        assertThat(root.resolve("installation-id")).doesNotExist();
+    }
+
+    @Test
+    void a_lost_tls_key_is_refused_and_no_new_key_is_made() throws IOException {
+        Path root = temp.resolve("data");
+        open(root);
+        Files.delete(root.resolve("keys/tls.key"));
+
+        assertThatThrownBy(() -> open(root))
+                .isInstanceOf(InstallationIncompleteException.class)
+                .hasMessageStartingWith(root.resolve("keys/tls.key") + " is missing, but this data directory holds an "
+                        + "installation. Clients pinned this installation's TLS key and refuse any other")
+                .hasMessageContaining("Restore keys/tls.key and keys/tls.crt together from a backup")
+                .hasMessageContaining("--new-tls-key");
+        assertThat(root.resolve("keys/tls.key")).doesNotExist();
+    }
+
+    @Test
+    void a_lost_tls_key_is_replaced_only_when_asked_and_the_identity_says_so() throws IOException {
+        Path root = temp.resolve("data");
+        ServerIdentity first = open(root);
+        Files.delete(root.resolve("keys/tls.key"));
+
+        ServerIdentity second = ServerIdentity.openOrCreate(DataDirectory.prepare(root), new TlsSource.SelfMade(),
+                CLOCK, true);
+
+        assertThat(second.tlsKeyReplacement()).isEqualTo(TlsKeyReplacement.KEY_MISSING);
+        assertThat(second.tls().pin()).isNotEqualTo(first.tls().pin());
+        assertThat(second.serverId()).isEqualTo(first.serverId());
+        assertThat(open(root).tls().pin()).isEqualTo(second.tls().pin());
+    }
+
+    @Test
+    void a_tls_key_that_is_not_the_certificates_key_is_refused() throws IOException {
+        Path root = temp.resolve("data");
+        open(root);
+        Files.writeString(root.resolve("keys/tls.key"), PemFiles.encode(SelfMadeCertificate.create(CLOCK, "").privateKey()));
+
+        assertThatThrownBy(() -> open(root))
+                .isInstanceOf(InstallationIncompleteException.class)
+                .hasMessageStartingWith(root.resolve("keys/tls.key") + " is not the key of " + root.resolve("keys/tls.crt")
+                        + ": every TLS handshake would fail");
+    }
+
+    @Test
+    void a_new_tls_key_is_refused_when_the_key_in_place_is_fine() {
+        Path root = temp.resolve("data");
+        open(root);
+
+        assertThatThrownBy(() -> ServerIdentity.openOrCreate(DataDirectory.prepare(root), new TlsSource.SelfMade(),
+                CLOCK, true))
+                .isInstanceOf(InstallationIncompleteException.class)
+                .hasMessageContaining("there is nothing to replace");
+    }
+
+    @Test
+    void a_signing_public_key_that_is_not_the_private_keys_half_is_refused() throws IOException {
+        Path root = temp.resolve("data");
+        open(root);
+        Files.writeString(root.resolve("keys/server-signing.pub"),
+                dev.primary.protocol.crypto.Ed25519.generate().publicKey().encoded() + "\n");
+
+        assertThatThrownBy(() -> open(root))
+                .isInstanceOf(InstallationIncompleteException.class)
+                .hasMessageStartingWith(root.resolve("keys/server-signing.pub") + " is not the public half of "
+                        + root.resolve("keys/server-signing.key"))
+                .hasMessageContaining("Restore both files from the same backup");
+    }
+
+    @Test
+    void a_lost_signing_public_key_is_written_again_from_the_private_key() throws IOException {
+        Path root = temp.resolve("data");
+        ServerIdentity first = open(root);
+        Files.delete(root.resolve("keys/server-signing.pub"));
+
+        open(root);
+
+        assertThat(Files.readString(root.resolve("keys/server-signing.pub")).strip())
+                .isEqualTo(first.signingKey().publicKey().encoded());
+    }
+
+    @Test
+    void secrets_found_open_to_others_are_made_owner_only() throws IOException {
+        Path root = temp.resolve("data");
+        open(root);
+        for (String secret : List.of("admin-token", "keys/server-signing.key", "keys/tls.key")) {
+            Files.setPosixFilePermissions(root.resolve(secret), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        open(root);
+
+        for (String secret : List.of("admin-token", "keys/server-signing.key", "keys/tls.key")) {
+            assertThat(permissions(root.resolve(secret))).as(secret).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void a_data_directory_holding_only_operator_files_is_a_first_start() throws IOException {
+        Files.createDirectories(temp.resolve("data/trusted-vendors"));
+        Files.writeString(temp.resolve("data/server.properties"), "port=16770\n");
+
+        ServerIdentity identity = open(temp.resolve("data"));
+
+        assertThat(identity.newInstallation()).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.primary.server.licensing.LicensingWrites;
 import dev.primary.server.release.ReleaseReads;
 import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.ReleaseWrites;
+import dev.primary.server.store.OwnerOnlyFiles;
 import dev.primary.server.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded store of the licensing and release cores: one SQLite file in WAL mode with
- * {@code synchronous=FULL}, so every commit is on disk before it is acknowledged. One writer thread group-commits the units of work
+ * {@code synchronous=FULL}, so every commit is on disk before it is acknowledged. Its files are owner-only
+ * ({@code 0600}). One writer thread group-commits the units of work
  * ({@link GroupCommitWriter}); reads use their own read-only connections. An OS lock on
  * {@code <file>.lock} keeps a second server off the same database.
  */
@@ -85,6 +87,7 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
         StoreLock lock = StoreLock.acquire(file);
         Connection writeConnection = null;
         try {
+            prepareFile(file);
             migrate(file);
             writeConnection = connect(file, false);
             recountSeatsUsed(writeConnection);
@@ -160,6 +163,26 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
             return absolute.getParent().toRealPath().resolve(absolute.getFileName());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new database file is created owner-only before SQLite opens it: SQLite gives its {@code -wal} and
+     * {@code -shm} files the mode of the database file, so all three stay {@code 0600} whatever the umask and
+     * the directory. Existing files found more open are tightened. A file that is not a Primary store is
+     * never migrated: that would write Primary's tables into someone else's database.
+     */
+    private static void prepareFile(Path file) {
+        StoreFileState state = StoreFileState.of(file);
+        if (state == StoreFileState.NOT_A_PRIMARY_STORE) {
+            throw new StoreUnavailableException(file + " is not a Primary store (no " + StoreFileState.SCHEMA_HISTORY_TABLE
+                    + " table); it was left as it is");
+        }
+        if (state == StoreFileState.ABSENT) {
+            OwnerOnlyFiles.createFile(file);
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            OwnerOnlyFiles.tighten(file.resolveSibling(file.getFileName() + suffix));
         }
     }
 

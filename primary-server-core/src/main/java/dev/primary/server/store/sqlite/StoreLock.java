@@ -1,5 +1,6 @@
 package dev.primary.server.store.sqlite;
 
+import dev.primary.server.store.OwnerOnlyFiles;
 import dev.primary.server.store.StoreLockedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,10 +52,11 @@ final class StoreLock implements AutoCloseable {
     }
 
     private static StoreLock lock(Path databaseFile, Path lockFile) {
+        OwnerOnlyFiles.createFile(lockFile);
+        OwnerOnlyFiles.tighten(lockFile);
         FileChannel channel;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the store lock file " + lockFile + ": " + e.getMessage(), e);
         }
