@@ -34,6 +34,9 @@ public enum ProblemType {
     /** Over a limit per source address; the answer carries {@code Retry-After}. */
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     SERVER_BUSY("server-busy", "Server busy, retry later", 503),
+    /** The server's storage (database or package folder) is full; nothing of the request was kept; {@code Retry-After}. */
+    STORAGE_FULL("storage-full", "Server storage full, retry later", 503),
+    /** A fault of the server itself; the answer's {@code incident} names its one entry in the server log. */
     INTERNAL_ERROR("internal-error", "Internal server error", 500);
 
     private static final String PREFIX = "urn:primary:problem:";
