@@ -19,7 +19,13 @@ final class SqliteLicensing {
     private SqliteLicensing() {}
 
     static LicensingBackend open(LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock) {
-        SqliteStore store = SqliteStore.open(dataDirectory.resolve(DataDirectory.DATABASE_FILE_NAME));
+        return on(SqliteStore.open(dataDirectory.resolve(DataDirectory.DATABASE_FILE_NAME)), settings, serverKey,
+                dataDirectory, clock);
+    }
+
+    /** The core on a store already open (closed here if the rest cannot be opened); tests reach the store this way. */
+    static LicensingBackend on(SqliteStore store, LicensingSettings settings, SigningKey serverKey, Path dataDirectory,
+            Clock clock) {
         try {
             FilePackageStore packages = FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
             Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);

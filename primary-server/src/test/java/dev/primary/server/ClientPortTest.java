@@ -253,6 +253,31 @@ class ClientPortTest {
     }
 
     @Test
+    void a_domain_illegal_argument_on_the_check_in_path_is_a_500_whose_incident_id_is_logged_once_at_error()
+            throws Exception {
+        running.core.failNextWith(new IllegalArgumentException("a broken invariant of the core"));
+        HttpResponse<String> response;
+        java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> events;
+        try (LogCapture log = new LogCapture()) {
+            response = signedPost("/v1/register", "application/json", registerBody());
+            events = log.events();
+        }
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        Problem problem = problemOf(response);
+        assertThat(problem.knownType()).hasValue(ProblemType.INTERNAL_ERROR);
+        assertThat(problem.detail()).doesNotContain("invariant");
+        assertThat(problem.incidentId()).hasValueSatisfying(id -> assertThat(id).matches("[a-z2-7]{10}"));
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+            assertThat(event.getFormattedMessage()).startsWith("incident " + problem.incidentId().get())
+                    .contains("POST /v1/register");
+            assertThat(event.getThrowableProxy().getMessage()).isEqualTo("a broken invariant of the core");
+        });
+        assertStillAnswers();
+    }
+
+    @Test
     void an_unknown_path_is_a_404_and_a_wrong_method_a_405_that_says_which_are_allowed() throws Exception {
         HttpResponse<String> unknown = running.client.get("/v1/nothing-here");
         HttpResponse<String> wrongMethod = running.client.get("/v1/register");
