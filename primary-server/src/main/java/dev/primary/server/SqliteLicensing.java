@@ -32,7 +32,18 @@ final class SqliteLicensing {
 
     private static LicensingBackend open(LicensingSettings settings, SigningKey serverKey, Path dataDirectory,
             Clock clock, List<AuditEvent> startEvents) {
-        SqliteStore store = SqliteStore.open(dataDirectory.resolve(DataDirectory.DATABASE_FILE_NAME));
+        return on(SqliteStore.open(dataDirectory.resolve(DataDirectory.DATABASE_FILE_NAME)), settings, serverKey,
+                dataDirectory, clock, startEvents);
+    }
+
+    /** The core on a store already open (closed here if the rest cannot be opened); tests reach the store this way. */
+    static LicensingBackend on(SqliteStore store, LicensingSettings settings, SigningKey serverKey, Path dataDirectory,
+            Clock clock) {
+        return on(store, settings, serverKey, dataDirectory, clock, List.of());
+    }
+
+    private static LicensingBackend on(SqliteStore store, LicensingSettings settings, SigningKey serverKey,
+            Path dataDirectory, Clock clock, List<AuditEvent> startEvents) {
         try {
             if (!startEvents.isEmpty()) {
                 store.write(writes -> {

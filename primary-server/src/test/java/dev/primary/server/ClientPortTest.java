@@ -176,9 +176,10 @@ class ClientPortTest {
                 "Primary-Signature", "not base64!");
 
         assertThat(badSequence.statusCode()).isEqualTo(401);
-        assertThat(problemOf(badSequence).detail()).isEqualTo("Primary-Sequence must be a decimal number");
+        assertThat(problemOf(badSequence).detail()).startsWith("Primary-Sequence must be a decimal number")
+                .contains("\"soon\"");
         assertThat(badSignature.statusCode()).isEqualTo(401);
-        assertThat(problemOf(badSignature).detail()).isEqualTo("Primary-Signature is not base64url");
+        assertThat(problemOf(badSignature).detail()).startsWith("Primary-Signature is not base64url");
     }
 
     @Test
@@ -249,6 +250,31 @@ class ClientPortTest {
         Problem problem = problemOf(response);
         assertThat(problem.knownType()).hasValue(ProblemType.INTERNAL_ERROR);
         assertThat(problem.detail()).doesNotContain("secret").contains("server log");
+        assertStillAnswers();
+    }
+
+    @Test
+    void a_domain_illegal_argument_on_the_check_in_path_is_a_500_whose_incident_id_is_logged_once_at_error()
+            throws Exception {
+        running.core.failNextWith(new IllegalArgumentException("a broken invariant of the core"));
+        HttpResponse<String> response;
+        java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> events;
+        try (LogCapture log = new LogCapture()) {
+            response = signedPost("/v1/register", "application/json", registerBody());
+            events = log.events();
+        }
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        Problem problem = problemOf(response);
+        assertThat(problem.knownType()).hasValue(ProblemType.INTERNAL_ERROR);
+        assertThat(problem.detail()).doesNotContain("invariant");
+        assertThat(problem.incidentId()).hasValueSatisfying(id -> assertThat(id).matches("[a-z2-7]{10}"));
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+            assertThat(event.getFormattedMessage()).startsWith("incident " + problem.incidentId().get())
+                    .contains("POST /v1/register");
+            assertThat(event.getThrowableProxy().getMessage()).isEqualTo("a broken invariant of the core");
+        });
         assertStillAnswers();
     }
 

@@ -52,11 +52,11 @@ final class LiveServer implements AutoCloseable {
     private final SigningKey vendorKey = Ed25519.generate();
     private long sequence = System.currentTimeMillis();
 
-    private LiveServer(ServerConfiguration configuration) {
+    private LiveServer(ServerConfiguration configuration, LicensingBackend.Opener opener) {
         KeyFiles.writePublic(configuration.trustedVendorsDirectory().resolve("vendor.pub"), vendorKey.publicKey().encoded());
         KeyFiles.writePublic(configuration.trustedReleaseKeysDirectory().resolve("release.pub"),
                 releaseKey.publicKey().encoded());
-        this.server = PrimaryServer.start(configuration, Clock.systemUTC());
+        this.server = PrimaryServer.start(configuration, Clock.systemUTC(), opener);
         this.client = new PinnedHttps(URI.create("https://127.0.0.1:" + server.clientPort()), server.tlsPin());
         this.admin = new PinnedHttps(server.adminUri(), server.tlsPin());
     }
@@ -68,7 +68,13 @@ final class LiveServer implements AutoCloseable {
 
     /** A server with an active license and one licensed client, {@code CORP\PC1}, announcing {@code nudgePort}. */
     static LiveServer startLicensed(ServerConfiguration configuration, int nudgePort) throws Exception {
-        LiveServer live = new LiveServer(configuration);
+        return startLicensed(configuration, nudgePort, SqliteLicensing::open);
+    }
+
+    /** As {@link #startLicensed(ServerConfiguration, int)}, with the core and its stores from {@code opener}. */
+    static LiveServer startLicensed(ServerConfiguration configuration, int nudgePort, LicensingBackend.Opener opener)
+            throws Exception {
+        LiveServer live = new LiveServer(configuration, opener);
         try {
             live.activateLicense();
             live.enrollmentToken = live.createEnrollmentToken();

@@ -64,6 +64,15 @@ class PackageDownloadTest {
     }
 
     @Test
+    void a_range_whose_end_lies_beyond_the_file_however_far_is_206_clamped_to_the_last_byte() throws Exception {
+        HttpResponse<byte[]> response = live.download(sha256, "Range", "bytes=999990-99999999999999999999");
+
+        assertThat(response.statusCode()).isEqualTo(206);
+        assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes 999990-999999/1000000");
+        assertThat(response.body()).isEqualTo(Arrays.copyOfRange(bytes, 999_990, SIZE));
+    }
+
+    @Test
     void an_open_range_resumes_from_a_byte_and_a_closed_range_is_exact() throws Exception {
         HttpResponse<byte[]> rest = live.download(sha256, "Range", "bytes=400000-");
         HttpResponse<byte[]> middle = live.download(sha256, "Range", "bytes=10-19");

@@ -36,6 +36,9 @@ public enum ProblemType {
     /** The request's head or body did not arrive within the server's deadline; the connection is closed. */
     REQUEST_TIMEOUT("request-timeout", "Request not received in time", 408),
     SERVER_BUSY("server-busy", "Server busy, retry later", 503),
+    /** The server's storage (database or package folder) is full; nothing of the request was kept; {@code Retry-After}. */
+    STORAGE_FULL("storage-full", "Server storage full, retry later", 503),
+    /** A fault of the server itself; the answer's {@code incident} names its one entry in the server log. */
     INTERNAL_ERROR("internal-error", "Internal server error", 500);
 
     private static final String PREFIX = "urn:primary:problem:";

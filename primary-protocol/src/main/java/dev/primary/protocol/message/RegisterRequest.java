@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param clientVersion the Client Service's version
  * @param recorderVersion the version of the Recorder now running, {@link Version#NONE} if none
  * @param clientKey the client's Ed25519 public key (base64url); its key id is the client id
- * @param verifyIntervalSeconds how often the client will check in once licensed
+ * @param verifyIntervalSeconds how often the client will check in once licensed, 1 s to one year ({@link VerifyIntervals})
  * @param nudgePort the TCP port on which the client accepts a "check in now" nudge; 0 (or absent) = none
  * @param enrollmentToken the enrollment token the Deployment Utility wrote into the client's configuration;
  *     empty (or absent) when it has none. Needed only while the server does not know the client's key.
@@ -45,8 +45,6 @@ public record RegisterRequest(ComputerIdentity computer, String os, Version clie
         if (os.length() > 200) {
             throw new IllegalArgumentException("os is longer than 200 characters");
         }
-        if (verifyIntervalSeconds < 1) {
-            throw new IllegalArgumentException("verifyIntervalSeconds must be at least 1, got " + verifyIntervalSeconds);
-        }
+        VerifyIntervals.check(verifyIntervalSeconds);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param leaseId the id of the lease the client holds
  * @param recorderVersion the version of the Recorder now running, {@link Version#NONE} if none
- * @param verifyIntervalSeconds how often the client checks in
+ * @param verifyIntervalSeconds how often the client checks in, 1 s to one year ({@link VerifyIntervals})
  * @param clientVersion the Client Service's version now running; absent from older clients
  * @param contentRevision the content revision applied (0 = none)
  * @param nudgePort the TCP port on which the client accepts a "check in now" nudge; 0 = none
@@ -28,8 +28,6 @@ public record VerifyRequest(String leaseId, Version recorderVersion, long verify
         updates = updates == null ? List.of() : List.copyOf(updates);
         Objects.requireNonNull(leaseId, "leaseId");
         Objects.requireNonNull(recorderVersion, "recorderVersion");
-        if (verifyIntervalSeconds < 1) {
-            throw new IllegalArgumentException("verifyIntervalSeconds must be at least 1, got " + verifyIntervalSeconds);
-        }
+        VerifyIntervals.check(verifyIntervalSeconds);
     }
 }

@@ -1,5 +1,6 @@
 package dev.primary.server.computer;
 
+import dev.primary.protocol.message.VerifyIntervals;
 import dev.primary.protocol.message.Version;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param os the operating system it reports
  * @param clientVersion the Client Service's version
  * @param recorderVersion the running Recorder's version ({@link Version#NONE} if none)
- * @param verifyIntervalSeconds how often it checks in once licensed
+ * @param verifyIntervalSeconds how often it checks in once licensed, 1 s to one year (the wire's bound)
  */
 public record ClientContact(String clientId, String os, Version clientVersion, Version recorderVersion,
         long verifyIntervalSeconds) {
@@ -19,8 +20,9 @@ public record ClientContact(String clientId, String os, Version clientVersion, V
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(clientVersion, "clientVersion");
         Objects.requireNonNull(recorderVersion, "recorderVersion");
-        if (verifyIntervalSeconds < 1) {
-            throw new IllegalArgumentException("verifyIntervalSeconds must be at least 1, got " + verifyIntervalSeconds);
+        if (verifyIntervalSeconds < 1 || verifyIntervalSeconds > VerifyIntervals.MAX_SECONDS) {
+            throw new IllegalArgumentException("verifyIntervalSeconds must be 1 to " + VerifyIntervals.MAX_SECONDS
+                    + ", got " + verifyIntervalSeconds);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.primary.server.licensing;
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.UpdateView;
+import dev.primary.protocol.message.VerifyIntervals;
 import dev.primary.protocol.message.Version;
 import dev.primary.server.computer.Computer;
 import java.time.Duration;
@@ -77,7 +78,8 @@ final class ComputerViews {
             case WAITING -> computer.lastContact().plus(waitingRetryAfter);
             case REVOKED -> computer.lastContact().plus(revokedRetryAfter);
             case RESERVED -> null;
-            default -> computer.lastContact().plusSeconds(computer.verifyIntervalSeconds());
+            default -> computer.lastContact().plusSeconds(
+                    Math.min(computer.verifyIntervalSeconds(), VerifyIntervals.MAX_SECONDS));
         };
     }
 }

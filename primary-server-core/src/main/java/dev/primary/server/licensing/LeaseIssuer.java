@@ -42,9 +42,12 @@ final class LeaseIssuer {
         if (license.expiresAt() != null && license.expiresAt().isBefore(expiresAt)) {
             expiresAt = license.expiresAt();
         }
-        Instant renewAfter = now.plusSeconds(computer.verifyIntervalSeconds());
+        // Compared as a length, never added first: no interval, however long, can overflow the renew time.
+        long secondsToExpiry = Duration.between(now, expiresAt).getSeconds();
+        Instant renewAfter = computer.verifyIntervalSeconds() < secondsToExpiry
+                ? now.plusSeconds(computer.verifyIntervalSeconds()) : expiresAt;
         return new LeasePayload(leaseId, serverId, computer.clientId(), computer.identity(), license.serial(),
-                license.features(), now, renewAfter.isBefore(expiresAt) ? renewAfter : expiresAt, expiresAt);
+                license.features(), now, renewAfter, expiresAt);
     }
 
     static IssuedLease recordOf(LeasePayload terms) {

@@ -84,14 +84,14 @@ public final class AdminRoutes {
     }
 
     private static ComputerQuery computerQuery(Request request) {
-        return new ComputerQuery(
+        return MalformedParameterException.parsing(() -> new ComputerQuery(
                 request.queryParameter("search").orElse(""),
                 request.queryParameter("state").filter(text -> !text.isBlank()).map(ComputerState::fromWire).orElse(null),
                 request.queryParameter("sort").filter(text -> !text.isBlank()).map(ComputerQuery.Sort::parse)
                         .orElse(ComputerQuery.Sort.NAME),
                 QueryParameters.descending(request),
                 (int) QueryParameters.wholeNumber(request, "offset", 0, 0, Integer.MAX_VALUE),
-                (int) QueryParameters.wholeNumber(request, "limit", 100, 1, ComputerQuery.MAX_LIMIT));
+                (int) QueryParameters.wholeNumber(request, "limit", 100, 1, ComputerQuery.MAX_LIMIT)));
     }
 
     @FunctionalInterface

@@ -7,15 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * One byte range of a file, from a {@code Range} header (RFC 9110 §14): {@code bytes=N-}, {@code bytes=N-M}
- * or {@code bytes=-S} (the last S bytes). A header in another unit is ignored (the whole file is sent, as the
- * RFC requires); several ranges, a malformed one, or one that starts past the end is refused (416).
+ * or {@code bytes=-S} (the last S bytes). A last position past the end, however large, is clamped to the file's last
+ * byte, and a suffix longer than the file selects all of it (RFC 9110 §14.1.2). A header in another unit is ignored
+ * (the whole file is sent, as the RFC requires); several ranges, a malformed one, or one whose first byte is past the
+ * end is refused (416).
  *
  * @param first the first byte's position
  * @param last the last byte's position (inclusive)
  */
 record ByteRange(long first, long last) {
     private static final Pattern BYTES = Pattern.compile("bytes=(.*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPEC = Pattern.compile("(\\d{0,19})-(\\d{0,19})");
+    private static final Pattern SPEC = Pattern.compile("(\\d*)-(\\d*)");
 
     ByteRange {
         if (first < 0 || last < first) {
@@ -46,32 +48,40 @@ record ByteRange(long first, long last) {
             throw new RangeNotSatisfiableException("malformed Range \"" + header.get().strip()
                     + "\": expected bytes=N-, bytes=N-M or bytes=-N", size);
         }
-        try {
-            return Optional.of(parts.group(1).isEmpty() ? suffix(Long.parseLong(parts.group(2)), size)
-                    : span(Long.parseLong(parts.group(1)), parts.group(2), size));
-        } catch (NumberFormatException e) {
-            throw new RangeNotSatisfiableException("Range \"" + spec + "\" is out of bounds", size);
-        }
+        return Optional.of(parts.group(1).isEmpty() ? suffix(parts.group(2), size)
+                : span(parts.group(1), parts.group(2), size));
     }
 
-    private static ByteRange span(long first, String lastText, long size) {
+    private static ByteRange span(String firstText, String lastText, long size) {
+        long first = atMost(firstText, size);
         if (first >= size) {
-            throw new RangeNotSatisfiableException("Range starts at byte " + first + ", but the file has "
+            throw new RangeNotSatisfiableException("Range starts at byte " + firstText + ", but the file has "
                     + size + " bytes", size);
         }
-        long last = lastText.isEmpty() ? size - 1 : Long.parseLong(lastText);
+        long last = lastText.isEmpty() ? size - 1 : atMost(lastText, size);
         if (last < first) {
-            throw new RangeNotSatisfiableException("Range ends (" + last + ") before it starts (" + first + ")", size);
+            throw new RangeNotSatisfiableException("Range ends (" + lastText + ") before it starts (" + first + ")",
+                    size);
         }
         return new ByteRange(first, Math.min(last, size - 1));
     }
 
-    private static ByteRange suffix(long length, long size) {
+    private static ByteRange suffix(String lengthText, long size) {
+        long length = atMost(lengthText, size);
         if (length == 0 || size == 0) {
-            throw new RangeNotSatisfiableException("Range bytes=-" + length + " selects no byte of a file of "
+            throw new RangeNotSatisfiableException("Range bytes=-" + lengthText + " selects no byte of a file of "
                     + size + " bytes", size);
         }
-        return new ByteRange(Math.max(0, size - length), size - 1);
+        return new ByteRange(size - length, size - 1);
+    }
+
+    /** The decimal {@code digits}, or {@code size} when they are larger (as far as a range is concerned, the same). */
+    private static long atMost(String digits, long size) {
+        try {
+            return Math.min(Long.parseLong(digits), size);
+        } catch (NumberFormatException e) {
+            return size;
+        }
     }
 
     long length() {

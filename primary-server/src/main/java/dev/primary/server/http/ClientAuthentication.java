@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class ClientAuthentication {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
+    private static final Pattern DIGITS = Pattern.compile("0|[1-9]\\d*");
 
     private ClientAuthentication() {}
 
@@ -21,20 +21,33 @@ final class ClientAuthentication {
         if (!CLIENT_ID.matcher(clientId).matches()) {
             throw new UnauthenticatedRequestException(RequestSignature.CLIENT_ID + " is not a client id (base64url)");
         }
-        String sequenceText = required(request, RequestSignature.SEQUENCE);
-        if (!SEQUENCE.matcher(sequenceText).matches()) {
-            throw new UnauthenticatedRequestException(RequestSignature.SEQUENCE + " must be a decimal number");
-        }
-        long sequence = Long.parseLong(sequenceText);
+        long sequence = sequence(required(request, RequestSignature.SEQUENCE));
         byte[] signature;
         try {
             signature = Base64Url.decode(required(request, RequestSignature.SIGNATURE));
         } catch (IllegalArgumentException e) {
-            throw new UnauthenticatedRequestException(RequestSignature.SIGNATURE + " is not base64url");
+            throw new UnauthenticatedRequestException(RequestSignature.SIGNATURE + " is " + e.getMessage());
         }
         byte[] signedBytes = RequestSignature.signedBytes(request.method(), request.path(), clientId, sequence,
                 request.body());
         return new ClientCredentials(clientId, sequence, signature, signedBytes, request.remoteAddress());
+    }
+
+    /**
+     * Any decimal number a {@code long} holds (up to 19 digits), in its one spelling (no leading zero, as it is
+     * signed); beyond a {@code long} is refused with the bound.
+     */
+    private static long sequence(String text) {
+        if (!DIGITS.matcher(text).matches()) {
+            throw new UnauthenticatedRequestException(RequestSignature.SEQUENCE + " must be a decimal number"
+                    + " (digits only, no leading zero), got \"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"");
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UnauthenticatedRequestException(RequestSignature.SEQUENCE + " is larger than the largest"
+                    + " sequence, " + Long.MAX_VALUE + " (" + text.length() + " digits)");
+        }
     }
 
     private static String required(Request request, String header) {

@@ -58,6 +58,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private boolean sendingFile;
     private UploadTransfer upload;
+    /** The HTTP version of the request in flight, which its answer's status line repeats (HTTP/1.0 or HTTP/1.1). */
+    private HttpVersion version = HttpVersion.HTTP_1_1;
 
     ConnectionHandler(RequestDispatcher dispatcher, WorkerPool workers, int maxBodyBytes, TrafficCount traffic) {
         this.dispatcher = dispatcher;
@@ -108,6 +110,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private void startRequest(ChannelHandlerContext ctx, FullHttpRequest request) {
         String method = request.method().name();
         String uri = request.uri();
+        version = answerVersion(request);
         if (request.decoderResult().isFailure()) {
             MalformedHttpException problem = new MalformedHttpException(describe(request.decoderResult().cause()));
             traffic.answered(method, uri, 400);
@@ -137,6 +140,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private void startUpload(ChannelHandlerContext ctx, HttpRequest head) {
         String method = head.method().name();
         String uri = head.uri();
+        version = answerVersion(head);
         boolean keepAlive = HttpUtil.isKeepAlive(head);
         UploadTransfer transfer = new UploadTransfer(ctx, workers, HttpUtil.is100ContinueExpected(head),
                 method + " " + uri, (response, bodyRead) -> {
@@ -183,7 +187,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             sendFile(ctx, file, ending);
             return;
         }
-        ChannelFuture written = ctx.writeAndFlush(toNetty((Response) reply, ending == Ending.KEEP_ALIVE));
+        ChannelFuture written = ctx.writeAndFlush(toNetty((Response) reply, ending == Ending.KEEP_ALIVE, version));
         switch (ending) {
             case KEEP_ALIVE -> {
                 written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
@@ -205,7 +209,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         boolean keepAlive = ending == Ending.KEEP_ALIVE;
         ChannelFuture sending;
         try {
-            sending = FileReplies.write(ctx, file, keepAlive);
+            sending = FileReplies.write(ctx, file, keepAlive, version);
         } catch (RuntimeException e) {
             respond(ctx, ProblemResponses.of(e, "GET", "(file)"), ending);
             return;
@@ -243,7 +247,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     static FullHttpResponse toNetty(Response response, boolean keepAlive) {
-        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        return toNetty(response, keepAlive, HttpVersion.HTTP_1_1);
+    }
+
+    /**
+     * The answer in {@code version}: an HTTP/1.0 request gets an HTTP/1.0 status line (and its connection closes
+     * after the answer unless it asked for keep-alive), as RFC 9110 §6.2 asks of a server.
+     */
+    static FullHttpResponse toNetty(Response response, boolean keepAlive, HttpVersion version) {
+        FullHttpResponse out = new DefaultFullHttpResponse(version,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         HttpHeaders headers = out.headers();
         if (!response.contentType().isEmpty()) {
@@ -255,6 +267,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         HttpUtil.setKeepAlive(out, keepAlive);
         return out;
+    }
+
+    private static HttpVersion answerVersion(HttpRequest request) {
+        return HttpVersion.HTTP_1_0.equals(request.protocolVersion()) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
     }
 
     private static void closeIfFile(Reply reply) {

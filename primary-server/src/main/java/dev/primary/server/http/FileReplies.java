@@ -27,10 +27,10 @@ final class FileReplies {
 
     /**
      * Starts sending {@code reply}; the returned future completes when its last byte is written (or the write
-     * failed). The file is closed either way.
+     * failed). The file is closed either way. The status line is in the request's {@code version}.
      */
-    static ChannelFuture write(ChannelHandlerContext ctx, FileReply reply, boolean keepAlive) {
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()));
+    static ChannelFuture write(ChannelHandlerContext ctx, FileReply reply, boolean keepAlive, HttpVersion version) {
+        HttpResponse head = new DefaultHttpResponse(version, HttpResponseStatus.valueOf(reply.status()));
         HttpHeaders headers = head.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         headers.set(HttpHeaderNames.CONTENT_LENGTH, reply.length());

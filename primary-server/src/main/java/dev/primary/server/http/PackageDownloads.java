@@ -25,7 +25,8 @@ final class PackageDownloads {
     }
 
     Reply serve(Request request) {
-        String sha256 = ReleaseManifest.requireSha256(request.pathParameter("sha256"));
+        String sha256 = MalformedParameterException.parsing(
+                () -> ReleaseManifest.requireSha256(request.pathParameter("sha256")));
         protocol.authorizeDownload(ClientAuthentication.credentials(request), sha256);
         PackageStore.StoredPackage stored = packages.open(sha256)
                 .orElseThrow(() -> new PackageNotStoredException(sha256));

@@ -22,7 +22,8 @@ final class PackageUploads implements UploadHandler {
 
     @Override
     public UploadSink begin(Request head, long contentLength) {
-        String sha256 = ReleaseManifest.requireSha256(head.pathParameter("sha256"));
+        String sha256 = MalformedParameterException.parsing(
+                () -> ReleaseManifest.requireSha256(head.pathParameter("sha256")));
         if (contentLength > maxPackageBytes) {
             throw BodyTooLargeException.packageTooLarge(contentLength, maxPackageBytes);
         }

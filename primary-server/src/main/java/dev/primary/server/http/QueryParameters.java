@@ -15,10 +15,10 @@ final class QueryParameters {
         try {
             value = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got \"" + text + "\"");
+            throw new MalformedParameterException(name + " must be a whole number, got \"" + text + "\"");
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", got " + value);
+            throw new MalformedParameterException(name + " must be " + min + " to " + max + ", got " + value);
         }
         return value;
     }
@@ -28,7 +28,7 @@ final class QueryParameters {
         return switch (order) {
             case "", "asc" -> false;
             case "desc" -> true;
-            default -> throw new IllegalArgumentException("order must be asc or desc, got \"" + order + "\"");
+            default -> throw new MalformedParameterException("order must be asc or desc, got \"" + order + "\"");
         };
     }
 }

@@ -115,7 +115,7 @@ final class UpdateRoutes {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rollout id must be a whole number, got \"" + text + "\"");
+            throw new MalformedParameterException("rollout id must be a whole number, got \"" + text + "\"");
         }
     }
 

@@ -30,6 +30,14 @@ class ByteRangeTest {
     }
 
     @Test
+    void a_last_byte_beyond_the_end_however_large_is_clamped_to_the_last_byte_as_rfc_9110_says() {
+        assertThat(range("bytes=99-9223372036854775807", 100)).hasValue(new ByteRange(99, 99));
+        assertThat(range("bytes=99-99999999999999999999", 100)).hasValue(new ByteRange(99, 99));
+        assertThat(range("bytes=0-" + "9".repeat(40), 100)).hasValue(new ByteRange(0, 99));
+        assertThat(range("bytes=-" + "9".repeat(40), 100)).hasValue(new ByteRange(0, 99));
+    }
+
+    @Test
     void a_range_that_selects_nothing_or_is_malformed_or_multiple_is_416_with_the_size() {
         for (String header : new String[] {"bytes=100-", "bytes=20-10", "bytes=-0", "bytes=abc", "bytes=-",
                 "bytes=0-1,5-6", "bytes=99999999999999999999-"}) {

@@ -3,6 +3,7 @@ package dev.primary.server.store.files;
 import dev.primary.protocol.release.ReleaseManifest;
 import dev.primary.server.release.PackageRejectedException;
 import dev.primary.server.release.PackageStore;
+import dev.primary.server.store.StoreFullException;
 import dev.primary.server.store.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -79,8 +80,7 @@ public final class FilePackageStore implements PackageStore {
             return new FileUpload(this, sha256, size, temporary, channel);
         } catch (IOException e) {
             deleteQuietly(temporary);
-            throw new StoreUnavailableException("cannot start storing package " + sha256 + " in " + directory + ": "
-                    + e.getMessage(), e);
+            throw failure("cannot start storing package " + sha256 + " in " + directory, e);
         }
     }
 
@@ -176,6 +176,16 @@ public final class FilePackageStore implements PackageStore {
             LOG.warn("{} - cannot delete an unfinished upload ({}); it is removed at the next start", file,
                     e.getMessage());
         }
+    }
+
+    /**
+     * A write that failed: {@link StoreFullException} when the disk is full (nothing of the upload is kept; the
+     * upload can be repeated once space is freed), else {@link StoreUnavailableException}.
+     */
+    static RuntimeException failure(String what, IOException e) {
+        return StoreFullException.isDiskFull(e)
+                ? new StoreFullException(what + ": the disk is full (" + e.getMessage() + "); nothing was kept", e)
+                : new StoreUnavailableException(what + ": " + e.getMessage(), e);
     }
 
     private static boolean isSha256(String sha256) {

@@ -3,7 +3,6 @@ package dev.primary.server.store.files;
 import dev.primary.protocol.crypto.Sha256;
 import dev.primary.server.release.PackageRejectedException;
 import dev.primary.server.release.PackageStore;
-import dev.primary.server.store.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -55,7 +54,7 @@ final class FileUpload implements PackageStore.Upload {
             }
         } catch (IOException e) {
             abort();
-            throw new StoreUnavailableException("cannot write package " + sha256 + ": " + e.getMessage(), e);
+            throw FilePackageStore.failure("cannot write package " + sha256, e);
         }
         received += count;
     }
@@ -84,7 +83,7 @@ final class FileUpload implements PackageStore.Upload {
             store.place(temporary, sha256);
         } catch (IOException e) {
             FilePackageStore.deleteQuietly(temporary);
-            throw new StoreUnavailableException("cannot store package " + sha256 + ": " + e.getMessage(), e);
+            throw FilePackageStore.failure("cannot store package " + sha256, e);
         }
     }
 

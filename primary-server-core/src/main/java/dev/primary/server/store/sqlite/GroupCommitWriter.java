@@ -1,10 +1,13 @@
 package dev.primary.server.store.sqlite;
 
 import dev.primary.server.store.StoreBusyException;
+import dev.primary.server.store.StoreFullException;
 import dev.primary.server.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * writer takes everything queued, runs each unit in its own savepoint inside one transaction (a
  * unit that throws is rolled back alone, and its caller gets the exception), commits once (one
  * fsync for the whole batch), and only then hands each caller its result. Units run one at a
- * time, so a unit that checks for a free seat and takes it cannot be overtaken.
+ * time, so a unit that checks for a free seat and takes it cannot be overtaken. A full disk fails the unit (or the
+ * batch) with {@link StoreFullException} and is not logged here: the callers answer it, and the HTTP edge logs it
+ * once per burst.
  *
  * @param <C> what a unit works on (the store's write API over this writer's connection)
  */
@@ -37,14 +42,17 @@ final class GroupCommitWriter<C> implements AutoCloseable {
     private final int queueCapacity;
     private final int maxBatch;
     private final Duration waitLimit;
+    private final Path directory;
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
     private volatile boolean closed;
 
+    /** @param directory the database's directory, to tell a full disk from other I/O errors ({@link SqliteFailures}) */
     GroupCommitWriter(String name, Connection connection, C context, int queueCapacity, int maxBatch,
-            Duration waitLimit) {
+            Duration waitLimit, Path directory) {
         this.connection = connection;
+        this.directory = directory;
         this.context = context;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.queueCapacity = queueCapacity;
@@ -112,22 +120,45 @@ final class GroupCommitWriter<C> implements AutoCloseable {
             units.addAndGet(batch.size());
             batch.forEach(Unit::complete);
         } catch (SQLException | RuntimeException e) {
-            LOG.error("store - a commit of {} writes failed; none of them was kept", batch.size(), e);
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+            RuntimeException failure = e instanceof SQLException sql
+                    ? SqliteFailures.classify("a commit of " + batch.size() + " writes", sql, directory)
+                    : e instanceof StoreFullException full ? full
+                    : new StoreUnavailableException("the store could not commit the write: " + e.getMessage(), e);
+            if (!(failure instanceof StoreFullException)) {
+                LOG.error("store - a commit of {} writes failed; none of them was kept", batch.size(), e);
             }
-            StoreUnavailableException failure = new StoreUnavailableException(
-                    "the store could not commit the write: " + e.getMessage(), e);
+            rollbackAll(failure);
             batch.forEach(unit -> unit.fail(failure));
         }
     }
 
+    /**
+     * Rolls the transaction back. When SQLite already did (it may, on a full disk), the rollback fails and the
+     * driver does not open the next transaction: it is opened here, so the next batch never runs statement by
+     * statement outside a transaction.
+     */
+    private void rollbackAll(RuntimeException failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            try (Statement begin = connection.createStatement()) {
+                begin.execute("BEGIN");
+            } catch (SQLException beginFailure) {
+                failure.addSuppressed(beginFailure);
+            }
+        }
+    }
+
+    /**
+     * Runs one unit in its own savepoint; a unit that throws is rolled back alone. A full disk fails the whole batch
+     * instead: SQLite may have rolled the whole transaction back already, so no savepoint is left to trust.
+     */
     private void runInSavepoint(Unit<C, ?> unit) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
             unit.run(context);
+        } catch (StoreFullException full) {
+            throw full;
         } catch (RuntimeException | Error e) {
             connection.rollback(savepoint);
             connection.releaseSavepoint(savepoint);

@@ -1,6 +1,7 @@
 package dev.primary.server.store.sqlite;
 
 import dev.primary.server.store.StoreUnavailableException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +15,23 @@ import java.util.Optional;
 
 /**
  * One JDBC connection, used by one thread at a time, with its prepared statements kept for reuse.
- * Every SQL failure becomes a {@link StoreUnavailableException}; parameters may be {@code null},
+ * Every SQL failure becomes a {@link dev.primary.server.store.StoreFullException} when the disk is full
+ * ({@link SqliteFailures}), else a {@link StoreUnavailableException}; parameters may be {@code null},
  * {@link Instant}s are stored as epoch milliseconds.
  */
 final class SqlSession implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Path directory;
 
     SqlSession(Connection connection) {
+        this(connection, null);
+    }
+
+    /** A session that looks at {@code directory}'s free space to tell a full disk from other I/O errors. */
+    SqlSession(Connection connection, Path directory) {
         this.connection = connection;
+        this.directory = directory;
     }
 
     Connection connection() {
@@ -72,7 +81,7 @@ final class SqlSession implements AutoCloseable {
         try {
             connection.commit();
         } catch (SQLException e) {
-            throw new StoreUnavailableException("commit failed: " + e.getMessage(), e);
+            throw SqliteFailures.classify("the commit", e, directory);
         }
     }
 
@@ -102,9 +111,18 @@ final class SqlSession implements AutoCloseable {
         return statement;
     }
 
-    private static StoreUnavailableException failure(String sql, SQLException e) {
+    /** A failed statement is dropped from the cache: after some failures (a full disk) the driver cannot run it again. */
+    private RuntimeException failure(String sql, SQLException e) {
+        PreparedStatement failed = statements.remove(sql);
+        if (failed != null) {
+            try {
+                failed.close();
+            } catch (SQLException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+        }
         String statement = sql.length() > 60 ? sql.substring(0, 60) + "..." : sql;
-        return new StoreUnavailableException("store statement failed (" + e.getMessage() + "): " + statement, e);
+        return SqliteFailures.classify("the store statement " + statement, e, directory);
     }
 
     @Override

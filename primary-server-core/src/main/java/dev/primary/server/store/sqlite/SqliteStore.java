@@ -65,9 +65,9 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
     private SqliteStore(Path databaseFile, StoreLock lock, Connection writeConnection, Limits limits) {
         this.databaseFile = databaseFile;
         this.lock = lock;
-        this.writeSession = new SqlSession(writeConnection);
+        this.writeSession = new SqlSession(writeConnection, databaseFile.getParent());
         this.writer = new GroupCommitWriter<>("sqlite-writer", writeConnection, new SqliteWrites(writeSession),
-                limits.writeQueue(), limits.maxBatch(), limits.waitLimit());
+                limits.writeQueue(), limits.maxBatch(), limits.waitLimit(), databaseFile.getParent());
         this.readers = new ReadConnections(() -> connect(databaseFile, true), limits.readConnections(),
                 limits.waitLimit());
     }
@@ -126,6 +126,15 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
     @Override
     public <T> T readReleases(Function<ReleaseReads, T> unit) {
         return readers.read(unit::apply);
+    }
+
+    /**
+     * Test seam, not a setting: caps the database at {@code maxPages} pages ({@code PRAGMA max_page_count} on the
+     * write connection; never below its current size), so a test meets a real {@code SQLITE_FULL} without filling a
+     * disk. A large value lifts the cap again. Returns the cap now in force.
+     */
+    public long capPagesForTests(long maxPages) {
+        return writer.submit(writes -> writeSession.number("PRAGMA max_page_count = " + Math.max(1, maxPages)));
     }
 
     /** Transactions committed so far; fewer than {@link #writesCommitted()} when writes were grouped. */
