@@ -1,5 +1,6 @@
 package dev.primary.testkit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -44,7 +45,10 @@ public final class FreePorts {
 
     private static int lowestEphemeralPort() {
         try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).strip().split("\\s+")[0]);
+            // Read as a line: a /proc file has no size, and a read that trusts the size gets a fragment.
+            try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+                return Integer.parseInt(reader.readLine().strip().split("\\s+")[0]);
+            }
         } catch (IOException | RuntimeException e) {
             return LOWEST;
         }
