@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input gets a clear error and loses nothing: one real server takes every kind of bad request,
- * answers each with problem JSON, keeps serving, and keeps every seat it had granted.
+ * answers each with problem JSON, keeps serving, and keeps every seat it had granted. The real-CLI checks of the
+ * Deployment Utility's and {@code primary-admin}'s refusals (exit code, one-line reason) are here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
@@ -137,7 +138,7 @@ class BadInputIT {
 
     @Test
     void primary_admin_with_an_unknown_computer_says_so_and_fails() {
-        CommandResult result = server.admin("revoke", "NO-SUCH-PC");
+        CommandResult result = server.adminByRealProcess("revoke", "NO-SUCH-PC");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stderr()).contains("NO-SUCH-PC");
         assertThat(result.stderr().strip().lines()).hasSize(1);

@@ -2,22 +2,30 @@ package dev.primary.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.client.home.ClientHome;
 import dev.primary.client.home.StateDocument;
+import dev.primary.client.home.StateFile;
+import dev.primary.deployment.DeploymentUtilityMain;
 import dev.primary.protocol.json.Json;
 import dev.primary.testkit.CommandResult;
+import dev.primary.testkit.Eventually;
+import dev.primary.testkit.InProcessCommand;
 import dev.primary.testkit.JavaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real Client Service process, installed by the real Deployment Utility, supervising the real
- * sample Recorder. Short intervals stand in for the minute and the four hours.
+ * A real Client Service process, installed by the real Deployment Utility (its command line run in this JVM),
+ * supervising the real sample Recorder. Short intervals stand in for the minute and the four hours. Its state is
+ * read from the state file with the client's own reader ({@link StateFile}); {@link #status()} runs the real
+ * {@code client-service status} process, for the one real-CLI check.
  */
 final class ClientProcess implements AutoCloseable {
     static final String RECORDER_VERSION = "1.0.1";
@@ -58,8 +66,8 @@ final class ClientProcess implements AutoCloseable {
         if (!arguments.contains("--nudge-port")) {
             arguments.addAll(List.of("--nudge-port", "0"));
         }
-        CommandResult result = JavaProcess.run(Duration.ofSeconds(60), Map.of(), Programs.DEPLOYMENT_UTILITY,
-                arguments.toArray(String[]::new));
+        String[] all = arguments.toArray(String[]::new);
+        CommandResult result = InProcessCommand.capture((out, err) -> DeploymentUtilityMain.run(out, err, Map.of(), all));
         assertThat(result.exitCode()).as("deployment-utility\n%s", result).isZero();
         return new ClientProcess(computerName, home);
     }
@@ -98,20 +106,42 @@ final class ClientProcess implements AutoCloseable {
         return process == null ? "" : process.output();
     }
 
-    /** {@code client-service status --json}, read by the real command. */
+    /** {@code client-service status --json}, read by the real command in its own JVM: the one real-CLI check. */
     StateDocument status() {
-        CommandResult result = JavaProcess.run(Programs.CLIENT_SERVICE, "status", "--home", home.toString(), "--json");
+        CommandResult result = JavaProcess.run(Duration.ofMinutes(2), Map.of(), Programs.CLIENT_SERVICE, "status",
+                "--home", home.toString(), "--json");
         assertThat(result.exitCode()).as("client-service status\n%s", result).isZero();
         return Json.read(result.stdout().getBytes(), StateDocument.class);
     }
 
-    /** The state file the running service keeps ({@code <home>/state.json}), read directly: cheap enough to poll. */
+    /**
+     * The state file the running service keeps ({@code <home>/state.json}, replaced atomically on every change),
+     * read with the client's own reader: cheap enough to poll. Fails (for {@code Eventually} to retry) while the
+     * service has not written it yet.
+     */
     StateDocument state() {
-        try {
-            return Json.read(Files.readAllBytes(home.resolve("state.json")), StateDocument.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new StateFile(new ClientHome(home).stateFile()).loadDocument()
+                .orElseThrow(() -> new AssertionError("no " + ClientHome.STATE + " in " + home + " yet"));
+    }
+
+    /**
+     * Waits until the state file has shown {@code count} different contact attempts after {@code after} (each
+     * one a full turn of the service's state machine), and returns the states that showed them, in order.
+     * Polling may miss an attempt on a busy machine; it never sees one that did not happen.
+     */
+    List<StateDocument> awaitAttemptsAfter(Instant after, int count) {
+        List<StateDocument> attempts = new ArrayList<>();
+        Eventually.within(Patience.FAILURE_BOUND, () -> {
+            StateDocument current = state();
+            Instant attempt = current.lastAttempt();
+            boolean seen = attempts.stream().anyMatch(earlier -> earlier.lastAttempt().equals(attempt));
+            if (attempt != null && attempt.isAfter(after) && !seen) {
+                attempts.add(current);
+            }
+            assertThat(attempts).as("contact attempts after %s seen in %s", after, ClientHome.STATE)
+                    .hasSizeGreaterThanOrEqualTo(count);
+        });
+        return attempts;
     }
 
     /** The lines the sample Recorder wrote so far ({@code <time> recording}, {@code <time> stopped}). */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,11 +52,20 @@ class ConcurrentRegistrationIT {
 
             Map<String, CheckInAnswer> firstAnswers = new ConcurrentHashMap<>();
             AtomicInteger answered = new AtomicInteger();
+            // The last third starts only once the server is killed (and retries until it is back), so the storm surely
+            // spans the kill however the machine schedules the threads; the rest race as they come, some of them in
+            // flight when it dies.
+            CountDownLatch killed = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
                 List<Future<?>> running = new ArrayList<>();
-                for (ProtocolClient client : clients) {
+                for (int i = 0; i < CLIENTS; i++) {
+                    ProtocolClient client = clients.get(i);
+                    boolean afterKill = i >= CLIENTS - CLIENTS / 3;
                     running.add(pool.submit(() -> {
+                        if (afterKill) {
+                            killed.await();
+                        }
                         firstAnswers.put(client.clientId(), registerUntilAnswered(client));
                         answered.incrementAndGet();
                         return null;
@@ -66,6 +76,7 @@ class ConcurrentRegistrationIT {
                 }
                 server.kill();
                 int answeredBeforeKill = answered.get();
+                killed.countDown();
                 server.start();
                 for (Future<?> future : running) {
                     future.get(3, TimeUnit.MINUTES);

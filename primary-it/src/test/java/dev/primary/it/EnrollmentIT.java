@@ -2,6 +2,7 @@ package dev.primary.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.protocol.admin.ComputerPage;
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
@@ -36,9 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One seat, one proven computer, with real server, Deployment Utility, primary-admin and Client Service processes:
  * enrollment tokens, conflicts over one name, revocation by key, the registration limit and one service per home.
+ * The real-CLI checks of the Deployment Utility's refusals, of {@code primary-admin computers} and of a second
+ * {@code client-service run} are here.
  */
 class EnrollmentIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Patience.FAILURE_BOUND;
 
     @TempDir
     Path work;
@@ -51,7 +54,7 @@ class EnrollmentIT {
     }
 
     private static CommandResult deploymentUtility(ServerProcess server, Path home, String token) {
-        return JavaProcess.run(Duration.ofSeconds(60), Map.of(), Programs.DEPLOYMENT_UTILITY, "--server", "127.0.0.1",
+        return JavaProcess.run(Duration.ofMinutes(2), Map.of(), Programs.DEPLOYMENT_UTILITY, "--server", "127.0.0.1",
                 "--port", Integer.toString(server.clientPort()), "--out", home.toString(), "--computer-name", "PC-X",
                 "--recorder-command", "/bin/true", "--enrollment-token", token);
     }
@@ -157,8 +160,8 @@ class EnrollmentIT {
                         assertThat(copy.state().reason()).contains("is already held by client " + holder.state().clientId());
                     }
                 }
-                List<ComputerView> conflicts = server.computers().stream()
-                        .filter(view -> view.state() == ComputerState.CONFLICT).toList();
+                List<ComputerView> conflicts = Json.read(server.succeedsByRealProcess("computers", "--json").getBytes(),
+                        ComputerPage.class).items().stream().filter(view -> view.state() == ComputerState.CONFLICT).toList();
                 assertThat(conflicts).allSatisfy(conflict -> assertThat(conflict.reason())
                         .startsWith("CORP\\PC-17 is already held by client " + holder.state().clientId()));
             } finally {
@@ -250,7 +253,7 @@ class EnrollmentIT {
             try (ClientProcess first = deployed.start("300ms", "4h")) {
                 Eventually.within(PATIENCE, () -> assertThat(first.state().state()).isEqualTo("licensed"));
 
-                CommandResult second = JavaProcess.run(Duration.ofSeconds(60), Map.of(), Programs.CLIENT_SERVICE, "run",
+                CommandResult second = JavaProcess.run(Duration.ofMinutes(2), Map.of(), Programs.CLIENT_SERVICE, "run",
                         "--home", deployed.home().toString());
 
                 assertThat(second.exitCode()).as(second.toString()).isNotZero();

@@ -2,16 +2,28 @@ package dev.primary.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.admin.PrimaryAdminMain;
+import dev.primary.admin.http.AdminApi;
+import dev.primary.admin.http.AdminConnection;
 import dev.primary.protocol.admin.ComputerPage;
+import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
 import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.probe.ServerProbe;
+import dev.primary.protocol.tls.TlsPin;
+import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.testkit.CommandResult;
 import dev.primary.testkit.Eventually;
 import dev.primary.testkit.FreePorts;
+import dev.primary.testkit.InProcessCommand;
 import dev.primary.testkit.JavaProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,16 +32,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real Primary Server process on its own data directory and ports, with the administrator's
- * real {@code primary-admin} to drive it.
+ * A real Primary Server process on its own data directory and ports, driven as its administrator does: with
+ * {@code primary-admin} (run in this JVM, {@link #admin}; or as a real process, {@link #adminByRealProcess}, once
+ * per command-line behaviour) and read through the admin API in this JVM ({@link #summary}, {@link #computers},
+ * {@link #computer}), so that polling the server starts no JVM.
  */
 final class ServerProcess implements AutoCloseable {
+    /** Bounds a failure only: a start on an idle machine takes a second or two, on a loaded one far longer. */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(2);
+    private static final Duration COMMAND_PATIENCE = Duration.ofMinutes(2);
+
     private final Path dataDirectory;
     private final Path log;
-    private final int clientPort;
-    private final int adminPort;
+    private int clientPort;
+    private int adminPort;
+    private boolean startedOnce;
     private final List<String> extraArguments;
     private JavaProcess process;
+    private volatile AdminApi api;
     private String enrollmentToken;
 
     ServerProcess(Path dataDirectory, Vendor vendor, String... extraArguments) {
@@ -44,18 +64,45 @@ final class ServerProcess implements AutoCloseable {
         this.extraArguments = List.copyOf(arguments);
     }
 
-    /** Starts the server and waits until it answers hello. */
+    /**
+     * Starts the server and waits until it answers hello on its client port and its admin API answers. On a shared
+     * machine another program may take a free port before the server binds it: a first start then tries new ports
+     * (a restart keeps its ports, which its clients know).
+     */
     ServerProcess start() {
+        for (int attempt = 1; ; attempt++) {
+            if (startOnPorts()) {
+                startedOnce = true;
+                return this;
+            }
+            boolean portTaken = process.output().contains("is already in use");
+            assertThat(portTaken && !startedOnce && attempt < 3).as("server exited; its output:\n%s", process.output())
+                    .isTrue();
+            process.close();
+            clientPort = FreePorts.next();
+            adminPort = FreePorts.next();
+        }
+    }
+
+    /** Starts the process; true once it serves, false if it exited first. */
+    private boolean startOnPorts() {
         List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(clientPort),
                 "--admin-port", Integer.toString(adminPort), "--data-dir", dataDirectory.toString()));
         arguments.addAll(extraArguments);
-        process = JavaProcess.start("primary-server", log, Map.of(), Programs.SERVER, arguments);
-        ServerProbe probe = new ServerProbe(Duration.ofSeconds(1));
-        Eventually.within(Duration.ofSeconds(60), () -> {
-            assertThat(process.isAlive()).as("server exited; its output:\n%s", process.output()).isTrue();
+        api = null;
+        JavaProcess started = JavaProcess.start("primary-server", log, Map.of(), Programs.SERVER, arguments);
+        process = started;
+        ServerProbe probe = new ServerProbe(Duration.ofSeconds(5));
+        Eventually.within(START_PATIENCE, () -> {
+            if (!started.isAlive()) {
+                return;
+            }
             probe.probe("127.0.0.1", clientPort, Optional.empty());
+            AdminApi admin = connectToAdminApi();
+            admin.server();
+            api = admin;
         });
-        return this;
+        return api != null;
     }
 
     /** SIGTERM: a clean stop. */
@@ -84,10 +131,21 @@ final class ServerProcess implements AutoCloseable {
         return process == null ? "" : process.output();
     }
 
+    /** {@code primary-admin --data-dir DIR ARGUMENTS}, run in this JVM: the real command line, no JVM start. */
     CommandResult admin(String... arguments) {
+        String[] all = withDataDirectory(arguments);
+        return InProcessCommand.capture((out, err) -> PrimaryAdminMain.run(out, err, all));
+    }
+
+    /** {@code primary-admin --data-dir DIR ARGUMENTS} as a real process: for the one real-CLI check of a behaviour. */
+    CommandResult adminByRealProcess(String... arguments) {
+        return JavaProcess.run(COMMAND_PATIENCE, Map.of(), Programs.PRIMARY_ADMIN, withDataDirectory(arguments));
+    }
+
+    private String[] withDataDirectory(String... arguments) {
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
         all.addAll(List.of(arguments));
-        return JavaProcess.run(Duration.ofSeconds(60), Map.of(), Programs.PRIMARY_ADMIN, all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     String adminSucceeds(String... arguments) {
@@ -108,27 +166,64 @@ final class ServerProcess implements AutoCloseable {
         return enrollmentToken;
     }
 
+    /** The License Summary, through the admin API in this JVM ({@code GET /admin/v1/summary}). */
     LicenseSummary summary() {
-        return Json.read(adminSucceeds("summary", "--json").getBytes(), LicenseSummary.class);
+        return api().summary().as(LicenseSummary.class);
     }
 
+    /** Every computer (up to a thousand), through the admin API in this JVM. */
     List<ComputerView> computers() {
-        return Json.read(adminSucceeds("computers", "--json").getBytes(), ComputerPage.class).items();
+        ComputerQuery all = new ComputerQuery("", null, ComputerQuery.Sort.NAME, false, 0, ComputerQuery.MAX_LIMIT);
+        return api().computers(all).as(ComputerPage.class).items();
     }
 
+    /** One computer ({@code NAME} or {@code DOMAIN\\NAME}), through the admin API in this JVM. */
     ComputerView computer(String name) {
-        return Json.read(adminSucceeds("computer", name, "--json").getBytes(), ComputerView.class);
+        return api().computer(name).as(ComputerView.class);
     }
 
-    /** Imports and unlocks a license of {@code seats} seats through the real registration chain. */
+    /**
+     * Imports and unlocks a license of {@code seats} seats through the registration chain: the vendor's
+     * {@code license-tool} and the administrator's {@code primary-admin}, both run in this JVM.
+     */
     void license(Vendor vendor, String serial, int seats) {
         adminSucceeds("license", "import", vendor.license(serial, seats).toString());
-        String code = registrationCode(serial);
+        String code = adminSucceeds("license", "code", serial).strip();
         adminSucceeds("license", "unlock", vendor.unlock(code).toString());
     }
 
-    String registrationCode(String serial) {
-        return adminSucceeds("license", "code", serial).strip();
+    /** The same chain with every program a real process: the one real-CLI check of licensing. */
+    void licenseByRealProcesses(Vendor vendor, String serial, int seats) {
+        succeedsByRealProcess("license", "import", vendor.licenseByRealProcess(serial, seats).toString());
+        String code = succeedsByRealProcess("license", "code", serial).strip();
+        succeedsByRealProcess("license", "unlock", vendor.unlockByRealProcess(code).toString());
+    }
+
+    String succeedsByRealProcess(String... arguments) {
+        CommandResult result = adminByRealProcess(arguments);
+        assertThat(result.exitCode()).as("primary-admin %s\n%s", String.join(" ", arguments), result).isZero();
+        return result.stdout();
+    }
+
+    private AdminApi api() {
+        AdminApi current = api;
+        if (current == null) {
+            throw new IllegalStateException("the server has not been started");
+        }
+        return current;
+    }
+
+    /** An admin API client made the way {@code primary-admin --data-dir} makes it: endpoint and token from DIR. */
+    private AdminApi connectToAdminApi() {
+        AdminEndpoint endpoint = AdminEndpoint.readFrom(dataDirectory.resolve("admin-endpoint"));
+        String token;
+        try {
+            token = Files.readString(dataDirectory.resolve("admin-token"), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AdminApi(new AdminConnection(URI.create(endpoint.url()), new TlsPin(endpoint.tlsPin()), token),
+                Duration.ofSeconds(30), COMMAND_PATIENCE);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * license-tool, packages that really run (or really fail).
  */
 class UpdatesIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Patience.FAILURE_BOUND;
 
     @TempDir
     Path work;
@@ -47,12 +48,17 @@ class UpdatesIT {
                 Eventually.within(PATIENCE, () -> assertThat(server.summary().active()).isEqualTo(4));
 
                 addRelease(server, releases, releases.goodRecorderPackage("1.1.7"), "1.1.7");
+                Instant rolloutStarted = Instant.now();
                 RolloutView rollout = startRollout(server, "1.1.7", "--percent", "50");
 
-                Eventually.within(PATIENCE, () -> assertThat(recorderColumns(server)).filteredOn("V 1.1 (0007)"::equals)
-                        .hasSize((int) rollout(server, rollout.id()).assigned()));
+                // The rollout takes computers as they check in: its first wave is whole once all four have checked in
+                // since it started (reading it sooner could see none assigned and none updated, and agree).
+                Eventually.within(PATIENCE, () -> assertThat(server.computers()).allSatisfy(view ->
+                        assertThat(view.lastContact()).isAfter(rolloutStarted)));
                 long firstWave = rollout(server, rollout.id()).assigned();
                 assertThat(firstWave).as("50% of 4 computers reaches some, not all").isBetween(1L, 3L);
+                Eventually.within(PATIENCE, () -> assertThat(recorderColumns(server)).filteredOn("V 1.1 (0007)"::equals)
+                        .hasSize((int) firstWave));
 
                 server.adminSucceeds("rollout", "percent", Long.toString(rollout.id()), "100");
 
@@ -62,7 +68,8 @@ class UpdatesIT {
                     Eventually.within(PATIENCE, () -> assertThat(client.recordingLines()).isGreaterThan(lines + 2));
                     assertThat(client.state().state()).isEqualTo("licensed");
                 }
-                assertThat(rollout(server, rollout.id()).installed()).isEqualTo(4);
+                // A client reports the installation after it runs the new Recorder: the count follows that report.
+                Eventually.within(PATIENCE, () -> assertThat(rollout(server, rollout.id()).installed()).isEqualTo(4));
             } finally {
                 clients.forEach(ClientProcess::close);
             }
@@ -193,8 +200,10 @@ class UpdatesIT {
 
             server.adminSucceeds("update-now", "PC-NUDGE");
 
-            Eventually.within(Duration.ofSeconds(20), () -> assertThat(server.computer("PC-NUDGE").recorder())
+            // With a four-hour interval only the nudge can bring the update within the patience; the client says so.
+            Eventually.within(PATIENCE, () -> assertThat(server.computer("PC-NUDGE").recorder())
                     .isEqualTo("V 1.6 (0000)"));
+            assertThat(client.output()).contains("Nudged: checking in");
         }
     }
 

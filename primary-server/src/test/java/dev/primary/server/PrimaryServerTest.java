@@ -114,7 +114,7 @@ class PrimaryServerTest {
         ServerConfiguration configuration = ServerConfiguration.onFreeLoopbackPorts(dataDirectory).toBuilder()
                 .reclaimCheckInterval(Duration.ofMillis(50)).build();
         try (RunningServer running = RunningServer.start(configuration)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (running.core.reclaimRuns.get() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }

@@ -1,15 +1,60 @@
 package dev.primary.testkit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Free TCP ports on loopback, for programs started as separate processes (in-process servers use port 0). */
+/**
+ * Free TCP ports for programs started as separate processes (in-process servers use port 0). They are chosen below
+ * the system's range for outgoing connections: a port from that range, free when chosen, can be taken by any
+ * connection's local end before the program binds it, or between a server's kill and its restart (on a busy
+ * machine, or while clients retry hard, that happens).
+ */
 public final class FreePorts {
+    private static final int LOWEST = 10_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
     private FreePorts() {}
 
     public static int next() {
+        int below = lowestEphemeralPort();
+        for (int attempt = 0; attempt < 200 && below - LOWEST >= 1000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            if (isFree(port)) {
+                return port;
+            }
+        }
+        return anyFreePort();
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int lowestEphemeralPort() {
+        try {
+            // Read as a line: a /proc file has no size, and a read that trusts the size gets a fragment.
+            try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+                return Integer.parseInt(reader.readLine().strip().split("\\s+")[0]);
+            }
+        } catch (IOException | RuntimeException e) {
+            return LOWEST;
+        }
+    }
+
+    private static int anyFreePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  * can stop gracefully (SIGTERM) or kill (SIGKILL, like {@code kill -9}).
  */
 public final class JavaProcess implements AutoCloseable {
+    /**
+     * How long a stop or a kill may take before the test fails. It bounds a failure only (the wait ends when the
+     * process does): on a loaded machine a clean stop that takes a second when idle can take many.
+     */
+    private static final Duration EXIT_PATIENCE = Duration.ofMinutes(1);
+
     private final String name;
     private final Process process;
     private final Path outputFile;
@@ -87,8 +93,9 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** Runs {@code mainClass} to its end; two minutes bound a hung program, not a slow start on a busy machine. */
     public static CommandResult run(String mainClass, String... args) {
-        return run(Duration.ofSeconds(60), Map.of(), mainClass, args);
+        return run(Duration.ofMinutes(2), Map.of(), mainClass, args);
     }
 
     private static List<String> javaCommand() {
@@ -134,13 +141,13 @@ public final class JavaProcess implements AutoCloseable {
     public void kill() {
         process.descendants().forEach(orphans::add);
         process.destroyForcibly();
-        awaitExit(Duration.ofSeconds(10));
+        awaitExit(EXIT_PATIENCE);
     }
 
     /** SIGTERM, then waits for a clean exit; returns the exit code. */
     public int stop() {
         process.destroy();
-        return awaitExit(Duration.ofSeconds(20));
+        return awaitExit(EXIT_PATIENCE);
     }
 
     public int awaitExit(Duration timeout) {

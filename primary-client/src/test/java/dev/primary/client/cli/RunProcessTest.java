@@ -73,7 +73,7 @@ class RunProcessTest {
                     nudge.getOutputStream().write("nudge\n".getBytes(StandardCharsets.US_ASCII));
                 }
 
-                Eventually.waitUntil("a check-in after the nudge", Duration.ofSeconds(2),
+                Eventually.waitUntil("a check-in after the nudge", Duration.ofSeconds(30),
                         () -> server.verifies().size() > before);
                 assertThat(server.verifies().get(before).nudgePort()).isEqualTo(port);
             } finally {

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,16 +131,18 @@ class UpdateRuntimeTest extends WithServiceRuntime {
     void a_slow_download_does_not_hold_up_check_ins() throws Exception {
         startLicensed();
         byte[] large = RecorderPackages.sampleRecorderOfSize(home, NEW, 500_000);
-        server.pauseNextDownloadAfter(100_000, Duration.ofSeconds(4));
+        // The download stays paused until the check-in is seen: no window for a loaded machine to miss.
+        CountDownLatch resumeDownload = server.pauseNextDownloadAfter(100_000);
 
         publish(large, 7);
         Eventually.waitUntil("the download under way", WAIT, () -> partFile(large).map(this::sizeOf).orElse(0L) > 0);
         int verifiesDuringDownload = server.verifies().size();
         checkInNow();
 
-        Eventually.waitUntil("a check-in while the download waits", Duration.ofSeconds(3),
+        Eventually.waitUntil("a check-in while the download waits", WAIT,
                 () -> server.verifies().size() > verifiesDuringDownload);
         assertThat(server.packagesSent()).isEmpty();
+        resumeDownload.countDown();
         Eventually.waitUntil("the update reported installed", WAIT, () -> reported(UpdateState.INSTALLED).isPresent());
         assertThat(server.packagesSent()).singleElement().extracting(FakePrimaryServer.PackageSent::bytesSent)
                 .isEqualTo((long) large.length);

@@ -26,7 +26,7 @@ class ConfigurationWatchTest {
             Files.writeString(written, "{}", StandardCharsets.UTF_8);
             Files.move(written, file.path(), StandardCopyOption.ATOMIC_MOVE);
 
-            Eventually.waitUntil("the replaced client.json reported", Duration.ofSeconds(5), () -> replaced.get() > 0);
+            Eventually.waitUntil("the replaced client.json reported", Duration.ofSeconds(30), () -> replaced.get() > 0);
         }
     }
 

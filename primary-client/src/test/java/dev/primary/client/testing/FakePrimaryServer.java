@@ -35,9 +35,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -64,7 +66,7 @@ public final class FakePrimaryServer implements AutoCloseable {
     private final List<PackageSent> packagesSent = new CopyOnWriteArrayList<>();
     private final AtomicLong cutNextDownloadAfter = new AtomicLong(-1);
     private final AtomicLong pauseNextDownloadAfter = new AtomicLong(-1);
-    private volatile Duration downloadPause = Duration.ZERO;
+    private volatile CountDownLatch downloadResume = new CountDownLatch(0);
     private volatile Duration leaseValidity = Duration.ofDays(7);
     private volatile Instant helloTime;
     private volatile Duration sequenceMargin = Duration.ofHours(1);
@@ -212,10 +214,15 @@ public final class FakePrimaryServer implements AutoCloseable {
         cutNextDownloadAfter.set(bytes);
     }
 
-    /** The next package download sends {@code bytes} body bytes, waits {@code pause}, then sends the rest. */
-    public void pauseNextDownloadAfter(long bytes, Duration pause) {
-        downloadPause = pause;
+    /**
+     * The next package download sends {@code bytes} body bytes, then waits until the returned latch is counted down
+     * (a minute at most: that bounds a failing test only), then sends the rest.
+     */
+    public CountDownLatch pauseNextDownloadAfter(long bytes) {
+        CountDownLatch resume = new CountDownLatch(1);
+        downloadResume = resume;
         pauseNextDownloadAfter.set(bytes);
+        return resume;
     }
 
     public List<PackageSent> packagesSent() {
@@ -396,7 +403,7 @@ public final class FakePrimaryServer implements AutoCloseable {
         if (pauseAfter >= 0) {
             out.write(response.body(), 0, (int) pauseAfter);
             out.flush();
-            pause(downloadPause);
+            pause(downloadResume);
             out.write(response.body(), (int) pauseAfter, response.body().length - (int) pauseAfter);
         } else {
             out.write(response.body());
@@ -406,9 +413,9 @@ public final class FakePrimaryServer implements AutoCloseable {
         sent(request, response, response.body().length);
     }
 
-    private static void pause(Duration pause) throws IOException {
+    private static void pause(CountDownLatch resume) throws IOException {
         try {
-            Thread.sleep(pause.toMillis());
+            resume.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while pausing a download", e);

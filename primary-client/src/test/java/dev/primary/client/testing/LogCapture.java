@@ -50,6 +50,16 @@ public final class LogCapture implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /**
+     * The messages so far, read while the service may still be logging from its own threads ({@code ListAppender}
+     * appends under its own lock, taken here too).
+     */
+    public List<String> snapshot() {
+        synchronized (appender) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
     /** Every event as the log file would show it: the message and any exception's messages. */
     public List<String> allWithThrowables() {
         return appender.list.stream().map(event -> event.getFormattedMessage()

@@ -2,8 +2,10 @@ package dev.primary.bench.fleet.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.testkit.Eventually;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,10 +31,17 @@ class ProgressReporterTest {
         StringWriter text = new StringWriter();
         PhaseMetrics metrics = new PhaseMetrics();
         metrics.start();
+        long started = System.nanoTime();
+        Duration firstLineAfter;
         try (ProgressReporter reporter = ProgressReporter.start("test", metrics, 10, new PrintWriter(text))) {
-            Thread.sleep(1_300);
+            // Waits for the first line itself: a fixed pause is too short or too long on a loaded machine.
+            Eventually.within(Duration.ofMinutes(1), () -> assertThat(text.toString()).endsWith(System.lineSeparator()));
+            firstLineAfter = Duration.ofNanos(System.nanoTime() - started);
         }
-        assertThat(text.toString()).startsWith("test").contains("0/10").endsWith(System.lineSeparator());
-        assertThat(text.toString().lines()).hasSize(1);
+        String atClose = text.toString();
+        assertThat(firstLineAfter).as("not before its first second").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(atClose).startsWith("test").contains("0/10").endsWith(System.lineSeparator());
+        Thread.sleep(1_200);
+        assertThat(text.toString()).as("nothing more once closed").isEqualTo(atClose);
     }
 }
