@@ -203,6 +203,7 @@ public final class ServerMain {
             case DATA_DIR -> "DIR";
             case VENDOR_KEY, RELEASE_KEY, TLS_CERT, TLS_KEY -> "FILE";
             case MAX_BODY, MAX_PACKAGE -> "SIZE";
+            case LOG_LEVEL -> "LEVEL";
             default -> "DURATION";
         };
     }
