@@ -13,6 +13,7 @@ import dev.primary.admin.command.ReleaseCommand;
 import dev.primary.admin.command.RolloutCommand;
 import dev.primary.admin.command.UpdateNowCommand;
 import dev.primary.admin.command.LicenseCommand;
+import dev.primary.admin.command.LogLevelCommand;
 import dev.primary.admin.command.ReclaimCommand;
 import dev.primary.admin.command.ServerCommand;
 import dev.primary.admin.command.CountersCommand;
@@ -101,7 +102,8 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(RolloutCommand.group(console))
                 .addSubcommand(GroupCommand.group(console))
                 .addSubcommand(new UpdateNowCommand(console))
-                .addSubcommand(new AuditCommand(console));
+                .addSubcommand(new AuditCommand(console))
+                .addSubcommand(new LogLevelCommand(console));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((failure, arguments) -> report(err, failure, failure.getCommandLine()));

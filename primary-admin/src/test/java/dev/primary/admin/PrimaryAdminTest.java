@@ -13,6 +13,9 @@ import dev.primary.protocol.admin.LicenseDetail;
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.admin.LicenseView;
+import dev.primary.protocol.admin.LogLevel;
+import dev.primary.protocol.admin.LogLevelChange;
+import dev.primary.protocol.admin.LogLevelView;
 import dev.primary.protocol.admin.ReclaimResult;
 import dev.primary.protocol.admin.ServerStatus;
 import dev.primary.protocol.crypto.Ed25519;
@@ -338,6 +341,7 @@ class PrimaryAdminTest {
                 admin("computers", "--limit", "0"),
                 admin("computers", "--state", "sleeping"),
                 admin("audit", "--limit", "5000"),
+                admin("log-level", "verbose"),
                 admin("--url", "http://127.0.0.1:1", "summary"),
                 admin("frobnicate"),
                 admin());
@@ -347,6 +351,41 @@ class PrimaryAdminTest {
             assertThat(run.err().lines()).hasSize(1);
             assertThat(run.err()).startsWith("primary-admin: ");
         }
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void log_level_without_a_level_prints_the_running_and_the_configured_level() {
+        server.answer("GET", "/admin/v1/log-level", 200, new LogLevelView(LogLevel.DEBUG, LogLevel.NORMAL));
+
+        AdminRun run = admin("log-level");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("Log level: debug (configured: normal; a restart returns to it)\n");
+        assertThat(server.requests()).extracting(FakeAdminServer.Request::route)
+                .containsExactly("GET /admin/v1/log-level");
+    }
+
+    @Test
+    void log_level_with_a_level_sends_it_and_says_the_change_lasts_until_the_server_restarts() {
+        server.answer("POST", "/admin/v1/log-level", 200, new LogLevelView(LogLevel.DEBUG, LogLevel.NORMAL));
+
+        AdminRun run = admin("log-level", "DEBUG");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("Log level: debug until the server restarts (configured: normal)\n");
+        assertThat(server.requests()).singleElement().satisfies(request -> {
+            assertThat(request.route()).isEqualTo("POST /admin/v1/log-level");
+            assertThat(request.bodyAs(LogLevelChange.class)).isEqualTo(new LogLevelChange(LogLevel.DEBUG));
+        });
+    }
+
+    @Test
+    void log_level_of_another_name_is_a_usage_error_naming_the_allowed_ones() {
+        AdminRun run = admin("log-level", "verbose");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("primary-admin: log level must be low, normal or debug, got \"verbose\"");
         assertThat(server.requests()).isEmpty();
     }
 
@@ -362,7 +401,7 @@ class PrimaryAdminTest {
     @Test
     void every_command_has_help() {
         for (String command : List.of("server", "summary", "computers", "computer", "verify", "reserve", "release",
-                "revoke", "reinstate", "reclaim", "audit", "license")) {
+                "revoke", "reinstate", "reclaim", "audit", "license", "log-level")) {
             AdminRun help = AdminRun.of(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).startsWith("Usage: primary-admin " + command);

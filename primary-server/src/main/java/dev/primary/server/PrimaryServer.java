@@ -28,6 +28,7 @@ import dev.primary.server.identity.ServerIdentity;
 import dev.primary.server.identity.TlsKeyReplacement;
 import dev.primary.server.identity.TrustedKeys;
 import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.logging.RunningLogLevel;
 import dev.primary.server.nudge.NudgeSender;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslProvider;
@@ -275,7 +276,8 @@ public final class PrimaryServer implements AutoCloseable {
             adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
                     configuration.adminPort(), limits, adminCaps), tls,
                     AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
-                            clientTraffic::snapshot, registrations::refusedBySource),
+                            clientTraffic::snapshot, registrations::refusedBySource,
+                            new RunningLogLevel(configuration.logLevel())),
                     adminWorkers, adminTransport);
             resources.push(adminListener);
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();

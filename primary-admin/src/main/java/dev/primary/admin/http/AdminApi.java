@@ -7,6 +7,7 @@ import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerRemoval;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.GroupAssignment;
+import dev.primary.protocol.admin.LogLevelChange;
 import dev.primary.protocol.admin.RolloutChange;
 import dev.primary.protocol.admin.RolloutRequest;
 import dev.primary.protocol.crypto.SignedDocument;
@@ -143,6 +144,14 @@ public final class AdminApi {
 
     public Answer reclaim() {
         return post("/admin/v1/reclaim", new byte[0]);
+    }
+
+    public Answer logLevel() {
+        return get("/admin/v1/log-level");
+    }
+
+    public Answer changeLogLevel(LogLevelChange change) {
+        return post("/admin/v1/log-level", Json.write(change));
     }
 
     public Answer audit(long beforeId, int limit) {

@@ -33,7 +33,8 @@ public enum AuditAction {
     COMPUTER_NUDGED("computer.nudged"),
     UPDATE_FAILED("update.failed"),
     STORE_INITIALIZED_EMPTY("store.initialized-empty"),
-    TLS_KEY_REPLACED("tls-key.replaced");
+    TLS_KEY_REPLACED("tls-key.replaced"),
+    LOG_LEVEL_CHANGED("log-level.changed");
 
     private final String wireName;
 

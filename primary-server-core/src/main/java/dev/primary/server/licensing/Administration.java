@@ -15,6 +15,7 @@ import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.admin.LicenseView;
 import dev.primary.protocol.admin.ReclaimResult;
 import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.server.audit.AuditAction;
 import java.util.List;
 import java.util.Map;
 
@@ -115,6 +116,14 @@ public interface Administration {
 
     /** Reclaims the seats of computers silent longer than the configured period, now. */
     ReclaimResult reclaimSilent(String actor);
+
+    /**
+     * Writes a change to the running server that the store does not hold (its log level) to the audit trail, at
+     * the store's clock; the change is made only once this returned.
+     */
+    default void recordChange(AuditAction action, String subject, String detail, String actor) {
+        throw new UnsupportedOperationException("recording changes is not supported here");
+    }
 
     /** The newest audit entries first, at most {@code limit}, with ids below {@code beforeId} (0 = newest). */
     List<AuditEntry> audit(long beforeId, int limit);

@@ -1,6 +1,8 @@
 package dev.primary.server.licensing;
 
 import dev.primary.protocol.admin.AuditEntry;
+import dev.primary.server.audit.AuditAction;
+import dev.primary.server.audit.AuditEvent;
 import dev.primary.protocol.admin.ComputerRemoval;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
 import dev.primary.protocol.admin.EnrollmentSource;
@@ -328,6 +330,15 @@ public final class Licensing implements ClientProtocol, Administration {
     @Override
     public ReclaimResult reclaimSilent(String actor) {
         return computers.reclaimSilent(actor);
+    }
+
+    @Override
+    public void recordChange(AuditAction action, String subject, String detail, String actor) {
+        Instant now = clock.instant();
+        store.write(writes -> {
+            writes.audit(new AuditEvent(now, actor, action, subject, detail));
+            return null;
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.primary.server.config.ServerConfiguration;
 import dev.primary.server.config.Setting;
 import dev.primary.server.config.TlsSource;
 import dev.primary.server.identity.InstallationIncompleteException;
+import dev.primary.server.logging.RunningLogLevel;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -59,7 +60,10 @@ public final class ServerMain {
 
     public static void main(String[] args) {
         ServerMain main = new ServerMain(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                System.getenv(), (configuration, options) -> PrimaryServer.start(configuration, Clock.systemUTC(), options));
+                System.getenv(), (configuration, options) -> {
+                    RunningLogLevel.applyAtStart(configuration.logLevel());
+                    return PrimaryServer.start(configuration, Clock.systemUTC(), options);
+                });
         int code = main.run(args);
         if (code != ExitCode.OK.code()) {
             System.exit(code);
@@ -199,6 +203,7 @@ public final class ServerMain {
             case DATA_DIR -> "DIR";
             case VENDOR_KEY, RELEASE_KEY, TLS_CERT, TLS_KEY -> "FILE";
             case MAX_BODY, MAX_PACKAGE -> "SIZE";
+            case LOG_LEVEL -> "LEVEL";
             default -> "DURATION";
         };
     }

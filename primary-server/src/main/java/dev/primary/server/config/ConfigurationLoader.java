@@ -1,5 +1,6 @@
 package dev.primary.server.config;
 
+import dev.primary.protocol.admin.LogLevel;
 import dev.primary.protocol.time.Durations;
 import dev.primary.server.licensing.IdentityPolicy;
 import java.io.IOException;
@@ -154,6 +155,7 @@ public final class ConfigurationLoader {
                                 ConfigurationLoader::wholeNumber),
                         parse(Setting.ADMIN_MAX_CONNECTIONS, Setting.Defaults.ADMIN_MAX_CONNECTIONS,
                                 ConfigurationLoader::wholeNumber)))
+                .logLevel(parse(Setting.LOG_LEVEL, Setting.Defaults.LOG_LEVEL, LogLevel::fromWire))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.primary.server.config;
 
+import dev.primary.protocol.admin.LogLevel;
 import dev.primary.protocol.time.Durations;
 import dev.primary.server.licensing.IdentityPolicy;
 import java.nio.file.Path;
@@ -34,12 +35,14 @@ import java.util.Objects;
  * @param identity who may enroll, whose claim to a computer counts, and the bounds on what clients claim
  * @param registrationLimit the per-source limit on registrations and enrollment-token checks
  * @param connectionLimits deadlines for requests and caps on open connections
+ * @param logLevel how much the server logs; the {@code primary-server} program applies it at start, and
+ *     {@code primary-admin log-level} changes the running server's level until it restarts
  */
 public record ServerConfiguration(int port, String bind, int adminPort, String adminBind, Path dataDirectory,
         Duration leaseValidity, Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
         Duration reclaimCheckInterval, List<Path> vendorKeyFiles, List<Path> releaseKeyFiles, TlsSource tls,
         int workerThreads, int maxBodyBytes, long maxPackageBytes, IdentityPolicy identity,
-        RegistrationLimit registrationLimit, ConnectionLimits connectionLimits) {
+        RegistrationLimit registrationLimit, ConnectionLimits connectionLimits, LogLevel logLevel) {
     public static final long MIN_PACKAGE_BYTES = 1024;
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
@@ -84,6 +87,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(registrationLimit, "registrationLimit");
         Objects.requireNonNull(connectionLimits, "connectionLimits");
+        Objects.requireNonNull(logLevel, "logLevel");
     }
 
     /** A configuration with every default, in {@code dataDirectory}. */
@@ -117,6 +121,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         builder.identity = identity;
         builder.registrationLimit = registrationLimit;
         builder.connectionLimits = connectionLimits;
+        builder.logLevel = logLevel;
         return builder;
     }
 
@@ -173,6 +178,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         private IdentityPolicy identity = IdentityPolicy.DEFAULTS;
         private RegistrationLimit registrationLimit = RegistrationLimit.DEFAULT;
         private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
+        private LogLevel logLevel = LogLevel.fromWire(Setting.Defaults.LOG_LEVEL);
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -279,11 +285,16 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
             return this;
         }
 
+        public Builder logLevel(LogLevel value) {
+            logLevel = value;
+            return this;
+        }
+
         public ServerConfiguration build() {
             return new ServerConfiguration(port, bind, adminPort, adminBind, dataDirectory, leaseValidity,
                     waitingRetryAfter, revokedRetryAfter, reclaimAfter, reclaimCheckInterval, vendorKeyFiles,
                     releaseKeyFiles, tls, workerThreads, maxBodyBytes, maxPackageBytes, identity, registrationLimit,
-                    connectionLimits);
+                    connectionLimits, logLevel);
         }
     }
 }

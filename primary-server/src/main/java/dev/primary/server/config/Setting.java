@@ -57,7 +57,9 @@ public enum Setting {
             + "connections of the client port from one address (IPv6: one /64) at most; more are closed at once "
             + "and counted"),
     ADMIN_MAX_CONNECTIONS("admin-max-connections", Defaults.ADMIN_MAX_CONNECTIONS, "open connections of the admin "
-            + "port at most (it has its own threads and budget, so a flood of the client port cannot starve it)");
+            + "port at most (it has its own threads and budget, so a flood of the client port cannot starve it)"),
+    LOG_LEVEL("log-level", Defaults.LOG_LEVEL, "how much the server logs: low (warnings, errors, start and stop), "
+            + "normal or debug; 'primary-admin log-level' changes it until the next restart");
 
     private final String key;
     private final String defaultValue;
@@ -108,7 +110,8 @@ public enum Setting {
      * address is held to 20 a second); a request's head has 20 s and its body 20 s plus a second per KiB (a
      * client sends both at once, and a crawling upload over a slow link still moves faster than 1 KiB/s); at
      * most 10,000 client connections (what the TLS stack can serve within a client's timeout) and 1,000 from one
-     * address (a tenth of the port), 256 on the admin port: see docs/configuration.md.
+     * address (a tenth of the port), 256 on the admin port; the normal log level (what happens, without the
+     * per-request detail that only helps a diagnosis): see docs/configuration.md.
      */
     public static final class Defaults {
         public static final String PORT = "16770";
@@ -136,6 +139,7 @@ public enum Setting {
         public static final String MAX_CONNECTIONS = "auto";
         public static final String MAX_CONNECTIONS_PER_SOURCE = "1000";
         public static final String ADMIN_MAX_CONNECTIONS = "256";
+        public static final String LOG_LEVEL = "normal";
 
         private Defaults() {}
     }

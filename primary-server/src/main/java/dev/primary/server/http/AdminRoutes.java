@@ -11,6 +11,7 @@ import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.identity.AdminToken;
 import dev.primary.server.licensing.Administration;
+import dev.primary.server.logging.RunningLogLevel;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -30,12 +31,14 @@ public final class AdminRoutes {
     /**
      * @param limitedSources requests refused over the per-source limit since start, by source (at most the
      *     given number, most first)
+     * @param logLevel the process's log level, read and changed at {@code /admin/v1/log-level}
      */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
-            IntFunction<Map<String, Long>> limitedSources) {
+            IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
+        LogLevelRoutes.addTo(routes, logLevel, admin, ACTOR);
         return routes
                 .before(new AdminAuthentication(token))
                 .get("/admin/v1/server", request -> Response.json(status.get()))

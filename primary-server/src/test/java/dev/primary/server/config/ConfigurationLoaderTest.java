@@ -3,6 +3,7 @@ package dev.primary.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.primary.protocol.admin.LogLevel;
 import dev.primary.server.licensing.IdentityPolicy;
 
 import java.io.IOException;
@@ -128,6 +129,25 @@ class ConfigurationLoaderTest {
                 Duration.ofSeconds(30), 4096, 5000, 50, 32));
         flag("max-connections", "auto");
         assertThat(load().connectionLimits().maxConnections()).isEqualTo(ConnectionLimits.AUTO);
+    }
+
+    @Test
+    void the_log_level_defaults_to_normal_and_is_read_from_the_file_the_environment_and_flags() throws IOException {
+        assertThat(load().logLevel()).isEqualTo(LogLevel.NORMAL);
+        writeProperties(dataDirectory.resolve("server.properties"), "log-level=low\n");
+        assertThat(load().logLevel()).isEqualTo(LogLevel.LOW);
+        environment.put("PRIMARY_LOG_LEVEL", "Debug");
+        assertThat(load().logLevel()).isEqualTo(LogLevel.DEBUG);
+        flag("log-level", "normal");
+        assertThat(load().logLevel()).isEqualTo(LogLevel.NORMAL);
+    }
+
+    @Test
+    void a_log_level_of_another_name_fails_naming_the_allowed_ones() {
+        flag("log-level", "verbose");
+
+        assertThatThrownBy(this::load).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("log-level: log level must be low, normal or debug, got \"verbose\" (from --log-level)");
     }
 
     @Test

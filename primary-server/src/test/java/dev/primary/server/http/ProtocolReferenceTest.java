@@ -2,11 +2,13 @@ package dev.primary.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.protocol.admin.LogLevel;
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.message.ProblemType;
 import dev.primary.server.FakeLicensing;
 import dev.primary.server.FakeReleases;
 import dev.primary.server.identity.AdminToken;
+import dev.primary.server.logging.RunningLogLevel;
 import dev.primary.server.nudge.NudgeSender;
 import dev.primary.server.store.files.FilePackageStore;
 import java.io.IOException;
@@ -108,7 +110,7 @@ class ProtocolReferenceTest {
 
     private RouteTable adminRoutes() {
         return AdminRoutes.of(licensing, new UpdateServices(new FakeReleases(Clock.systemUTC()), packages, nudges, 1024),
-                AdminToken.generate(), () -> null, () -> null, limit -> Map.of());
+                AdminToken.generate(), () -> null, () -> null, limit -> Map.of(), new RunningLogLevel(LogLevel.NORMAL));
     }
 
     private static Set<String> matches(Pattern pattern, String text) {
