@@ -1,5 +1,6 @@
 package dev.primary.admin;
 
+import dev.primary.protocol.ProductVersion;
 import dev.primary.admin.command.AdminConsole;
 import dev.primary.admin.command.AuditCommand;
 import dev.primary.admin.command.ComputerActionCommand;
@@ -37,7 +38,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "primary-admin",
         mixinStandardHelpOptions = true,
-        version = "primary-admin 0.1.0",
+        versionProvider = PrimaryAdminMain.VersionText.class,
         description = {"Administers a Primary Server through its admin API.",
                 "On the server, give its data directory (--data-dir DIR) and run as a user who",
                 "may read DIR/admin-token; from elsewhere, give --url, --pin and --token-file."},
@@ -132,5 +133,13 @@ public final class PrimaryAdminMain implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try 'primary-admin --help')");
+    }
+
+    /** {@code --version}: this program's name and the build's one version. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"primary-admin " + ProductVersion.text()};
+        }
     }
 }

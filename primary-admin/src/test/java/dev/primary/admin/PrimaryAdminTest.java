@@ -41,6 +41,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PrimaryAdminTest {
+    @Test
+    void version_prints_the_builds_version() {
+        AdminRun run = AdminRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo("primary-admin " + System.getProperty("primary.expected.version"));
+    }
+
     private static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
     private static final Instant T1 = Instant.parse("2026-11-28T10:15:30Z");
     private static final ComputerView LICENSED = new ComputerView(ComputerIdentity.parse("CORP\\PC1"), "client-1",

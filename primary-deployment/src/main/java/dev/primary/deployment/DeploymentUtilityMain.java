@@ -1,5 +1,6 @@
 package dev.primary.deployment;
 
+import dev.primary.protocol.ProductVersion;
 import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.http.EnrollmentTokenCheck;
 import dev.primary.client.service.EnrollmentToken;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "deployment-utility",
         mixinStandardHelpOptions = true,
-        version = "deployment-utility 0.1.0",
+        versionProvider = DeploymentUtilityMain.VersionText.class,
         sortOptions = false,
         description = {"Prepares a Primary client's install directory, after checking the server.",
                 "Asks the server at HOST:PORT who it is (over TLS), then writes DIR/client.json",
@@ -218,5 +219,13 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** {@code --version}: this program's name and the build's one version. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"deployment-utility " + ProductVersion.text()};
+        }
     }
 }

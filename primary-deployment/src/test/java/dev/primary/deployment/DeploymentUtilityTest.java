@@ -35,6 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeploymentUtilityTest {
+    @Test
+    void version_prints_the_builds_version() {
+        UtilityRun run = UtilityRun.of(java.util.Map.of(), "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo("deployment-utility " + System.getProperty("primary.expected.version"));
+    }
+
     private static final Map<String, String> PRIMARY_HOME = Map.of("PRIMARY_HOME", "/opt/primary");
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.primary.licensetool;
 
+import dev.primary.protocol.ProductVersion;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "license-tool",
         mixinStandardHelpOptions = true,
-        version = "license-tool 0.1.0",
+        versionProvider = LicenseToolMain.VersionText.class,
         description = {"Issues Primary licenses and unlocks with the vendor key,",
                 "and signs releases and content updates with the release key."},
         footer = {"", "Typical flow:",
@@ -89,5 +90,13 @@ public final class LicenseToolMain implements Runnable {
 
     /** What every command writes to and reads the time from. */
     record Console(PrintWriter out, Clock clock) {
+    }
+
+    /** {@code --version}: this program's name and the build's one version. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"license-tool " + ProductVersion.text()};
+        }
     }
 }

@@ -22,6 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LicenseToolTest {
+    @Test
+    void version_prints_the_builds_version() {
+        ToolRun run = ToolRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo("license-tool " + System.getProperty("primary.expected.version"));
+    }
+
     @TempDir
     Path dir;
 

@@ -12,10 +12,12 @@ import dev.primary.server.http.AdminRoutes;
 import dev.primary.server.http.ClientRoutes;
 import dev.primary.server.http.ConnectionCaps;
 import dev.primary.server.http.HttpLimits;
+import dev.primary.server.http.HealthRoutes;
 import dev.primary.server.http.HttpListener;
 import dev.primary.server.http.ListenerSettings;
 import dev.primary.server.http.NettyTransport;
 import dev.primary.server.http.ReadDeadlines;
+import dev.primary.server.http.Readiness;
 import dev.primary.server.http.SourceRateLimit;
 import dev.primary.server.http.TlsContexts;
 import dev.primary.server.http.TrafficCount;
@@ -29,7 +31,13 @@ import dev.primary.server.identity.TlsKeyReplacement;
 import dev.primary.server.identity.TrustedKeys;
 import dev.primary.server.licensing.LicensingSettings;
 import dev.primary.server.logging.RunningLogLevel;
+import dev.primary.server.metrics.CommitMetrics;
+import dev.primary.server.metrics.FleetMetrics;
+import dev.primary.server.metrics.RequestMetrics;
+import dev.primary.server.metrics.ServerMetrics;
+import dev.primary.server.metrics.TlsHandshakeMetrics;
 import dev.primary.server.nudge.NudgeSender;
+import dev.primary.server.store.sqlite.SqliteStore;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
@@ -73,6 +81,7 @@ public final class PrimaryServer implements AutoCloseable {
     private final HttpListener adminListener;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Readiness readiness;
 
     private PrimaryServer(Startup startup) {
         this.configuration = startup.configuration;
@@ -82,6 +91,7 @@ public final class PrimaryServer implements AutoCloseable {
         this.adminWorkers = startup.adminWorkers;
         this.clientListener = startup.clientListener;
         this.adminListener = startup.adminListener;
+        this.readiness = startup.readiness;
     }
 
     /** Starts a server on the embedded SQLite store in {@code <data-dir>/primary.db}. */
@@ -175,6 +185,7 @@ public final class PrimaryServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        readiness.stopping();
         LOG.info("Primary Server stopping: no new connections, finishing requests in progress");
         clientListener.stopAccepting();
         adminListener.stopAccepting();
@@ -211,6 +222,7 @@ public final class PrimaryServer implements AutoCloseable {
         private final StartupOptions options;
         private final boolean embeddedStore;
         private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+        private final Readiness readiness = new Readiness();
         private ServerIdentity identity;
         private WorkerPool clientWorkers;
         private WorkerPool adminWorkers;
@@ -229,37 +241,55 @@ public final class PrimaryServer implements AutoCloseable {
 
         void run(Function<List<AuditEvent>, LicensingBackend.Opener> openerWithStartEvents) {
             Instant startedAt = clock.instant();
+            ServerMetrics metrics = new ServerMetrics();
+            resources.push(metrics);
             DataDirectory directory = DataDirectory.prepare(configuration.dataDirectory());
             EmbeddedStoreCheck.Outcome store = embeddedStore ? EmbeddedStoreCheck.check(directory, options)
                     : EmbeddedStoreCheck.Outcome.OPEN_EXISTING;
             identity = ServerIdentity.openOrCreate(directory, configuration.tls(), clock, options.newTlsKey());
+            readiness.keysLoaded();
+            SslProvider provider = TlsContexts.preferredProvider();
+            SslContext tls = TlsContexts.forServer(identity.tls(), provider);
+            resources.push(TicketKeyRotation.start(tls, directory.sessionTicketKeysFile(), clock));
+            TlsHandshakeMetrics.bind(metrics.registry(), tls);
+            ConnectionLimits connectionLimits = configuration.connectionLimits();
+            HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes()).withDeadlines(new ReadDeadlines(
+                    connectionLimits.headerTimeout(), connectionLimits.bodyTimeout(), connectionLimits.bodyMinRate()));
+            // The admin port opens first, with its health routes alone, so that readiness can say "not ready"
+            // while the store opens; its other routes are served once the start has finished.
+            NettyTransport adminTransport = NettyTransport.start("primary-admin", ADMIN_EVENT_LOOPS);
+            resources.push(adminTransport);
+            adminWorkers = new WorkerPool("primary-admin", ADMIN_WORKER_THREADS, ADMIN_QUEUE);
+            resources.push(() -> adminWorkers.drain(Duration.ZERO));
+            ConnectionCaps adminCaps = new ConnectionCaps(connectionLimits.adminMaxConnections(),
+                    connectionLimits.adminMaxConnections());
+            TrafficCount adminTraffic = new TrafficCount();
+            adminTraffic.observeWith(new RequestMetrics(metrics.registry(), "admin"));
+            adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
+                    configuration.adminPort(), limits, adminCaps), tls,
+                    HealthRoutes.starting(readiness, metrics::scrape), adminWorkers, adminTransport, adminTraffic);
+            resources.push(adminListener);
             LicensingSettings settings = licensingSettings();
             LicensingBackend backend = openerWithStartEvents.apply(startEvents(store, directory))
                     .open(settings, identity.signingKey(), directory.root(), clock);
             resources.push(backend.store());
+            if (backend.store() instanceof SqliteStore sqlite) {
+                sqlite.observeCommits(new CommitMetrics(metrics.registry()));
+            }
+            readiness.storeOpen();
             NudgeSender nudges = NudgeSender.standard();
             resources.push(nudges);
-            SslProvider provider = TlsContexts.preferredProvider();
-            SslContext tls = TlsContexts.forServer(identity.tls(), provider);
-            resources.push(TicketKeyRotation.start(tls, directory.sessionTicketKeysFile(), clock));
             NettyTransport clientTransport = NettyTransport.start("primary-client",
                     Math.max(2, Runtime.getRuntime().availableProcessors()));
             resources.push(clientTransport);
-            NettyTransport adminTransport = NettyTransport.start("primary-admin", ADMIN_EVENT_LOOPS);
-            resources.push(adminTransport);
             clientWorkers = new WorkerPool("primary-worker", configuration.workerThreads(),
                     Math.max(256, configuration.workerThreads() * 32));
-            adminWorkers = new WorkerPool("primary-admin", ADMIN_WORKER_THREADS, ADMIN_QUEUE);
             resources.push(() -> clientWorkers.drain(Duration.ZERO));
-            resources.push(() -> adminWorkers.drain(Duration.ZERO));
-            ConnectionLimits connectionLimits = configuration.connectionLimits();
-            HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes()).withDeadlines(new ReadDeadlines(
-                    connectionLimits.headerTimeout(), connectionLimits.bodyTimeout(), connectionLimits.bodyMinRate()));
             ConnectionCaps clientCaps = new ConnectionCaps(ClientConnectionCap.resolve(connectionLimits),
                     connectionLimits.maxConnectionsPerSource());
-            ConnectionCaps adminCaps = new ConnectionCaps(connectionLimits.adminMaxConnections(),
-                    connectionLimits.adminMaxConnections());
             TrafficCount clientTraffic = new TrafficCount();
+            clientTraffic.observeWith(new RequestMetrics(metrics.registry(), "client"));
+            FleetMetrics.bind(metrics.registry(), clientTraffic, backend.administration());
             SourceRateLimit registrations = new SourceRateLimit(configuration.registrationLimit().perSecond(),
                     configuration.registrationLimit().burst(), RegistrationLimit.MAX_SOURCES, System::nanoTime);
             clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),
@@ -273,13 +303,10 @@ public final class PrimaryServer implements AutoCloseable {
                     backend.storeDescription());
             UpdateServices updates = new UpdateServices(backend.releases(), backend.packages(), nudges,
                     configuration.maxPackageBytes());
-            adminListener = HttpListener.start(new ListenerSettings("admin", "admin-port", configuration.adminBind(),
-                    configuration.adminPort(), limits, adminCaps), tls,
-                    AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
-                            clientTraffic::snapshot, registrations::refusedBySource,
-                            new RunningLogLevel(configuration.logLevel())),
-                    adminWorkers, adminTransport);
-            resources.push(adminListener);
+            adminListener.serve(AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
+                    clientTraffic::snapshot, registrations::refusedBySource, new RunningLogLevel(configuration.logLevel()),
+                    readiness, metrics::scrape));
+            readiness.clientPortOpen();
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());
             resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval(),

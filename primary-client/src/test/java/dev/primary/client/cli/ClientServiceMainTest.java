@@ -34,7 +34,8 @@ class ClientServiceMainTest {
         CliRun run = CliRun.of("--version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("client-service 0.");
+        assertThat(run.out().strip()).isEqualTo(
+                "client-service " + System.getProperty("primary.expected.version") + " (protocol 1)");
     }
 
     @Test

@@ -118,7 +118,8 @@ class ClientServiceUpdatesTest {
         assertThat(register.nudgePort()).isEqualTo(2468);
         VerifyRequest verify = lastVerify();
         assertThat(verify.nudgePort()).isEqualTo(2468);
-        assertThat(verify.clientVersion()).isNotNull();
+        assertThat(verify.clientVersion()).isEqualTo(
+                dev.primary.protocol.ProductVersion.wireFormOf(System.getProperty("primary.expected.version")));
         assertThat(verify.contentRevision()).isZero();
     }
 

@@ -17,8 +17,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Every route of the admin port (docs/admin-api.md), in one place with {@link UpdateRoutes}; all behind the
- * bearer token.
+ * Every route of the admin port (docs/admin-api.md), in one place with {@link UpdateRoutes} and
+ * {@link HealthRoutes}; all behind the bearer token but the health and metrics routes.
  */
 public final class AdminRoutes {
     /** Who admin API changes are attributed to in the audit trail. */
@@ -35,12 +35,14 @@ public final class AdminRoutes {
      */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
-            IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel) {
+            IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
+            Supplier<String> metrics) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
         LogLevelRoutes.addTo(routes, logLevel, admin, ACTOR);
+        HealthRoutes.addTo(routes, readiness, metrics);
         return routes
-                .before(new AdminAuthentication(token))
+                .before(HealthRoutes.exceptOnOpenPaths(new AdminAuthentication(token)))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
                 .get("/admin/v1/counters", request -> Response.json(traffic.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))

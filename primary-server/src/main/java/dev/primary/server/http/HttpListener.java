@@ -30,9 +30,12 @@ public final class HttpListener implements AutoCloseable {
     private final Channel serverChannel;
     private final ChannelGroup connections;
 
-    private HttpListener(Channel serverChannel, ChannelGroup connections) {
+    private final RequestDispatcher dispatcher;
+
+    private HttpListener(Channel serverChannel, ChannelGroup connections, RequestDispatcher dispatcher) {
         this.serverChannel = serverChannel;
         this.connections = connections;
+        this.dispatcher = dispatcher;
     }
 
     /** Opens the port and starts accepting; {@link ListenerBindException} when the port cannot be opened. */
@@ -82,7 +85,8 @@ public final class HttpListener implements AutoCloseable {
         if (!bound.isSuccess()) {
             throw bindFailure(settings, bound.cause());
         }
-        return new HttpListener(bound.channel(), connections);
+        traffic.nameRoutesWith(dispatcher::routes);
+        return new HttpListener(bound.channel(), connections, dispatcher);
     }
 
     private static ListenerBindException bindFailure(ListenerSettings settings, Throwable cause) {
@@ -93,6 +97,11 @@ public final class HttpListener implements AutoCloseable {
         }
         return new ListenerBindException(settings.portSetting() + ": cannot listen on " + settings.bind() + ":"
                 + settings.port() + ": " + message, cause);
+    }
+
+    /** Serves {@code routes} from the next request on (the admin port: health routes alone while starting). */
+    public void serve(RouteTable routes) {
+        dispatcher.serve(routes);
     }
 
     /** The address and port actually bound (the real port when 0 was asked for). */

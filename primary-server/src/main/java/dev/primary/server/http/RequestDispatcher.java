@@ -13,10 +13,20 @@ import java.util.Map;
 final class RequestDispatcher {
     private static final byte[] NO_BODY = new byte[0];
 
-    private final RouteTable routes;
+    private volatile RouteTable routes;
 
     RequestDispatcher(RouteTable routes) {
         this.routes = routes;
+    }
+
+    /** Serves {@code next} from now on (the admin port serves its health routes alone while the server starts). */
+    void serve(RouteTable next) {
+        routes = next;
+    }
+
+    /** The routes served now. */
+    RouteTable routes() {
+        return routes;
     }
 
     Reply dispatch(String method, String uri, HttpHeaders headers, byte[] body, String remoteAddress) {
@@ -25,8 +35,9 @@ final class RequestDispatcher {
             QueryStringDecoder decoder = new QueryStringDecoder(uri);
             Request request = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, body,
                     remoteAddress);
-            routes.filter().check(request);
-            RouteTable.Match<Handler> match = routes.resolve(method, decoder.rawPath());
+            RouteTable current = routes;
+            current.filter().check(request);
+            RouteTable.Match<Handler> match = current.resolve(method, decoder.rawPath());
             if (body.length > 0) {
                 requireJson(headers);
             }
@@ -51,8 +62,9 @@ final class RequestDispatcher {
             QueryStringDecoder decoder = new QueryStringDecoder(uri);
             Request head = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, NO_BODY,
                     remoteAddress);
-            routes.filter().check(head);
-            RouteTable.Match<UploadHandler> match = routes.resolveUpload(method, decoder.rawPath());
+            RouteTable current = routes;
+            current.filter().check(head);
+            RouteTable.Match<UploadHandler> match = current.resolveUpload(method, decoder.rawPath());
             long contentLength = contentLength(headers);
             return new UploadDecision.Accepted(
                     match.handler().begin(head.withPathParameters(match.parameters()), contentLength));

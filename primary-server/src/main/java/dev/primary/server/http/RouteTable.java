@@ -39,6 +39,26 @@ public final class RouteTable {
         return resolve(routes, method, rawPath);
     }
 
+    /**
+     * The declared pattern that answers {@code method} on {@code rawPath} ({@code /v1/packages/{sha256}}), or
+     * {@code other} when none does: a route label of bounded cardinality for metrics.
+     */
+    String routeOf(String method, String rawPath) {
+        List<String> segments = segmentsOf(rawPath);
+        Route<?> best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Route<?> route : allRoutes()) {
+            if (route.method().equals(method)) {
+                Optional<Map<String, String>> parameters = route.match(segments);
+                if (parameters.isPresent() && parameters.get().size() < fewest) {
+                    best = route;
+                    fewest = parameters.get().size();
+                }
+            }
+        }
+        return best == null ? "other" : "/" + String.join("/", best.pattern());
+    }
+
     /** The upload handler for {@code method} on {@code rawPath}. */
     Match<UploadHandler> resolveUpload(String method, String rawPath) {
         return resolve(uploads, method, rawPath);

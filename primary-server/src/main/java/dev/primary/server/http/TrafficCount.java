@@ -2,6 +2,7 @@ package dev.primary.server.http;
 
 import dev.primary.protocol.admin.TrafficCounters;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Counts what a listener answered, by kind, since it started: the figures behind
@@ -17,9 +18,24 @@ public final class TrafficCount {
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder refusedConnections = new LongAdder();
     private final LongAdder timedOutRequests = new LongAdder();
+    private volatile RequestObserver observer = RequestObserver.NONE;
+    private volatile Supplier<RouteTable> routes = () -> RouteTable.builder().build();
+
+    /** Also tells {@code next} of every answer, with its route pattern (metrics). */
+    public void observeWith(RequestObserver next) {
+        observer = next;
+    }
+
+    void nameRoutesWith(Supplier<RouteTable> served) {
+        routes = served;
+    }
 
     /** Counts one answer to {@code method path} with {@code status}. */
     void answered(String method, String path, int status) {
+        RequestObserver current = observer;
+        if (current != RequestObserver.NONE) {
+            current.answered(method, routes.get().routeOf(method, RequestDispatcher.pathOf(path)), status);
+        }
         if (status == 503) {
             busyRefusals.increment();
         } else if (status == 429) {

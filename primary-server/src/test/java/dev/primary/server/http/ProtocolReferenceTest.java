@@ -110,7 +110,8 @@ class ProtocolReferenceTest {
 
     private RouteTable adminRoutes() {
         return AdminRoutes.of(licensing, new UpdateServices(new FakeReleases(Clock.systemUTC()), packages, nudges, 1024),
-                AdminToken.generate(), () -> null, () -> null, limit -> Map.of(), new RunningLogLevel(LogLevel.NORMAL));
+                AdminToken.generate(), () -> null, () -> null, limit -> Map.of(), new RunningLogLevel(LogLevel.NORMAL),
+                new Readiness(), () -> "");
     }
 
     private static Set<String> matches(Pattern pattern, String text) {

@@ -7,6 +7,12 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class FleetSimulatorMainTest {
+    @Test
+    void version_prints_the_builds_version() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("fleet-simulator " + System.getProperty("primary.expected.version"));
+    }
+
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 

@@ -1,5 +1,6 @@
 package dev.primary.server.store.sqlite;
 
+import dev.primary.server.store.CommitObserver;
 import dev.primary.server.store.StoreBusyException;
 import dev.primary.server.store.StoreFullException;
 import dev.primary.server.store.StoreUnavailableException;
@@ -47,6 +48,7 @@ final class GroupCommitWriter<C> implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
     private volatile boolean closed;
+    private volatile CommitObserver observer = CommitObserver.NONE;
 
     /** @param directory the database's directory, to tell a full disk from other I/O errors ({@link SqliteFailures}) */
     GroupCommitWriter(String name, Connection connection, C context, int queueCapacity, int maxBatch,
@@ -61,6 +63,11 @@ final class GroupCommitWriter<C> implements AutoCloseable {
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /** Tells {@code next} of every commit from now on. */
+    void observeCommits(CommitObserver next) {
+        observer = next;
     }
 
     /** Runs {@code work} in the writer and returns its result once it is committed. */
@@ -111,6 +118,7 @@ final class GroupCommitWriter<C> implements AutoCloseable {
     }
 
     private void commit(List<Unit<C, ?>> batch) {
+        long started = System.nanoTime();
         try {
             for (Unit<C, ?> unit : batch) {
                 runInSavepoint(unit);
@@ -118,6 +126,7 @@ final class GroupCommitWriter<C> implements AutoCloseable {
             connection.commit();
             commits.incrementAndGet();
             units.addAndGet(batch.size());
+            observer.committed(batch.size(), System.nanoTime() - started);
             batch.forEach(Unit::complete);
         } catch (SQLException | RuntimeException e) {
             RuntimeException failure = e instanceof SQLException sql

@@ -103,6 +103,11 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
     }
 
     /** What this store is, for the server status: {@code sqlite:/var/lib/primary/primary.db}. */
+    /** Tells {@code observer} of every commit of the writer from now on (commit latency and batch size). */
+    public void observeCommits(dev.primary.server.store.CommitObserver observer) {
+        writer.observeCommits(observer);
+    }
+
     public String description() {
         return "sqlite:" + databaseFile;
     }

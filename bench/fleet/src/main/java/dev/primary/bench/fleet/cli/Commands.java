@@ -1,5 +1,6 @@
 package dev.primary.bench.fleet.cli;
 
+import dev.primary.protocol.ProductVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code fleet-simulator} command line: its subcommands, and failures mapped to one line and an exit code. */
-@Command(name = "fleet-simulator", mixinStandardHelpOptions = true, version = "fleet-simulator 0.1.0",
+@Command(name = "fleet-simulator", mixinStandardHelpOptions = true, versionProvider = Commands.VersionText.class,
         description = {"Simulates a fleet of Primary Client Services against a Primary Server: each simulated client "
                 + "has its own Ed25519 key and computer name and signs every request like the real Client Service, "
                 + "over real TLS (BoringSSL, pinned server key); it does not verify lease signatures, to spend its "
@@ -72,5 +73,13 @@ public final class Commands implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** {@code --version}: this program's name and the build's one version. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fleet-simulator " + ProductVersion.text()};
+        }
     }
 }
