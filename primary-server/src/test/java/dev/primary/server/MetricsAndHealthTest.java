@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.Sha256;
+import dev.primary.protocol.message.Version;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.tls.TlsPin;
 import dev.primary.server.config.ServerConfiguration;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,10 @@ class MetricsAndHealthTest {
             "primary_http_requests_total{listener=\"client\",method=\"POST\",outcome=\"ok\",route=\"/v1/verify\"}";
     private static final String OK_REGISTER =
             "primary_http_requests_total{listener=\"client\",method=\"POST\",outcome=\"ok\",route=\"/v1/register\"}";
+
+    private static final String PACKAGE_BYTES = "primary_package_served_bytes_total{listener=\"client\"}";
+    private static final String COMPLETE_BODIES =
+            "primary_package_bodies_total{listener=\"client\",outcome=\"complete\"}";
 
     @TempDir
     Path dataDirectory;
@@ -52,6 +59,25 @@ class MetricsAndHealthTest {
             assertThat(value(after, "primary_store_commit_seconds_count"))
                     .as("commits recorded").isGreaterThan(value(before, "primary_store_commit_seconds_count"));
             assertThat(after).contains("jvm_memory_used_bytes", "primary_store_commit_batch_writes_bucket");
+        }
+    }
+
+    @Test
+    void package_bytes_served_count_each_body_sent() throws Exception {
+        try (LiveServer live = LiveServer.startLicensed(ServerConfiguration.onFreeLoopbackPorts(dataDirectory))) {
+            byte[] bytes = new byte[300_000];
+            new Random(7).nextBytes(bytes);
+            HttpResponse<String> added = live.publishRelease(bytes, new Version(1, 2, 345));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            String sha256 = Sha256.hex(bytes);
+            String before = scrape(live);
+
+            assertThat(live.download(sha256).body()).hasSize(300_000);
+            assertThat(live.download(sha256, "Range", "bytes=10-19").body()).hasSize(10);
+            String after = scrape(live);
+
+            assertThat(value(after, PACKAGE_BYTES) - value(before, PACKAGE_BYTES)).isEqualTo(300_010);
+            assertThat(value(after, COMPLETE_BODIES) - value(before, COMPLETE_BODIES)).isEqualTo(2);
         }
     }
 

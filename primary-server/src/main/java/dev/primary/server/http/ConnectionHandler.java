@@ -209,7 +209,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         boolean keepAlive = ending == Ending.KEEP_ALIVE;
         ChannelFuture sending;
         try {
-            sending = FileReplies.write(ctx, file, keepAlive, version);
+            sending = FileReplies.write(ctx, file, keepAlive, version, traffic);
         } catch (RuntimeException e) {
             respond(ctx, ProblemResponses.of(e, "GET", "(file)"), ending);
             return;

@@ -27,9 +27,11 @@ final class FileReplies {
 
     /**
      * Starts sending {@code reply}; the returned future completes when its last byte is written (or the write
-     * failed). The file is closed either way. The status line is in the request's {@code version}.
+     * failed). The file is closed either way, and {@code traffic} told how many of its bytes went out. The status
+     * line is in the request's {@code version}.
      */
-    static ChannelFuture write(ChannelHandlerContext ctx, FileReply reply, boolean keepAlive, HttpVersion version) {
+    static ChannelFuture write(ChannelHandlerContext ctx, FileReply reply, boolean keepAlive, HttpVersion version,
+            TrafficCount traffic) {
         HttpResponse head = new DefaultHttpResponse(version, HttpResponseStatus.valueOf(reply.status()));
         HttpHeaders headers = head.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
@@ -47,7 +49,10 @@ final class FileReplies {
         }
         ctx.write(head);
         ChannelFuture sent = ctx.writeAndFlush(new HttpChunkedInput(body));
-        sent.addListener(done -> reply.close());
+        sent.addListener(done -> {
+            reply.close();
+            traffic.fileBytesSent(done.isSuccess() ? reply.length() : body.progress(), done.isSuccess());
+        });
         return sent;
     }
 }

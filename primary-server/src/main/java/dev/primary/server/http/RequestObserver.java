@@ -9,4 +9,11 @@ public interface RequestObserver {
      * @param route the declared route pattern that answered ({@code /v1/packages/{sha256}}), or {@code other}
      */
     void answered(String method, String route, int status);
+
+    /**
+     * A file body (a package) finished: {@code bytes} of it were handed to the connection, all of it when
+     * {@code complete}, else as far as it got before the connection ended.
+     */
+    default void fileBytesSent(long bytes, boolean complete) {
+    }
 }

@@ -53,6 +53,11 @@ public final class TrafficCount {
         }
     }
 
+    /** Tells the observer how much of one file body (a package) was sent. */
+    void fileBytesSent(long bytes, boolean complete) {
+        observer.fileBytesSent(bytes, complete);
+    }
+
     /** Counts one connection closed as it was accepted, over a connection cap. */
     void refusedConnection() {
         refusedConnections.increment();
