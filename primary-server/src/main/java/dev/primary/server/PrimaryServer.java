@@ -8,6 +8,7 @@ import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.config.ConnectionLimits;
 import dev.primary.server.config.RegistrationLimit;
 import dev.primary.server.config.ServerConfiguration;
+import dev.primary.server.config.StoreChoice;
 import dev.primary.server.http.AdminRoutes;
 import dev.primary.server.http.ClientRoutes;
 import dev.primary.server.http.ConnectionCaps;
@@ -37,6 +38,7 @@ import dev.primary.server.metrics.RequestMetrics;
 import dev.primary.server.metrics.ServerMetrics;
 import dev.primary.server.metrics.TlsHandshakeMetrics;
 import dev.primary.server.nudge.NudgeSender;
+import dev.primary.server.store.postgres.PostgresStore;
 import dev.primary.server.store.sqlite.SqliteStore;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslProvider;
@@ -100,13 +102,18 @@ public final class PrimaryServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on the embedded SQLite store in {@code <data-dir>/primary.db}. An existing installation
+     * Starts a server on the store the configuration chooses: the embedded SQLite store in
+     * {@code <data-dir>/primary.db} (the default), or PostgreSQL ({@code store=postgresql}). An existing installation
      * whose store, keys or installation id are missing or do not match refuses to start (the cause is an
      * {@link InstallationIncompleteException}), unless {@code options} allow that one repair.
      *
      * @throws ServerStartException saying what prevented the start; nothing is left open
      */
     public static PrimaryServer start(ServerConfiguration configuration, Clock clock, StartupOptions options) {
+        if (configuration.store() instanceof StoreChoice.Postgresql postgresql) {
+            return start(new Startup(configuration, clock, options, false),
+                    startEvents -> PostgresLicensing.opener(postgresql, startEvents));
+        }
         return start(new Startup(configuration, clock, options, true), SqliteLicensing::opener);
     }
 
@@ -275,6 +282,8 @@ public final class PrimaryServer implements AutoCloseable {
             resources.push(backend.store());
             if (backend.store() instanceof SqliteStore sqlite) {
                 sqlite.observeCommits(new CommitMetrics(metrics.registry()));
+            } else if (backend.store() instanceof PostgresStore postgres) {
+                postgres.observeCommits(new CommitMetrics(metrics.registry()));
             }
             readiness.storeOpen();
             NudgeSender nudges = NudgeSender.standard();

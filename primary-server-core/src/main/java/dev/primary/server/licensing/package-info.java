@@ -15,7 +15,8 @@
  *   <li>EXPIRED is not a stored state: it is a licensed computer whose lease ran out.</li>
  *   <li>Every change is audited in the transaction that makes it; plain renewals are not.</li>
  * </ul>
- * Decisions that take or free a seat run inside one store write, so they are serialized and
+ * Decisions that take or free a seat run inside one store write, which the store isolates from
+ * every other write (its contract: {@link dev.primary.server.licensing.LicensingStore}) and makes
  * durable before the caller is answered; leases are signed after the write. Software updates
  * enter through an {@link dev.primary.server.licensing.UpdateAdvisor}: it adds the update
  * directives to a licensed client's answer and records the client's update reports, inside the

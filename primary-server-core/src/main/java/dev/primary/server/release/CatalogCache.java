@@ -7,8 +7,10 @@ import java.util.function.Function;
 /**
  * The {@link ReleaseCatalog} in force, and the one way to change what it holds: a store write that
  * loads the new catalog inside the write (so it sees exactly that write's result) and installs it
- * once committed. Writes run one at a time, so their generations follow commit order; a catalog
- * from an older write never replaces a newer one, whatever order the callers resume in.
+ * once committed. Store writes are isolated from each other (the store contract), so the generations
+ * they draw inside follow commit order; a catalog from an older write never replaces a newer one,
+ * whatever order the callers resume in. (Another server's writes on a shared database are not seen
+ * here until a later write of this server: several servers are not yet supported.)
  */
 final class CatalogCache {
     private final ReleaseStore store;

@@ -31,7 +31,10 @@ public final class ConfigurationLoader {
     public static final String CONFIG = "config";
     public static final String PROPERTIES_FILE_NAME = "server.properties";
 
+    /** The environment variable the PostgreSQL password may come from (not a setting: it must never be a flag). */
+    public static final String STORE_PASSWORD_VARIABLE = "PRIMARY_STORE_PASSWORD";
     private final Map<Setting, Value> values = new EnumMap<>(Setting.class);
+    private String storePasswordFromEnvironment = "";
 
     private ConfigurationLoader() {}
 
@@ -44,6 +47,7 @@ public final class ConfigurationLoader {
     public static ServerConfiguration load(Map<String, List<String>> flags, Map<String, String> environment) {
         ConfigurationLoader loader = new ConfigurationLoader();
         loader.collect(flags, environment);
+        loader.storePasswordFromEnvironment = environment.getOrDefault(STORE_PASSWORD_VARIABLE, "");
         return loader.build();
     }
 
@@ -156,6 +160,7 @@ public final class ConfigurationLoader {
                         parse(Setting.ADMIN_MAX_CONNECTIONS, Setting.Defaults.ADMIN_MAX_CONNECTIONS,
                                 ConfigurationLoader::wholeNumber)))
                 .logLevel(parse(Setting.LOG_LEVEL, Setting.Defaults.LOG_LEVEL, LogLevel::fromWire))
+                .store(storeChoice())
                 .build();
     }
 
@@ -167,6 +172,48 @@ public final class ConfigurationLoader {
             Value value = values.get(setting);
             String origin = value == null ? "" : " (from " + value.origin() + ")";
             throw new InvalidConfigurationException(setting.key() + ": " + e.getMessage() + origin);
+        }
+    }
+
+    private StoreChoice storeChoice() {
+        String kind = single(Setting.STORE, Setting.Defaults.STORE).strip();
+        if (kind.equals("sqlite")) {
+            for (Setting postgresOnly : List.of(Setting.STORE_URL, Setting.STORE_USER, Setting.STORE_PASSWORD_FILE)) {
+                if (values.containsKey(postgresOnly)) {
+                    throw new InvalidConfigurationException(postgresOnly.key() + " is set (from "
+                            + values.get(postgresOnly).origin() + ") but store is sqlite; set store=postgresql to use it");
+                }
+            }
+            return new StoreChoice.Embedded();
+        }
+        if (!kind.equals("postgresql")) {
+            throw new InvalidConfigurationException("store must be sqlite or postgresql, got \"" + kind + "\"");
+        }
+        String url = single(Setting.STORE_URL, "").strip();
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidConfigurationException("store=postgresql needs store-url, jdbc:postgresql://host[:port]/database"
+                    + (url.isEmpty() ? "" : ", got a URL that does not start with jdbc:postgresql:"));
+        }
+        String user = single(Setting.STORE_USER, "").strip();
+        if (user.isEmpty()) {
+            throw new InvalidConfigurationException("store=postgresql needs store-user");
+        }
+        return new StoreChoice.Postgresql(url, user, storePassword());
+    }
+
+    /** From store-password-file (its first line) or else PRIMARY_STORE_PASSWORD; read once, at start. */
+    private StoreChoice.StorePassword storePassword() {
+        Optional<Path> file = optionalPath(Setting.STORE_PASSWORD_FILE);
+        if (file.isEmpty()) {
+            return storePasswordFromEnvironment.isEmpty() ? StoreChoice.StorePassword.NONE
+                    : new StoreChoice.StorePassword(storePasswordFromEnvironment);
+        }
+        try {
+            String text = Files.readString(file.get(), StandardCharsets.UTF_8);
+            return new StoreChoice.StorePassword(text.lines().findFirst().orElse("").strip());
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("cannot read store-password-file " + file.get() + ": "
+                    + e.getMessage());
         }
     }
 

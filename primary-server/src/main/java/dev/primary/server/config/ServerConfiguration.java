@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param identity who may enroll, whose claim to a computer counts, and the bounds on what clients claim
  * @param registrationLimit the per-source limit on registrations and enrollment-token checks
  * @param connectionLimits deadlines for requests and caps on open connections
+ * @param store where licenses, computers and seats are kept (embedded SQLite by default)
  * @param logLevel how much the server logs; the {@code primary-server} program applies it at start, and
  *     {@code primary-admin log-level} changes the running server's level until it restarts
  */
@@ -42,7 +43,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         Duration leaseValidity, Duration waitingRetryAfter, Duration revokedRetryAfter, Duration reclaimAfter,
         Duration reclaimCheckInterval, List<Path> vendorKeyFiles, List<Path> releaseKeyFiles, TlsSource tls,
         int workerThreads, int maxBodyBytes, long maxPackageBytes, IdentityPolicy identity,
-        RegistrationLimit registrationLimit, ConnectionLimits connectionLimits, LogLevel logLevel) {
+        RegistrationLimit registrationLimit, ConnectionLimits connectionLimits, LogLevel logLevel, StoreChoice store) {
     public static final long MIN_PACKAGE_BYTES = 1024;
     public static final int MIN_BODY_BYTES = 1024;
     public static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
@@ -58,6 +59,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         adminBind = requireAddress(Setting.ADMIN_BIND, adminBind);
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        Objects.requireNonNull(store, "store");
         requirePositive(Setting.LEASE_VALIDITY, leaseValidity);
         requirePositive(Setting.WAITING_RETRY_AFTER, waitingRetryAfter);
         requirePositive(Setting.REVOKED_RETRY_AFTER, revokedRetryAfter);
@@ -179,6 +181,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         private RegistrationLimit registrationLimit = RegistrationLimit.DEFAULT;
         private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
         private LogLevel logLevel = LogLevel.fromWire(Setting.Defaults.LOG_LEVEL);
+        private StoreChoice store = new StoreChoice.Embedded();
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -294,7 +297,12 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
             return new ServerConfiguration(port, bind, adminPort, adminBind, dataDirectory, leaseValidity,
                     waitingRetryAfter, revokedRetryAfter, reclaimAfter, reclaimCheckInterval, vendorKeyFiles,
                     releaseKeyFiles, tls, workerThreads, maxBodyBytes, maxPackageBytes, identity, registrationLimit,
-                    connectionLimits, logLevel);
+                    connectionLimits, logLevel, store);
+        }
+
+        public Builder store(StoreChoice value) {
+            store = value;
+            return this;
         }
     }
 }

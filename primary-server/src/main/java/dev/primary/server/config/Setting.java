@@ -58,6 +58,12 @@ public enum Setting {
             + "and counted"),
     ADMIN_MAX_CONNECTIONS("admin-max-connections", Defaults.ADMIN_MAX_CONNECTIONS, "open connections of the admin "
             + "port at most (it has its own threads and budget, so a flood of the client port cannot starve it)"),
+    STORE("store", Defaults.STORE, "where licenses, computers and seats are kept: sqlite (embedded, in the data "
+            + "directory) or postgresql (the database store-url names)"),
+    STORE_URL("store-url", "", "the PostgreSQL database, jdbc:postgresql://host[:port]/database (store=postgresql)"),
+    STORE_USER("store-user", "", "the PostgreSQL user (store=postgresql)"),
+    STORE_PASSWORD_FILE("store-password-file", "", "a file holding the PostgreSQL user's password (or set "
+            + "PRIMARY_STORE_PASSWORD; never a flag, so it does not show in the process list)"),
     LOG_LEVEL("log-level", Defaults.LOG_LEVEL, "how much the server logs: low (warnings, errors, start and stop), "
             + "normal or debug; 'primary-admin log-level' changes it until the next restart");
 
@@ -119,6 +125,7 @@ public enum Setting {
         public static final String ADMIN_PORT = "16771";
         public static final String ADMIN_BIND = "127.0.0.1";
         public static final String DATA_DIR = "./primary-data";
+        public static final String STORE = "sqlite";
         public static final String LEASE_VALIDITY = "7d";
         public static final String WAITING_RETRY_AFTER = "60s";
         public static final String REVOKED_RETRY_AFTER = "1h";

@@ -296,4 +296,54 @@ class ConfigurationLoaderTest {
 
         assertThatThrownBy(this::load).hasMessage("port takes one value, got 2 (from --port)");
     }
+
+    @Test
+    void the_embedded_store_is_the_default() {
+        assertThat(load().store()).isEqualTo(new StoreChoice.Embedded());
+    }
+
+    @Test
+    void store_postgresql_takes_url_user_and_a_password_from_a_file_that_is_never_printed() throws IOException {
+        Path passwordFile = dataDirectory.resolve("store-password");
+        Files.writeString(passwordFile, "pa55-from-file\n");
+        flag("store", "postgresql");
+        flag("store-url", "jdbc:postgresql://db.example:5432/primary");
+        flag("store-user", "primary");
+        flag("store-password-file", passwordFile.toString());
+
+        ServerConfiguration configuration = load();
+
+        StoreChoice.Postgresql store = (StoreChoice.Postgresql) configuration.store();
+        assertThat(store.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/primary");
+        assertThat(store.user()).isEqualTo("primary");
+        assertThat(store.password().reveal()).isEqualTo("pa55-from-file");
+        assertThat(configuration.toString()).doesNotContain("pa55-from-file");
+    }
+
+    @Test
+    void the_store_password_may_come_from_the_environment() {
+        flag("store", "postgresql");
+        flag("store-url", "jdbc:postgresql://db.example/primary");
+        flag("store-user", "primary");
+        environment.put("PRIMARY_STORE_PASSWORD", "pa55-from-env");
+
+        assertThat(((StoreChoice.Postgresql) load().store()).password().reveal()).isEqualTo("pa55-from-env");
+    }
+
+    @Test
+    void store_settings_that_contradict_each_other_say_which_rule_broke() {
+        flag("store", "postgresql");
+        assertThatThrownBy(this::load).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("store=postgresql needs store-url");
+
+        flags.clear();
+        flag("store-url", "jdbc:postgresql://db.example/primary");
+        assertThatThrownBy(this::load).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("store-url is set (from --store-url) but store is sqlite");
+
+        flags.clear();
+        flag("store", "mysql");
+        assertThatThrownBy(this::load).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("store must be sqlite or postgresql");
+    }
 }

@@ -1,0 +1,227 @@
+package dev.primary.server.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.primary.server.licensing.LicensingReads;
+import dev.primary.server.licensing.LicensingStore;
+import dev.primary.server.licensing.LicensingWrites;
+import dev.primary.server.release.ReleaseReads;
+import dev.primary.server.release.ReleaseStore;
+import dev.primary.server.release.ReleaseWrites;
+import dev.primary.server.store.CommitObserver;
+import dev.primary.server.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store of the licensing and release cores on PostgreSQL, for larger fleets. Every guarantee of the store
+ * contract is held by the database, not by this process: each unit of work runs in its own transaction on a
+ * pooled connection (HikariCP) and first takes a transaction-scoped advisory lock, the store's write lock
+ * ({@link WriteLock}), so units are isolated from every other unit of every server on the same database; the
+ * lock is released by the commit or rollback, or by the database when a server dies. {@code synchronous_commit}
+ * is on for every connection, so a unit is durable when {@link #write} returns. Reads run in a
+ * {@code REPEATABLE READ READ ONLY} transaction (one snapshot) and never wait for the write lock. The unique
+ * holder key, primary keys and the conditional sequence update stand behind the lock as the schema's own rules.
+ */
+public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+
+    private final HikariDataSource pool;
+    private final String description;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile CommitObserver observer = CommitObserver.NONE;
+
+    private PostgresStore(HikariDataSource pool, String description) {
+        this.pool = pool;
+        this.description = description;
+    }
+
+    /**
+     * Connects to the database {@code settings} name, migrates it to this version's schema and recounts the seats
+     * in use.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached or migrated
+     */
+    public static PostgresStore open(PostgresSettings settings) {
+        HikariDataSource pool = pool(settings);
+        try {
+            migrate(pool, settings);
+            PostgresStore store = new PostgresStore(pool, settings.description());
+            store.recountSeatsUsed();
+            LOG.info("store - opened {} (pool of {} connections)", settings.description(), settings.poolSize());
+            return store;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** What this store is, for the server status: {@code postgresql://db.example:5432/primary} (no credentials). */
+    public String description() {
+        return description;
+    }
+
+    /** Tells {@code next} of every commit from now on (one unit per transaction here). */
+    public void observeCommits(CommitObserver next) {
+        observer = next;
+    }
+
+    /** Test seam, not a setting: the value of run-time parameter {@code name} on this store's connections. */
+    String sessionSetting(String name) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_setting('" + name.replace("'", "") + "')")) {
+            row.next();
+            String value = row.getString(1);
+            connection.commit();
+            return value;
+        } catch (SQLException e) {
+            throw PostgresFailures.classify("reading setting " + name, e);
+        }
+    }
+
+    @Override
+    public <T> T write(Function<LicensingWrites, T> unit) {
+        return inWriteTransaction(unit::apply);
+    }
+
+    @Override
+    public <T> T read(Function<LicensingReads, T> unit) {
+        return inReadTransaction(unit::apply);
+    }
+
+    @Override
+    public <T> T writeReleases(Function<ReleaseWrites, T> unit) {
+        return inWriteTransaction(unit::apply);
+    }
+
+    @Override
+    public <T> T readReleases(Function<ReleaseReads, T> unit) {
+        return inReadTransaction(unit::apply);
+    }
+
+    private <T> T inWriteTransaction(Function<PostgresWrites, T> unit) {
+        long started = System.nanoTime();
+        try (Connection connection = connection()) {
+            try {
+                WriteLock.take(connection);
+                T result = unit.apply(new PostgresWrites(new SqlSession(connection)));
+                connection.commit();
+                observer.committed(1, System.nanoTime() - started);
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                throw PostgresFailures.classify("the commit of a write", e);
+            }
+        } catch (SQLException e) {
+            throw PostgresFailures.classify("returning a store connection", e);
+        }
+    }
+
+    private <T> T inReadTransaction(Function<PostgresReads, T> unit) {
+        try (Connection connection = connection()) {
+            try (Statement snapshot = connection.createStatement()) {
+                snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                T result = unit.apply(new PostgresReads(new SqlSession(connection)));
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                throw PostgresFailures.classify("a read", e);
+            }
+        } catch (SQLException e) {
+            throw PostgresFailures.classify("returning a store connection", e);
+        }
+    }
+
+    private Connection connection() {
+        if (closed.get()) {
+            throw new StoreUnavailableException("the store is closed");
+        }
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw PostgresFailures.classify("taking a store connection", e);
+        }
+    }
+
+    /** The seats-used counts are kept with every grant; recounting them at start (under the write lock) heals drift. */
+    private void recountSeatsUsed() {
+        inWriteTransaction(writes -> writes.recountSeatsUsed());
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static HikariDataSource pool(PostgresSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("primary-store");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.waitLimit().toMillis());
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // Durable before the answer, whatever the server's default; a write lock not had in time is "busy".
+        config.setConnectionInitSql("SET synchronous_commit = on; SET lock_timeout = "
+                + settings.waitLimit().toMillis());
+        config.setInitializationFailTimeout(settings.waitLimit().toMillis());
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect to " + settings.description() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(HikariDataSource pool, PostgresSettings settings) {
+        try {
+            Flyway.configure(PostgresStore.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/postgresql")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("cannot migrate the database " + settings.description() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    /** Waits for the units in progress (the pool closes as its connections come back) and closes every connection. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        pool.close();
+        LOG.info("store - closed {}", description);
+    }
+}

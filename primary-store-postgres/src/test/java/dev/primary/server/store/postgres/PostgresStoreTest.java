@@ -1,0 +1,64 @@
+package dev.primary.server.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.primary.server.store.StoreUnavailableException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** What the PostgreSQL store adds to the contract: durable commits whatever the server's default, and no secrets shown. */
+class PostgresStoreTest {
+
+    @Test
+    void every_connection_commits_synchronously_even_where_the_server_default_is_off() {
+        try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
+            assertThat(EmbeddedPostgresServer.serverDefault("synchronous_commit")).as("the embedded server's default")
+                    .isEqualTo("off");
+
+            assertThat(store.sessionSetting("synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void opening_a_database_twice_migrates_it_once_and_keeps_its_data() {
+        PostgresSettings database = EmbeddedPostgresServer.freshDatabase();
+        try (PostgresStore first = PostgresStore.open(database)) {
+            first.write(writes -> writes.licenses());
+        }
+
+        try (PostgresStore again = PostgresStore.open(database)) {
+            int licenses = again.read(reads -> reads.licenses().size());
+            assertThat(licenses).isZero();
+            assertThat(again.description()).startsWith("postgresql://");
+        }
+    }
+
+    @Test
+    void the_settings_never_show_the_password() {
+        PostgresSettings settings = new PostgresSettings("jdbc:postgresql://db.example:5432/primary?password=in-url",
+                "primary", "s3cret-pw", 4, Duration.ofSeconds(5));
+
+        assertThat(settings.toString()).doesNotContain("s3cret-pw").doesNotContain("in-url").contains("password=(set)");
+        assertThat(settings.description()).isEqualTo("postgresql://db.example:5432/primary");
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_fails_the_start_with_its_address_and_without_the_password() {
+        PostgresSettings unreachable = new PostgresSettings("jdbc:postgresql://127.0.0.1:1/primary?connectTimeout=2",
+                "primary", "s3cret-pw", 1, Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> PostgresStore.open(unreachable))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("postgresql://127.0.0.1:1/primary")
+                .message().doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void settings_that_break_a_rule_say_which() {
+        assertThatThrownBy(() -> PostgresSettings.of("jdbc:mysql://db/primary", "u", ""))
+                .hasMessageContaining("must start with jdbc:postgresql:");
+        assertThatThrownBy(() -> new PostgresSettings("jdbc:postgresql://db/primary", "u", "", 0, Duration.ofSeconds(1)))
+                .hasMessage("the store's pool size cannot be less than 1, got 0");
+    }
+}
