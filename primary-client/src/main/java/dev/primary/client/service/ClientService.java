@@ -243,6 +243,7 @@ public final class ClientService {
             acceptLease(licensed, now);
         } else if (answer instanceof CheckInAnswer.WaitingForSeat waiting) {
             contacts.succeeded(now, address());
+            updates.reachedServer();
             if (state != ClientState.WAITING || queuePosition != waiting.queuePosition()) {
                 LOG.info("Waiting for a seat on {}: {} (place {} in line); asking again in {} s", address(),
                         waiting.reason(), waiting.queuePosition(), waiting.retryAfterSeconds());
@@ -251,6 +252,7 @@ public final class ClientService {
             nextContact = now.plus(ContactTiming.serverAsked(waiting.retryAfterSeconds()));
         } else if (answer instanceof CheckInAnswer.Revoked revoked) {
             contacts.succeeded(now, address());
+            updates.reachedServer();
             if (state != ClientState.REVOKED) {
                 LOG.warn("Client revoked by the administrator of {}: {}; Recorder stopped and lease deleted", address(),
                         revoked.reason());
@@ -273,6 +275,7 @@ public final class ClientService {
             return;
         }
         contacts.succeeded(now, address());
+        updates.reachedServer();
         if (!wasLicensed) {
             LOG.info("Licensed by {}: lease {} for {} until {}", address(), received.leaseId(),
                     received.payload().computer().display(), Phrases.time(received.expiresAt()));
