@@ -83,6 +83,7 @@ final class ServiceTrial {
         if (!selection.selected().equals(Optional.of(trial.version()))) {
             deleteQuietly(selection.versionDir(trial.version()));
         }
+        host.report();
     }
 
     /** Whether this directive is the one staged or on trial. */
