@@ -275,7 +275,6 @@ public final class ClientService {
             return;
         }
         contacts.succeeded(now, address());
-        updates.reachedServer();
         if (!wasLicensed) {
             LOG.info("Licensed by {}: lease {} for {} until {}", address(), received.leaseId(),
                     received.payload().computer().display(), Phrases.time(received.expiresAt()));
@@ -285,6 +284,8 @@ public final class ClientService {
         state = ClientState.LICENSED;
         parts.recorder().start();
         updates.directed(licensed.updates(), licensed.contentUpdate());
+        // After the directives: a server that no longer directs the version now running must still get its report.
+        updates.reachedServer();
         nextContact = now.plus(jitter.spread(ContactTiming.afterLicensed(settings.timing(), licensed.verifyAfterSeconds())));
     }
 
