@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A Client Service that updates itself, end to end: a real server, a real Client Service started through the
  * launcher that {@code bin/client-service} uses, real signed Client Service releases built from the jars this test
- * runs (only the build's one version differs, see {@link ClientServiceReleases}), rolled out through the admin API.
+ * runs (only the build's one version differs, see {@link ClientServiceReleases}), rolled out through the admin API:
+ * B is installed and runs; C (cannot make an authenticated request) goes back to B after its health period; D
+ * (cannot start) goes back to B through the launcher. Each failure is reported by B with its reason.
  */
 class SelfUpdateIT {
     private static final Duration PATIENCE = Patience.FAILURE_BOUND;
@@ -93,6 +95,24 @@ class SelfUpdateIT {
                     .anyMatch(line -> line.contains(libOf(client, b))));
             assertThat(selected(client)).isEqualTo(b.dotted());
             assertThat(client.home().resolve("versions/client-service/" + c.dotted())).doesNotExist();
+            assertThat(client.isAlive()).as("the launcher still runs").isTrue();
+
+            // D cannot even start: its program jar lacks the main class. The launcher starts it three times, then
+            // goes back to B, which reports why.
+            Version d = new Version(a.major(), a.minor(), a.build() + 3);
+            publish(server, releases, builds.packageOf(d.dotted(),
+                    entry -> entry.equals("dev/primary/client/cli/ClientServiceMain.class")), d);
+
+            Eventually.within(PATIENCE, () -> assertThat(serviceUpdate(server.computer("PC-SELF")))
+                    .hasValueSatisfying(update -> {
+                        assertThat(update.state()).isEqualTo(UpdateState.FAILED);
+                        assertThat(update.target()).isEqualTo(d);
+                        assertThat(update.reason()).startsWith("Client Service " + d.display()
+                                + " did not start: exited with code 1 at each of its 3 starts")
+                                .endsWith("; rolled back to " + b.display());
+                    }));
+            assertThat(server.computer("PC-SELF").clientVersion()).isEqualTo(b);
+            assertThat(selected(client)).isEqualTo(b.dotted());
             assertThat(client.isAlive()).as("the launcher still runs").isTrue();
         }
     }

@@ -235,12 +235,18 @@ public final class ServiceRuntime {
             }
         }
 
+        /**
+         * Stops once the service thread's current task is over (the request usually comes from it), so the stop
+         * interrupts no write of the state file.
+         */
         private void stopIfAttached() {
             ServiceRuntime started = runtime.get();
             if (started != null) {
-                Thread stopping = new Thread(started::stop, "client-service-restart");
-                stopping.setDaemon(false);
-                stopping.start();
+                started.scheduler.schedule(Duration.ZERO, () -> {
+                    Thread stopping = new Thread(started::stop, "client-service-restart");
+                    stopping.setDaemon(false);
+                    stopping.start();
+                });
             }
         }
     }

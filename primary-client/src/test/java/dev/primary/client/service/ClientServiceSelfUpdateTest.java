@@ -125,15 +125,15 @@ class ClientServiceSelfUpdateTest {
     void a_version_the_launcher_rolled_back_after_failed_starts_is_reported_failed_by_the_version_before() {
         directives = List.of(published(B, 4));
         harness.start();
-        appendToTrial("launch\nlaunch\nlaunch\nfailed=did not start: exited with code 1 3 times, the last after 0 s\n");
+        appendToTrial("launch\nlaunch\nlaunch\nfailed=did not start: exited with code 1 at each of its 3 starts, the last after 0 s\n");
         writeSelected(Optional.empty());
 
         runAs(A);
         harness.restart();
 
         assertThat(lastReport().updates()).containsExactly(new UpdateReport(Product.CLIENT_SERVICE, B, 4,
-                UpdateState.FAILED, "Client Service V 0.1 (0001) did not start: exited with code 1 3 times, the last "
-                        + "after 0 s; rolled back to V 0.1 (0000)"));
+                UpdateState.FAILED, "Client Service V 0.1 (0001) did not start: exited with code 1 at each of its 3 "
+                        + "starts, the last after 0 s; rolled back to V 0.1 (0000)"));
         assertThat(selection().trial()).isEmpty();
         assertThat(restarts.requested).isZero();
     }
