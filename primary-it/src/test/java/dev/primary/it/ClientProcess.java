@@ -82,6 +82,40 @@ final class ClientProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts {@code client-service run} through the launcher {@code bin/client-service} uses
+     * ({@code bin/.client-service-launcher}), with this JVM's class path as the bundled version: the launcher starts
+     * the version selected in the home and starts it again when it asks to.
+     */
+    ClientProcess startThroughLauncher(String retryInterval, String verifyInterval) {
+        List<String> command = new ArrayList<>(List.of("bash", launcherScript().toString()));
+        command.addAll(JavaProcess.javaCommandWithTestClassPath());
+        command.addAll(List.of(Programs.CLIENT_SERVICE, "run", "--home", home.toString(), "--retry-interval",
+                retryInterval, "--verify-interval", verifyInterval));
+        process = JavaProcess.startCommand("client-service launcher " + computerName, home.resolve("client-service.out"),
+                Map.of(), command);
+        return this;
+    }
+
+    /** The command lines of the JVMs the launcher runs now (the Client Service, and the Recorder it started). */
+    List<String> javaCommandLines() {
+        return process.descendants().stream()
+                .filter(ProcessHandle::isAlive)
+                .map(handle -> handle.info().commandLine().orElse(""))
+                .filter(line -> !line.isEmpty())
+                .toList();
+    }
+
+    private static Path launcherScript() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path script = dir.resolve("bin").resolve(".client-service-launcher");
+            if (Files.isRegularFile(script)) {
+                return script;
+            }
+        }
+        throw new AssertionError("no bin/.client-service-launcher above " + Path.of("").toAbsolutePath());
+    }
+
     void stop() {
         process.stop();
     }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The side that builds and signs Recorder releases, through the real {@code license-tool} command line (run in
- * this JVM): a release key, packages (small shell scripts that run the sample Recorder, or fail at once), signed
- * manifests.
+ * The side that builds and signs releases, through the real {@code license-tool} command line (run in this JVM): a
+ * release key, Recorder packages (small shell scripts that run the sample Recorder, or fail at once), signed
+ * manifests (also of the Client Service packages {@link ClientServiceReleases} builds).
  */
 final class ReleaseVendor {
     private final Path directory;
@@ -37,8 +37,13 @@ final class ReleaseVendor {
     }
 
     Path sign(Path pkg, String version) {
+        return sign(pkg, "recorder", version);
+    }
+
+    /** Signs {@code pkg} as the release {@code version} of {@code product} ({@code recorder} or {@code client-service}). */
+    Path sign(Path pkg, String product, String version) {
         Path manifest = directory.resolve(pkg.getFileName() + ".release");
-        succeed("release", "sign", "--release-key", directory.resolve("release.key").toString(), "--product", "recorder",
+        succeed("release", "sign", "--release-key", directory.resolve("release.key").toString(), "--product", product,
                 "--version", version, "--file", pkg.toString(), "--notes", "test release " + version,
                 "--out", manifest.toString());
         return manifest;

@@ -57,6 +57,34 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code command} as given (a launcher script of ours, say, which starts the JVM itself); stdout and stderr
+     * go to {@code outputFile}. Stop, kill and close work as for a JVM started here, on the command and its children.
+     */
+    public static JavaProcess startCommand(String name, Path outputFile, Map<String, String> environment,
+            List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(outputFile.toAbsolutePath().getParent());
+            return new JavaProcess(name, builder.start(), outputFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** The command and options that start a JVM with the test's own class path, as {@link #start} does. */
+    public static List<String> javaCommandWithTestClassPath() {
+        return javaCommand();
+    }
+
+    /** The processes this one started that still run (the JVM a launcher started, say). */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     public static JavaProcess start(String name, Path outputFile, String mainClass, String... args) {
         return start(name, outputFile, Map.of(), mainClass, List.of(args));
     }

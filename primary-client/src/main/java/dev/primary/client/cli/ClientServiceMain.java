@@ -25,7 +25,9 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:success", "1:failure (one line on stderr says why)", "2:usage error",
                 "3:run: the home, client.json or client.key could be changed by others than the account the service "
                         + "runs as (or root); the line names the file and the fix",
-                "4:run: another Client Service is already running on this home"})
+                "4:run: another Client Service is already running on this home",
+                "75:run: restart requested: a new Client Service version was installed (or a failed one rolled back); "
+                        + "the launcher or systemd starts the selected version"})
 public final class ClientServiceMain implements Runnable {
     static final int OK = 0;
     static final int FAILURE = 1;

@@ -3,6 +3,7 @@ package dev.primary.client.cli;
 import dev.primary.client.config.ClientConfigurationException;
 import dev.primary.client.config.ConfiguredSettings;
 import dev.primary.client.home.ClientHome;
+import dev.primary.client.update.ServiceRestart;
 import dev.primary.protocol.message.ComputerIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +20,18 @@ import picocli.CommandLine.Option;
                 + "keeps the signed lease in <home>/lease.json, runs the Recorder and re-verifies every verify interval. "
                 + "It installs the updates the server directs, but only releases signed by a release key pinned in "
                 + "client.json: downloads resume where they stopped, a new Recorder that does not stay up for "
-                + "updates.healthPeriod is rolled back by itself. It checks in at once when nudged on the nudge port "
+                + "updates.healthPeriod is rolled back by itself. A new Client Service version is unpacked into "
+                + "<home>/versions/client-service/ and, when bin/client-service (or systemd) started the service, it "
+                + "exits 75 to be started again as that version; a version that does not reach the server within "
+                + "updates.serviceHealthPeriod, or does not start, goes back to the one before. It checks in at once when nudged on the nudge port "
                 + "(only by the Primary Server's own addresses). Options given here override client.json.",
                 "It refuses to start (exit 3) when the home, client.json or client.key, or a directory above the home, "
                 + "is writable by group or others or owned by anyone but root or the account it runs as, or when "
                 + "client.key is readable by others; and (exit 4) when another Client Service already runs on the home "
                 + "(it holds <home>/service.lock while it runs). 'status' and 'repoint' work beside a running service."})
 final class RunCommand implements Callable<Integer> {
+    static final String LAUNCHER_VARIABLE = "PRIMARY_CLIENT_LAUNCHER";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -70,17 +76,29 @@ final class RunCommand implements Callable<Integer> {
         try {
             runtime = ServiceRuntime.start(clientHome,
                     new ConfiguredSettings.Overrides(computerName, domain, retryInterval, verifyInterval, nudgePort),
-                    ServiceRuntime.Options.DEFAULTS);
+                    ServiceRuntime.Options.DEFAULTS.withRestartable(launchedByRestartingLauncher()));
         } catch (ClientConfigurationException e) {
             throw new CommandFailedException(e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.stop();
             LogFile.close();
-            Runtime.getRuntime().halt(ClientServiceMain.OK);
+            Runtime.getRuntime().halt(exitCodeOf(runtime));
         }, "client-service-shutdown"));
         runtime.awaitStopped();
-        return ClientServiceMain.OK;
+        return exitCodeOf(runtime);
+    }
+
+    private static int exitCodeOf(ServiceRuntime runtime) {
+        return runtime.restartRequested() ? ServiceRestart.EXIT_CODE : ClientServiceMain.OK;
+    }
+
+    /**
+     * Whether the launcher restarts the service into the selected version when it exits with
+     * {@link ServiceRestart#EXIT_CODE}: it says so with {@value #LAUNCHER_VARIABLE}={@code restarts}.
+     */
+    private static boolean launchedByRestartingLauncher() {
+        return "restarts".equals(System.getenv(LAUNCHER_VARIABLE));
     }
 
     private void validateComputerOverride() {

@@ -28,6 +28,7 @@ import dev.primary.client.service.ServiceSettings;
 import dev.primary.client.service.SettingsSource;
 import dev.primary.client.service.TimeSource;
 import dev.primary.client.update.InstalledRecorder;
+import dev.primary.client.update.ServiceRestart;
 import dev.primary.client.update.UpdateAgent;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.tls.PinnedTls;
@@ -65,6 +66,7 @@ public final class ServiceRuntime {
     private final ClientService service;
     private final ServiceLock lock;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Restart restart;
     private boolean stopping;
 
     /**
@@ -74,14 +76,26 @@ public final class ServiceRuntime {
      * @param logToFile whether to add {@code <home>/client-service.log} to the logging
      * @param updateTiming how soon an interrupted download resumes
      * @param nudgeInterval at most one nudge-triggered check-in per this interval
+     * @param restartable whether a launcher starts the service again when it exits with
+     *     {@link ServiceRestart#EXIT_CODE}, so that it can restart into a new Client Service version
      */
     public record Options(Duration configCheckInterval, RecorderSupervisor.Timing recorderTiming, boolean logToFile,
-            UpdateAgent.Timing updateTiming, Duration nudgeInterval) {
+            UpdateAgent.Timing updateTiming, Duration nudgeInterval, boolean restartable) {
         public static final Options DEFAULTS = new Options(Duration.ofMinutes(1), RecorderSupervisor.Timing.DEFAULTS, true);
 
         public Options(Duration configCheckInterval, RecorderSupervisor.Timing recorderTiming, boolean logToFile) {
             this(configCheckInterval, recorderTiming, logToFile, UpdateAgent.Timing.DEFAULTS,
                     NudgeSettings.DEFAULT_INTERVAL);
+        }
+
+        public Options(Duration configCheckInterval, RecorderSupervisor.Timing recorderTiming, boolean logToFile,
+                UpdateAgent.Timing updateTiming, Duration nudgeInterval) {
+            this(configCheckInterval, recorderTiming, logToFile, updateTiming, nudgeInterval, false);
+        }
+
+        /** These options with restarts into new versions possible (or not). */
+        public Options withRestartable(boolean value) {
+            return new Options(configCheckInterval, recorderTiming, logToFile, updateTiming, nudgeInterval, value);
         }
 
         public Options {
@@ -93,8 +107,10 @@ public final class ServiceRuntime {
     }
 
     private ServiceRuntime(ServiceLock lock, ExecutorScheduler scheduler, ExecutorService downloads,
-            Optional<NudgeListener> nudges, Optional<ConfigurationWatch> configWatch, ClientService service) {
+            Optional<NudgeListener> nudges, Optional<ConfigurationWatch> configWatch, ClientService service,
+            Restart restart) {
         this.lock = lock;
+        this.restart = restart;
         this.scheduler = scheduler;
         this.downloads = downloads;
         this.nudges = nudges;
@@ -143,8 +159,9 @@ public final class ServiceRuntime {
             thread.setDaemon(true);
             return thread;
         });
+        Restart restart = new Restart(options.restartable());
         UpdateAgent updates = new UpdateAgent(home, recorder, installed, scheduler, downloads, ClientVersion.current(),
-                options.updateTiming());
+                options.updateTiming(), restart);
         AtomicReference<ClientService> nudgeTarget = new AtomicReference<>();
         NudgeSources nudgeSources = NudgeSources.resolvedBySystem();
         nudgeSources.trustSoon(nudgeHosts(settings));
@@ -182,7 +199,61 @@ public final class ServiceRuntime {
         Optional<ConfigurationWatch> configWatch = ConfigurationWatch.open(ClientConfigurationFile.in(home.dir()),
                 service::configurationMayHaveChanged);
         scheduler.schedule(Duration.ZERO, ServiceRuntime::releaseStartUpMemory);
-        return new ServiceRuntime(lock, scheduler, downloads, nudges, configWatch, service);
+        ServiceRuntime runtime = new ServiceRuntime(lock, scheduler, downloads, nudges, configWatch, service, restart);
+        restart.attach(runtime);
+        return runtime;
+    }
+
+    /**
+     * A restart into another Client Service version: the service stops (on a thread of its own, as the request comes
+     * from the service thread that the stop waits for) and the process exits with {@link ServiceRestart#EXIT_CODE}.
+     */
+    private static final class Restart implements ServiceRestart {
+        private final boolean available;
+        private final AtomicReference<ServiceRuntime> runtime = new AtomicReference<>();
+        private volatile boolean requested;
+
+        Restart(boolean available) {
+            this.available = available;
+        }
+
+        @Override
+        public boolean available() {
+            return available;
+        }
+
+        @Override
+        public void request() {
+            requested = true;
+            stopIfAttached();
+        }
+
+        void attach(ServiceRuntime started) {
+            runtime.set(started);
+            if (requested) {
+                stopIfAttached();
+            }
+        }
+
+        /**
+         * Stops once the service thread's current task is over (the request usually comes from it), so the stop
+         * interrupts no write of the state file.
+         */
+        private void stopIfAttached() {
+            ServiceRuntime started = runtime.get();
+            if (started != null) {
+                started.scheduler.schedule(Duration.ZERO, () -> {
+                    Thread stopping = new Thread(started::stop, "client-service-restart");
+                    stopping.setDaemon(false);
+                    stopping.start();
+                });
+            }
+        }
+    }
+
+    /** Whether the service stopped to restart into another version (exit {@link ServiceRestart#EXIT_CODE}). */
+    public boolean restartRequested() {
+        return restart.requested;
     }
 
     private static Optional<InetAddress> nudgeBindAddress(ClientConfiguration configuration) {

@@ -173,12 +173,20 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
      * @param nudgeBindAddress the one local IP address the nudge listener binds to; empty (the default) = all
      * @param nudgeSources names or addresses that may nudge this client besides the configured Primary Server (other
      *     servers of the same fleet, say); empty (the default) = only the configured server
+     * @param serviceHealthPeriod a new Client Service version must reach the server this soon after it starts, or it
+     *     goes back to the version it replaced (default {@code 5m}; absent from older files = the default)
      */
-    public record Updates(int nudgePort, String healthPeriod, String nudgeBindAddress, List<String> nudgeSources) {
+    public record Updates(int nudgePort, String healthPeriod, String nudgeBindAddress, List<String> nudgeSources,
+            String serviceHealthPeriod) {
+        public static final String DEFAULT_SERVICE_HEALTH_PERIOD = "5m";
         public static final Updates DEFAULTS = new Updates(2468, "30s");
 
         public Updates(int nudgePort, String healthPeriod) {
             this(nudgePort, healthPeriod, "", List.of());
+        }
+
+        public Updates(int nudgePort, String healthPeriod, String nudgeBindAddress, List<String> nudgeSources) {
+            this(nudgePort, healthPeriod, nudgeBindAddress, nudgeSources, DEFAULT_SERVICE_HEALTH_PERIOD);
         }
 
         public Updates {
@@ -196,11 +204,21 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
             if (nudgeSources.stream().anyMatch(String::isEmpty)) {
                 throw new IllegalArgumentException("nudgeSources cannot hold an empty name");
             }
+            serviceHealthPeriod = serviceHealthPeriod == null ? DEFAULT_SERVICE_HEALTH_PERIOD : serviceHealthPeriod.strip();
+            if (dev.primary.protocol.time.Durations.parse(serviceHealthPeriod).isZero()) {
+                throw new IllegalArgumentException("serviceHealthPeriod cannot be 0: a new Client Service version needs "
+                        + "time to reach the server");
+            }
         }
 
         /** This section with the nudge listener bound to {@code address} (empty = all addresses). */
         public Updates withNudgeBindAddress(String address) {
-            return new Updates(nudgePort, healthPeriod, address, nudgeSources);
+            return new Updates(nudgePort, healthPeriod, address, nudgeSources, serviceHealthPeriod);
+        }
+
+        /** This section with another service health period. */
+        public Updates withServiceHealthPeriod(String period) {
+            return new Updates(nudgePort, healthPeriod, nudgeBindAddress, nudgeSources, period);
         }
     }
 }

@@ -125,7 +125,7 @@ public final class ConfiguredSettings implements SettingsSource {
         ClientConfiguration.Updates updates = configuration.updates();
         int nudgePort = overrides.nudgePort() != null ? overrides.nudgePort() : updates.nudgePort();
         return new ServiceSettings.UpdateSettings(releaseKeys, nudgePort, Durations.parse(updates.healthPeriod()),
-                configuration.recorder().packageCommand());
+                configuration.recorder().packageCommand(), Durations.parse(updates.serviceHealthPeriod()));
     }
 
     private static ComputerIdentity computerOf(ClientConfiguration.Computer computer, Overrides overrides) {

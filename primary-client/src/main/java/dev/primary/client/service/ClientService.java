@@ -243,6 +243,7 @@ public final class ClientService {
             acceptLease(licensed, now);
         } else if (answer instanceof CheckInAnswer.WaitingForSeat waiting) {
             contacts.succeeded(now, address());
+            updates.reachedServer();
             if (state != ClientState.WAITING || queuePosition != waiting.queuePosition()) {
                 LOG.info("Waiting for a seat on {}: {} (place {} in line); asking again in {} s", address(),
                         waiting.reason(), waiting.queuePosition(), waiting.retryAfterSeconds());
@@ -251,6 +252,7 @@ public final class ClientService {
             nextContact = now.plus(ContactTiming.serverAsked(waiting.retryAfterSeconds()));
         } else if (answer instanceof CheckInAnswer.Revoked revoked) {
             contacts.succeeded(now, address());
+            updates.reachedServer();
             if (state != ClientState.REVOKED) {
                 LOG.warn("Client revoked by the administrator of {}: {}; Recorder stopped and lease deleted", address(),
                         revoked.reason());
@@ -282,6 +284,8 @@ public final class ClientService {
         state = ClientState.LICENSED;
         parts.recorder().start();
         updates.directed(licensed.updates(), licensed.contentUpdate());
+        // After the directives: a server that no longer directs the version now running must still get its report.
+        updates.reachedServer();
         nextContact = now.plus(jitter.spread(ContactTiming.afterLicensed(settings.timing(), licensed.verifyAfterSeconds())));
     }
 

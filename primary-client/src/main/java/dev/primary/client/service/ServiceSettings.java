@@ -49,14 +49,23 @@ public record ServiceSettings(ServerEndpoint server, ComputerIdentity computer, 
      * @param nudgePort the configured nudge port (0 = no listener)
      * @param healthPeriod a newly installed Recorder must stay up this long, or it is rolled back
      * @param packageCommand how to run an installed Recorder package ({@code {package}}, {@code {home}} placeholders)
+     * @param serviceHealthPeriod a new Client Service version must reach the server this soon, or it is rolled back
      */
     public record UpdateSettings(List<PublicKey> releaseKeys, int nudgePort, Duration healthPeriod,
-            List<String> packageCommand) {
+            List<String> packageCommand, Duration serviceHealthPeriod) {
+        public static final Duration DEFAULT_SERVICE_HEALTH_PERIOD = Duration.ofMinutes(5);
+
         /** No pinned key (so nothing is ever installed), no nudge listener. */
         public static final UpdateSettings NONE = new UpdateSettings(List.of(), 0, Duration.ofSeconds(30),
                 List.of("{package}"));
 
+        public UpdateSettings(List<PublicKey> releaseKeys, int nudgePort, Duration healthPeriod,
+                List<String> packageCommand) {
+            this(releaseKeys, nudgePort, healthPeriod, packageCommand, DEFAULT_SERVICE_HEALTH_PERIOD);
+        }
+
         public UpdateSettings {
+            Objects.requireNonNull(serviceHealthPeriod, "serviceHealthPeriod");
             releaseKeys = List.copyOf(releaseKeys);
             packageCommand = List.copyOf(packageCommand);
             Objects.requireNonNull(healthPeriod, "healthPeriod");

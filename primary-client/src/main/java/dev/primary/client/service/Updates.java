@@ -43,6 +43,13 @@ public interface Updates {
     /** The directives of a {@code licensed} answer; products without a directive are acknowledged (their reports dropped). */
     void directed(List<UpdateDirective> updates, Optional<ContentDirective> content);
 
+    /**
+     * The server answered an authenticated check-in (licensed, waiting for a seat or revoked): a new Client Service
+     * version on trial has proven that it reaches the server.
+     */
+    default void reachedServer() {
+    }
+
     /** Where each update stands, carried in every {@code verify} and {@code report} until the server acknowledges it. */
     List<UpdateReport> reports();
 

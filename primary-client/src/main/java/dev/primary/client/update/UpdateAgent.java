@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * The client's update agent: takes the server's directives from each {@code licensed} answer, verifies the
  * signed manifests against the pinned release keys, refuses what it must (signature, anti-rollback, minimum
  * client version, digest, size), downloads on its own thread with range resume, installs side by side and
- * switches atomically: the Recorder on trial ({@link RecorderTrial}), the Client Service staged for its next
- * start, content applied ({@link ContentUpdates}). Reports where each update stands until the server
+ * switches atomically: the Recorder on trial ({@link RecorderTrial}), the Client Service restarted into the new
+ * version on trial ({@link ServiceTrial}), content applied ({@link ContentUpdates}). Reports where each update stands until the server
  * acknowledges it by no longer sending the directive. Runs on the service thread; only downloads run on the
  * download executor.
  */
@@ -45,6 +45,7 @@ public final class UpdateAgent implements Updates {
     private final DownloadJobs jobs;
     private final UpdateLedger ledger;
     private final RecorderTrial trial;
+    private final ServiceTrial serviceTrial;
     private final ContentUpdates content;
     private UpdateHost host;
 
@@ -63,13 +64,22 @@ public final class UpdateAgent implements Updates {
 
     public UpdateAgent(ClientHome home, Recorder recorder, InstalledRecorder installed, Scheduler scheduler,
             Executor downloads, Version clientVersion, Timing timing) {
+        this(home, recorder, installed, scheduler, downloads, clientVersion, timing, ServiceRestart.NONE);
+    }
+
+    /** @param restart how the service restarts into a new Client Service version ({@link ServiceRestart#NONE}: it cannot) */
+    public UpdateAgent(ClientHome home, Recorder recorder, InstalledRecorder installed, Scheduler scheduler,
+            Executor downloads, Version clientVersion, Timing timing, ServiceRestart restart) {
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(restart, "restart");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.installed = Objects.requireNonNull(installed, "installed");
         Objects.requireNonNull(scheduler, "scheduler");
         this.clientVersion = Objects.requireNonNull(clientVersion, "clientVersion");
         this.ledger = new UpdateLedger(home.updatesFile());
         this.trial = new RecorderTrial(recorder, installed, ledger, scheduler);
+        this.serviceTrial = new ServiceTrial(new ServiceSelection(home), installed.versions(), ledger, scheduler,
+                clientVersion, restart);
         this.jobs = new DownloadJobs(downloads, scheduler, home.downloadsDir(), timing, () -> host.connection());
         this.content = new ContentUpdates(installed.versions(), ledger, jobs, this::keys, () -> host.report());
         recorder.onExit(exit -> scheduler.schedule(Duration.ZERO, () -> trial.exited(exit)));
@@ -80,6 +90,12 @@ public final class UpdateAgent implements Updates {
         this.host = Objects.requireNonNull(serviceHost, "serviceHost");
         content.start();
         trial.resume(serviceHost);
+        serviceTrial.resume(serviceHost);
+    }
+
+    @Override
+    public void reachedServer() {
+        serviceTrial.reachedServer();
     }
 
     @Override
@@ -110,6 +126,7 @@ public final class UpdateAgent implements Updates {
     public void stop() {
         jobs.cancelAll();
         trial.stop();
+        serviceTrial.stop();
     }
 
     private Optional<Product> releaseDirected(UpdateDirective directive) {
@@ -154,7 +171,8 @@ public final class UpdateAgent implements Updates {
 
     /** Whether this directive is being worked on, on trial, installed, or was refused (not retried). */
     private boolean handled(Product product, String fingerprint) {
-        if (jobs.working(product.wireName(), fingerprint) || trial.covers(fingerprint)) {
+        if (jobs.working(product.wireName(), fingerprint) || trial.covers(fingerprint)
+                || serviceTrial.covers(fingerprint)) {
             return true;
         }
         Optional<UpdateLedger.Refusal> refusal = ledger.refusal(product.wireName(), fingerprint);
@@ -187,7 +205,7 @@ public final class UpdateAgent implements Updates {
 
     /** No directive for {@code product}: the server has what it needs; its report is dropped and a download stopped. */
     private void acknowledged(Product product) {
-        if (product == Product.RECORDER && trial.active()) {
+        if (product == Product.RECORDER && trial.active() || product == Product.CLIENT_SERVICE && serviceTrial.active()) {
             return;
         }
         if (jobs.discard(product.wireName())) {
@@ -227,14 +245,14 @@ public final class UpdateAgent implements Updates {
                 trial.begin(manifest, rolloutId, fingerprint);
                 return;
             }
-            InstalledPackage previous = versions.current(manifest.product()).map(InstalledPackage::alone).orElse(null);
-            versions.makeCurrent(manifest.product(),
-                    new InstalledPackage(manifest.version(), manifest.fileName(), manifest.sha256(), previous));
-            LOG.info("{} staged in {}: active after the service restarts", label(manifest),
-                    versions.packageFile(manifest.product(), manifest.version(), manifest.fileName()).getParent());
-            ledger.put(report(manifest, rolloutId, UpdateState.INSTALLED, "staged; active after the service restarts"),
-                    fingerprint);
-            host.report();
+            try {
+                serviceTrial.begin(manifest, rolloutId, fingerprint,
+                        versions.packageFile(manifest.product(), manifest.version(), manifest.fileName()));
+            } catch (UpdateRefusedException e) {
+                refuse(e.getMessage());
+            } catch (IOException e) {
+                refuse("cannot unpack " + label(manifest) + ": " + e.getMessage());
+            }
         }
 
         @Override

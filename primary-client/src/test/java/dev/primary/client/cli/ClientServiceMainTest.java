@@ -15,8 +15,9 @@ class ClientServiceMainTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("run", "status", "repoint", "Exit codes:", "2   usage error",
-                "3   run: the home, client.json or client.key could be changed", "4   run: another Client Service is already");
+        assertThat(run.out()).contains("run", "status", "repoint", "Exit codes:", "2    usage error",
+                "3    run: the home, client.json or client.key could be changed", "4    run: another Client Service is already",
+                "75   run: restart requested");
     }
 
     @Test
@@ -26,7 +27,8 @@ class ClientServiceMainTest {
         assertThat(CliRun.of("status", "--help").out()).contains("--home=DIR", "--json");
         assertThat(CliRun.of("repoint", "--help").out()).contains("--server=HOST", "--port=N", "default: 16770",
                 "--expect-pin=PIN", "--enrollment-token=TOKEN", "--enrollment-token-file=FILE");
-        assertThat(CliRun.of("run", "--help").out()).contains("exit 3", "exit 4", "service.lock");
+        assertThat(CliRun.of("run", "--help").out()).contains("exit 3", "exit 4", "service.lock", "exits 75",
+                "updates.serviceHealthPeriod");
     }
 
     @Test

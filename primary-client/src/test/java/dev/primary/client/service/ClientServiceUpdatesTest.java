@@ -245,27 +245,6 @@ class ClientServiceUpdatesTest {
     }
 
     @Test
-    void a_client_service_release_is_staged_for_the_next_start_and_reported_installed_once() {
-        Version next = new Version(0, 2, 0);
-        byte[] jar = "client service 0.2".getBytes(StandardCharsets.UTF_8);
-        ReleaseManifest manifest = ReleaseSigner.manifest(Product.CLIENT_SERVICE, next, "primary-client.jar", jar);
-        harness.server().servePackage(download(jar), jar);
-        directives = List.of(signer.directive(manifest, 9));
-        harness.start();
-
-        assertThat(home.resolve("versions/client-service/0.2.0/primary-client.jar")).hasBinaryContent(jar);
-        assertThat(new InstalledVersions(new ClientHome(home)).current(Product.CLIENT_SERVICE)).get()
-                .extracting(InstalledPackage::version).isEqualTo(next);
-        assertThat(lastReport().updates()).containsExactly(new UpdateReport(Product.CLIENT_SERVICE, next, 9,
-                UpdateState.INSTALLED, "staged; active after the service restarts"));
-        assertThat(harness.recorder.switches()).isEmpty();
-
-        harness.advance(Duration.ofHours(4));
-        assertThat(harness.server().downloads()).hasSize(1);
-        assertThat(lastVerify().updates()).extracting(UpdateReport::state).containsExactly(UpdateState.INSTALLED);
-    }
-
-    @Test
     void an_older_client_service_is_refused() {
         byte[] jar = "client service 0.0.9".getBytes(StandardCharsets.UTF_8);
         ReleaseManifest manifest = ReleaseSigner.manifest(Product.CLIENT_SERVICE, new Version(0, 0, 9), "client.jar", jar);
