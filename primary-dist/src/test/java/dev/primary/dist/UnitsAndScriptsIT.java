@@ -48,7 +48,7 @@ class UnitsAndScriptsIT {
     }
 
     @Test
-    void maintainer_scripts_parse_and_only_a_purge_deletes_the_data() throws IOException {
+    void maintainer_scripts_parse_the_configuration_is_a_conffile_and_only_a_purge_deletes_the_data() throws IOException {
         for (Path deb : List.of(PackagesIT.serverDeb(), PackagesIT.clientDeb())) {
             Path control = scratch.resolve(deb.getFileName() + ".control");
             run("dpkg-deb", "-e", deb.toString(), control.toString());
@@ -57,8 +57,10 @@ class UnitsAndScriptsIT {
             }
             assertThat(Files.readString(control.resolve("control"))).contains("Version: "
                     + PackagesIT.VERSION.replace("-SNAPSHOT", "~SNAPSHOT"));
-            String data = deb.getFileName().toString().startsWith("primary-server") ? "var/lib/primary"
-                    : "var/lib/primary-client";
+            boolean server = deb.getFileName().toString().startsWith("primary-server");
+            assertThat(Files.readString(control.resolve("conffiles"))).as("configuration kept by upgrades")
+                    .contains(server ? "/etc/primary/server.properties" : "/etc/default/primary-client");
+            String data = server ? "var/lib/primary" : "var/lib/primary-client";
             Path root = Files.createDirectories(scratch.resolve(deb.getFileName() + ".root"));
             Path dataDir = Files.createDirectories(root.resolve(data));
             Files.writeString(dataDir.resolve("primary.db"), "kept");
