@@ -1,0 +1,146 @@
+package dev.primary.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.admin.PrimaryAdminMain;
+import dev.primary.deployment.DeploymentUtilityMain;
+import dev.primary.licensetool.LicenseToolMain;
+import dev.primary.testkit.CommandResult;
+import dev.primary.testkit.Eventually;
+import dev.primary.testkit.FreePorts;
+import dev.primary.testkit.InProcessCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archives and Debian packages this build made, unpacked into a scratch root (nothing is installed on this
+ * machine): the server of the server package, started by its own launcher with plain java, licenses a client
+ * installed from the client archive, over real HTTPS on loopback.
+ */
+class PackagesIT {
+    static final Path DIST = Path.of(System.getProperty("primary.dist.directory", "target"));
+    static final String VERSION = System.getProperty("primary.expected.version");
+    static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    @TempDir
+    Path scratch;
+
+    static Path serverDeb() {
+        return DIST.resolve("primary-server_" + VERSION.replace("-SNAPSHOT", "~SNAPSHOT") + "_all.deb");
+    }
+
+    static Path clientDeb() {
+        return DIST.resolve("primary-client_" + VERSION.replace("-SNAPSHOT", "~SNAPSHOT") + "_all.deb");
+    }
+
+    @Test
+    void the_packaged_server_licenses_a_client_installed_from_the_client_archive() throws IOException {
+        Path root = Files.createDirectories(scratch.resolve("root"));
+        Path clientArchive = Files.createDirectories(scratch.resolve("client-archive"));
+        succeeds("dpkg-deb", "-x", serverDeb().toString(), root.toString());
+        succeeds("tar", "-xzf", DIST.resolve("primary-client-" + VERSION + ".tar.gz").toString(), "-C",
+                clientArchive.toString());
+        Path server = root.resolve("usr/share/primary-server");
+        Path client = clientArchive.resolve("primary-client-" + VERSION);
+        assertThat(Files.readString(server.resolve("bin/.launch"))).doesNotContain("mvn");
+
+        Path vendor = scratch.resolve("vendor");
+        licenseTool("vendor-key", "create", "--out", vendor.toString());
+        Path data = scratch.resolve("primary-data");
+        int port = FreePorts.next();
+        int adminPort = FreePorts.next();
+        try (Launched serverProcess = Launched.start(scratch.resolve("server.log"), Map.of(), List.of(
+                server.resolve("bin/primary-server").toString(), "--port", Integer.toString(port), "--admin-port",
+                Integer.toString(adminPort), "--data-dir", data.toString(), "--vendor-key",
+                vendor.resolve("vendor.pub").toString(), "--waiting-retry-after", "1s"))) {
+            // the unit's ExecStartPost: returns once /health/ready answers 200
+            int ready = Launched.run(scratch.resolve("ready.log"), Map.of(), List.of(
+                    server.resolve("bin/primary-server-ready").toString(), "--data-dir", data.toString(), "--pid",
+                    Long.toString(serverProcess.pid()), "--timeout", "120"));
+            assertThat(ready).as("primary-server-ready; server output:\n%s", serverProcess.output()).isZero();
+
+            licenseTool("issue", "--vendor-key", vendor.resolve("vendor.key").toString(), "--serial", "PKG-1",
+                    "--customer", "Example Corp", "--seats", "2", "--out", vendor.resolve("pkg.license").toString());
+            admin(data, "license", "import", vendor.resolve("pkg.license").toString());
+            String code = admin(data, "license", "code", "PKG-1").strip();
+            licenseTool("unlock", "--vendor-key", vendor.resolve("vendor.key").toString(), "--registration-code", code,
+                    "--out", vendor.resolve("pkg.unlock").toString());
+            admin(data, "license", "unlock", vendor.resolve("pkg.unlock").toString());
+            String token = admin(data, "enrollment", "create", "--name", "packages", "--uses", "1").lines()
+                    .findFirst().orElseThrow();
+
+            // PRIMARY_HOME as the packaged launcher sets it: the client's default Recorder is the archive's own
+            Path home = scratch.resolve("client-home");
+            CommandResult deployed = InProcessCommand.capture((out, err) -> DeploymentUtilityMain.run(out, err,
+                    Map.of("PRIMARY_HOME", client.toString()), "--server", "127.0.0.1", "--port",
+                    Integer.toString(port), "--out", home.toString(), "--computer-name", "PKG-PC", "--enrollment-token",
+                    token, "--nudge-port", "0"));
+            assertThat(deployed.exitCode()).as("deployment-utility\n%s", deployed).isZero();
+
+            try (Launched clientProcess = Launched.start(scratch.resolve("client.log"), Map.of(), List.of(
+                    client.resolve("bin/client-service").toString(), "run", "--home", home.toString(),
+                    "--retry-interval", "300ms", "--verify-interval", "5s"))) {
+                Eventually.within(PATIENCE, () -> {
+                    assertThat(clientProcess.isAlive()).as("client-service output:\n%s", clientProcess.output()).isTrue();
+                    assertThat(admin(data, "computers")).contains("PKG-PC").contains("licensed");
+                    Path recorderLog = home.resolve("recorder.log");
+                    assertThat(Files.exists(recorderLog) && Files.readString(recorderLog).contains("recording"))
+                            .as("the archive's sample Recorder records").isTrue();
+                });
+                assertThat(clientProcess.stop()).as("client-service stopped by SIGTERM").isIn(0, 143);
+            }
+            assertThat(serverProcess.stop()).as("server stopped by SIGTERM; output:\n%s", serverProcess.output())
+                    .isIn(0, 143);
+        }
+    }
+
+    @Test
+    void the_readiness_waiter_gives_up_when_the_server_exited() throws IOException {
+        Path root = Files.createDirectories(scratch.resolve("root"));
+        succeeds("dpkg-deb", "-x", serverDeb().toString(), root.toString());
+        Path data = Files.createDirectories(scratch.resolve("no-server"));
+        // a server that exits at once: a wrong command line (exit code 2)
+        try (Launched exited = Launched.start(scratch.resolve("exited.log"), Map.of(), List.of(
+                root.resolve("usr/share/primary-server/bin/primary-server").toString(), "--no-such-flag"))) {
+            assertThat(exited.awaitExit(2)).isEqualTo(2);
+            int ready = Launched.run(scratch.resolve("ready.log"), Map.of(), List.of(
+                    root.resolve("usr/share/primary-server/bin/primary-server-ready").toString(), "--data-dir",
+                    data.toString(), "--pid", Long.toString(exited.pid()), "--timeout", "120"));
+            assertThat(ready).isEqualTo(1);
+            assertThat(Files.readString(scratch.resolve("ready.log"))).contains("exited before it was ready");
+        }
+    }
+
+    private static void succeeds(String... command) {
+        try {
+            Path log = Files.createTempFile("primary-tool", ".log");
+            int exit = Launched.run(log, Map.of(), List.of(command));
+            assertThat(exit).as("%s\n%s", String.join(" ", command), Files.readString(log)).isZero();
+            Files.delete(log);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void licenseTool(String... args) {
+        CommandResult result = InProcessCommand.capture((out, err) -> LicenseToolMain.run(out, err, Clock.systemUTC(), args));
+        assertThat(result.exitCode()).as("license-tool %s\n%s", String.join(" ", args), result).isZero();
+    }
+
+    private static String admin(Path data, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = data.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        CommandResult result = InProcessCommand.capture((out, err) -> PrimaryAdminMain.run(out, err, all));
+        assertThat(result.exitCode()).as("primary-admin %s\n%s", String.join(" ", args), result).isZero();
+        return result.stdout();
+    }
+}
