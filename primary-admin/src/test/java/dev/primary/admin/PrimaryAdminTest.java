@@ -124,7 +124,10 @@ class PrimaryAdminTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("COMPUTER").contains("RECORDER", "STATE", "LAST CONTACT", "NEXT CONTACT", "REASON");
+        assertThat(lines.get(0)).startsWith("COMPUTER")
+                .contains("RECORDER", "CLIENT", "STATE", "LAST CONTACT", "NEXT CONTACT", "REASON");
+        assertThat(lines.get(1).indexOf("V 0.1 (0000)")).as("the Client Service's version under CLIENT")
+                .isEqualTo(lines.get(0).indexOf("CLIENT"));
         assertThat(lines.get(1)).startsWith("CORP\\PC1").contains("V 1.0 (0001)", "licensed", "2026-11-28 10:15:30Z",
                 "2026-11-28 14:15:30Z", "holds a seat of license ACME-1");
         assertThat(lines.get(2)).startsWith("CORP\\PC2").contains("V 0.0 (0000)", "waiting", "2026-11-28 10:16:30Z",

@@ -74,10 +74,11 @@ public final class ComputersCommand implements Runnable {
                     : "No computers on this page: " + page.total() + " match, --offset " + page.offset() + " is past them.");
             return;
         }
-        TextTable table = new TextTable("COMPUTER", "RECORDER", "TARGET", "UPDATE", "CONTENT", "STATE", "LAST CONTACT",
+        TextTable table = new TextTable("COMPUTER", "RECORDER", "CLIENT", "TARGET", "UPDATE", "CONTENT", "STATE", "LAST CONTACT",
                 "NEXT CONTACT", "REASON");
         for (ComputerView computer : page.items()) {
-            table.row(computer.computer().display(), computer.recorder(), UpdateColumns.target(computer),
+            table.row(computer.computer().display(), computer.recorder(), clientVersion(computer),
+                    UpdateColumns.target(computer),
                     UpdateColumns.state(computer), UpdateColumns.content(computer), computer.state().wireName(),
                     Display.time(computer.lastContact()), Display.time(computer.nextExpectedContact()),
                     UpdateColumns.reason(computer));
@@ -86,5 +87,10 @@ public final class ComputersCommand implements Runnable {
         int first = page.offset() + 1;
         int last = page.offset() + page.items().size();
         console.out().printf("Total: %d computer%s, showing %d-%d%n", page.total(), page.total() == 1 ? "" : "s", first, last);
+    }
+
+    /** The Client Service's version as it last reported it, in the Recorder's form ({@code V 0.1 (0002)}). */
+    private static String clientVersion(ComputerView computer) {
+        return computer.clientVersion() == null ? "-" : computer.clientVersion().display();
     }
 }
