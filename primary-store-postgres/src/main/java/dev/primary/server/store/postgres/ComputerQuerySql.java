@@ -2,6 +2,8 @@ package dev.primary.server.store.postgres;
 
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
+import dev.primary.server.store.jdbc.Rows;
+import dev.primary.server.store.jdbc.StateCodes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,12 +20,15 @@ import dev.primary.server.release.Release;
 import dev.primary.server.release.ReleaseReads;
 import dev.primary.server.release.Rollout;
 import dev.primary.server.release.RolloutCounts;
+import dev.primary.server.store.jdbc.ReleaseRows;
+import dev.primary.server.store.jdbc.Rows;
+import dev.primary.server.store.jdbc.StateCodes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -13,6 +13,8 @@ import dev.primary.server.release.ContentUpdate;
 import dev.primary.server.release.Release;
 import dev.primary.server.release.ReleaseWrites;
 import dev.primary.server.release.Rollout;
+import dev.primary.server.store.jdbc.ReleaseRows;
+import dev.primary.server.store.jdbc.Rows;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;

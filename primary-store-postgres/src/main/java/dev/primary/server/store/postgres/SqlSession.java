@@ -1,6 +1,7 @@
 package dev.primary.server.store.postgres;
 
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.StoredValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,17 +63,11 @@ final class SqlSession {
                 .orElseThrow(() -> new StoreUnavailableException("query returned no row: " + sql));
     }
 
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
     private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                statement.setObject(i + 1, value instanceof Instant instant ? instant.toEpochMilli() : value);
+                statement.setObject(i + 1, StoredValues.parameter(parameters[i]));
             }
             return statement;
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package dev.primary.server.store.sqlite;
 
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.StoredValues;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,11 +94,6 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
     private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
@@ -106,7 +102,7 @@ final class SqlSession implements AutoCloseable {
         }
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
-            statement.setObject(i + 1, value instanceof Instant instant ? instant.toEpochMilli() : value);
+            statement.setObject(i + 1, StoredValues.parameter(parameters[i]));
         }
         return statement;
     }
