@@ -1,6 +1,6 @@
 package dev.primary.server.store.sqlite;
 
-import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.SqlStatements;
 import dev.primary.server.store.jdbc.StoredValues;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,10 +17,10 @@ import java.util.Optional;
 /**
  * One JDBC connection, used by one thread at a time, with its prepared statements kept for reuse.
  * Every SQL failure becomes a {@link dev.primary.server.store.StoreFullException} when the disk is full
- * ({@link SqliteFailures}), else a {@link StoreUnavailableException}; parameters may be {@code null},
- * {@link Instant}s are stored as epoch milliseconds.
+ * ({@link SqliteFailures}), else a {@link dev.primary.server.store.StoreUnavailableException}; parameters may be
+ * {@code null}, {@link Instant}s are stored as epoch milliseconds.
  */
-final class SqlSession implements AutoCloseable {
+final class SqlSession implements SqlStatements, AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Path directory;
@@ -39,13 +39,8 @@ final class SqlSession implements AutoCloseable {
         return connection;
     }
 
-    /** A row of a result, mapped to a value. */
-    @FunctionalInterface
-    interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    int update(String sql, Object... parameters) {
+    @Override
+    public int update(String sql, Object... parameters) {
         try {
             return bound(sql, parameters).executeUpdate();
         } catch (SQLException e) {
@@ -53,7 +48,8 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+    @Override
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
         try (ResultSet rows = bound(sql, parameters).executeQuery()) {
             List<T> values = new ArrayList<>();
             while (rows.next()) {
@@ -65,17 +61,13 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
+    @Override
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
         try (ResultSet rows = bound(sql, parameters).executeQuery()) {
             return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         } catch (SQLException e) {
             throw failure(sql, e);
         }
-    }
-
-    long number(String sql, Object... parameters) {
-        return one(sql, row -> row.getLong(1), parameters)
-                .orElseThrow(() -> new StoreUnavailableException("query returned no row: " + sql));
     }
 
     void commit() {
