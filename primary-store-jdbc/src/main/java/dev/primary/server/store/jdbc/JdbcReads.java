@@ -169,7 +169,12 @@ public class JdbcReads implements LicensingReads, ReleaseReads {
 
     @Override
     public ComputerRows computers(ComputerQuery query, Instant now) {
-        return dialect.computers(statements, query, now);
+        ComputerPageSql sql = dialect.computerPage().apply(query, now);
+        long total = statements.number(sql.countSql(), sql.countParameters());
+        List<Computer> rows = total <= query.offset() ? List.of()
+                : statements.list(sql.pageSql(total), Rows::computer,
+                        sql.pageParameters(query.limit(), query.offset()));
+        return new ComputerRows(total, rows);
     }
 
     @Override

@@ -84,10 +84,8 @@ public class JdbcWrites extends JdbcReads implements LicensingWrites, ReleaseWri
 
     @Override
     public void updateComputer(Computer computer) {
-        Object[] values = Rows.computerValues(computer);
-        Object[] parameters = Arrays.copyOf(values, values.length + 1);
-        parameters[values.length] = computer.id();
-        requireOneRow(statements.update(UPDATE_COMPUTER, parameters), "computer " + computer.id());
+        requireOneRow(statements.update(UPDATE_COMPUTER, thenId(Rows.computerValues(computer), computer.id())),
+                "computer " + computer.id());
     }
 
     @Override
@@ -155,10 +153,8 @@ public class JdbcWrites extends JdbcReads implements LicensingWrites, ReleaseWri
 
     @Override
     public void updateRollout(Rollout rollout) {
-        Object[] values = ReleaseRows.rolloutValues(rollout);
-        Object[] parameters = Arrays.copyOf(values, values.length + 1);
-        parameters[values.length] = rollout.id();
-        requireOneRow(statements.update(UPDATE_ROLLOUT, parameters), "rollout " + rollout.id());
+        requireOneRow(statements.update(UPDATE_ROLLOUT, thenId(ReleaseRows.rolloutValues(rollout), rollout.id())),
+                "rollout " + rollout.id());
     }
 
     @Override
@@ -171,6 +167,13 @@ public class JdbcWrites extends JdbcReads implements LicensingWrites, ReleaseWri
     public void audit(AuditEvent event) {
         statements.update("INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)", event.at(),
                 event.actor(), event.action().wireName(), event.subject(), event.detail());
+    }
+
+    /** {@code values} and then {@code id}: the parameters of an UPDATE that sets the values of the row with the id. */
+    private static Object[] thenId(Object[] values, long id) {
+        Object[] parameters = Arrays.copyOf(values, values.length + 1);
+        parameters[values.length] = id;
+        return parameters;
     }
 
     private static void requireOneRow(int rows, String what) {

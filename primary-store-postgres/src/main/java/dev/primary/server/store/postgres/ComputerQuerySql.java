@@ -2,6 +2,7 @@ package dev.primary.server.store.postgres;
 
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
+import dev.primary.server.store.jdbc.ComputerPageSql;
 import dev.primary.server.store.jdbc.Rows;
 import dev.primary.server.store.jdbc.StateCodes;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * {@code holder_key} with {@code LIKE} (no trigram index yet). Sorting by state orders LICENSED rows by lease
  * expiry, newest first; NULLs sort as on SQLite (first ascending, last descending), so both stores page alike.
  */
-final class ComputerQuerySql {
+final class ComputerQuerySql implements ComputerPageSql {
     private final String where;
     private final List<Object> parameters = new ArrayList<>();
     private final String orderBy;
@@ -32,20 +33,25 @@ final class ComputerQuerySql {
         this.orderBy = orderBy(query.sort(), query.descending());
     }
 
-    String countSql() {
+    @Override
+    public String countSql() {
         return "SELECT COUNT(*) FROM computers" + where;
     }
 
-    Object[] countParameters() {
+    @Override
+    public Object[] countParameters() {
         return parameters.toArray();
     }
 
-    String pageSql() {
+    /** The same page whatever the total: PostgreSQL plans a search itself. */
+    @Override
+    public String pageSql(long total) {
         return "SELECT " + Rows.COMPUTER_COLUMNS + " FROM computers" + where + " ORDER BY " + orderBy
                 + " LIMIT ? OFFSET ?";
     }
 
-    Object[] pageParameters(int limit, int offset) {
+    @Override
+    public Object[] pageParameters(int limit, int offset) {
         List<Object> all = new ArrayList<>(parameters);
         all.add(limit);
         all.add(offset);

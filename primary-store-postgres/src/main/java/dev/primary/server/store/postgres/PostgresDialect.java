@@ -1,25 +1,16 @@
 package dev.primary.server.store.postgres;
 
-import dev.primary.protocol.admin.ComputerQuery;
-import dev.primary.server.computer.Computer;
-import dev.primary.server.licensing.ComputerRows;
 import dev.primary.server.store.jdbc.JdbcReads;
 import dev.primary.server.store.jdbc.ReleaseRows;
-import dev.primary.server.store.jdbc.Rows;
 import dev.primary.server.store.jdbc.SqlDialect;
-import dev.primary.server.store.jdbc.SqlStatements;
 import dev.primary.server.store.jdbc.StateCodes;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * PostgreSQL's SQL where it differs from SQLite's: totals are counted (no trigger-kept counts), NULLs sort first
  * ascending as they do on SQLite, sums of conditions are {@code COUNT(*) FILTER} and a replace is
  * {@code ON CONFLICT DO UPDATE}.
  */
-final class PostgresDialect implements SqlDialect {
-    static final PostgresDialect INSTANCE = new PostgresDialect();
-
+final class PostgresDialect {
     static final String SILENT_IN_STATE = JdbcReads.SELECT_COMPUTERS + " WHERE state = ? AND (last_contact IS NULL"
             + " OR last_contact < ?) AND (? = '' OR enrolled_with = ?) ORDER BY last_contact NULLS FIRST, id LIMIT ?";
     /** Active (a lease valid now), reserved and waiting, counted over the state index in one pass. */
@@ -34,34 +25,8 @@ final class PostgresDialect implements SqlDialect {
             + " version = excluded.version, state = excluded.state, reason = excluded.reason,"
             + " updated_at = excluded.updated_at";
 
+    static final SqlDialect INSTANCE = new SqlDialect(SILENT_IN_STATE, HOLDER_COUNTS, ROLLOUT_COUNTS,
+            SAVE_UPDATE_RECORD, ComputerQuerySql::new);
+
     private PostgresDialect() {}
-
-    @Override
-    public String silentInState() {
-        return SILENT_IN_STATE;
-    }
-
-    @Override
-    public String holderCounts() {
-        return HOLDER_COUNTS;
-    }
-
-    @Override
-    public String rolloutCounts() {
-        return ROLLOUT_COUNTS;
-    }
-
-    @Override
-    public String saveUpdateRecord() {
-        return SAVE_UPDATE_RECORD;
-    }
-
-    @Override
-    public ComputerRows computers(SqlStatements statements, ComputerQuery query, Instant now) {
-        ComputerQuerySql sql = new ComputerQuerySql(query, now);
-        long total = statements.number(sql.countSql(), sql.countParameters());
-        List<Computer> rows = total <= query.offset() ? List.of()
-                : statements.list(sql.pageSql(), Rows::computer, sql.pageParameters(query.limit(), query.offset()));
-        return new ComputerRows(total, rows);
-    }
 }

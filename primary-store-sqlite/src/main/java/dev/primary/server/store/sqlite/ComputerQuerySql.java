@@ -2,6 +2,7 @@ package dev.primary.server.store.sqlite;
 
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
+import dev.primary.server.store.jdbc.ComputerPageSql;
 import dev.primary.server.store.jdbc.Rows;
 import dev.primary.server.store.jdbc.StateCodes;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * Sorting by state orders LICENSED rows by lease expiry, newest first, so the licensed computers
  * come before the ones whose lease expired, as the states are ordered.
  */
-final class ComputerQuerySql {
+final class ComputerQuerySql implements ComputerPageSql {
     /** Up to how many matches of a search are fetched by id and sorted rather than found along an index. */
     static final long FEW_MATCHES = 20_000;
     private static final String EXPIRED_COUNT = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
@@ -69,16 +70,23 @@ final class ComputerQuerySql {
         return "SELECT computers FROM computer_counts WHERE state = " + StateCodes.code(state);
     }
 
-    String countSql() {
+    @Override
+    public String countSql() {
         return countSql;
     }
 
-    Object[] countParameters() {
+    @Override
+    public Object[] countParameters() {
         return countParameters.toArray();
     }
 
     String pageSql() {
         return pageSql(false);
+    }
+
+    @Override
+    public String pageSql(long total) {
+        return pageSql(total <= FEW_MATCHES);
     }
 
     /**
@@ -92,7 +100,8 @@ final class ComputerQuerySql {
                 + " LIMIT ? OFFSET ?";
     }
 
-    Object[] pageParameters(int limit, int offset) {
+    @Override
+    public Object[] pageParameters(int limit, int offset) {
         List<Object> all = new ArrayList<>(parameters);
         all.add(limit);
         all.add(offset);

@@ -1,24 +1,15 @@
 package dev.primary.server.store.sqlite;
 
-import dev.primary.protocol.admin.ComputerQuery;
-import dev.primary.server.computer.Computer;
-import dev.primary.server.licensing.ComputerRows;
 import dev.primary.server.store.jdbc.JdbcReads;
 import dev.primary.server.store.jdbc.ReleaseRows;
-import dev.primary.server.store.jdbc.Rows;
 import dev.primary.server.store.jdbc.SqlDialect;
-import dev.primary.server.store.jdbc.SqlStatements;
 import dev.primary.server.store.jdbc.StateCodes;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * SQLite's SQL where it differs from PostgreSQL's: counts kept by triggers in {@code computer_counts}, sums of
  * conditions, {@code INSERT OR REPLACE}, and the Manage Computers page over the trigram search index.
  */
-final class SqliteDialect implements SqlDialect {
-    static final SqliteDialect INSTANCE = new SqliteDialect();
-
+final class SqliteDialect {
     static final String SILENT_IN_STATE = JdbcReads.SELECT_COMPUTERS + " WHERE state = ? AND (last_contact IS NULL"
             + " OR last_contact < ?) AND (? = '' OR enrolled_with = ?) ORDER BY last_contact, id LIMIT ?";
     /** Active (a lease valid now), reserved and waiting: kept counts, less the leases that are missing or expired. */
@@ -32,35 +23,8 @@ final class SqliteDialect implements SqlDialect {
     static final String SAVE_UPDATE_RECORD = "INSERT OR REPLACE INTO computer_updates (computer_id, "
             + ReleaseRows.UPDATE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+    static final SqlDialect INSTANCE = new SqlDialect(SILENT_IN_STATE, HOLDER_COUNTS, ROLLOUT_COUNTS,
+            SAVE_UPDATE_RECORD, ComputerQuerySql::new);
+
     private SqliteDialect() {}
-
-    @Override
-    public String silentInState() {
-        return SILENT_IN_STATE;
-    }
-
-    @Override
-    public String holderCounts() {
-        return HOLDER_COUNTS;
-    }
-
-    @Override
-    public String rolloutCounts() {
-        return ROLLOUT_COUNTS;
-    }
-
-    @Override
-    public String saveUpdateRecord() {
-        return SAVE_UPDATE_RECORD;
-    }
-
-    @Override
-    public ComputerRows computers(SqlStatements statements, ComputerQuery query, Instant now) {
-        ComputerQuerySql sql = new ComputerQuerySql(query, now);
-        long total = statements.number(sql.countSql(), sql.countParameters());
-        List<Computer> rows = total <= query.offset() ? List.of()
-                : statements.list(sql.pageSql(total <= ComputerQuerySql.FEW_MATCHES), Rows::computer,
-                        sql.pageParameters(query.limit(), query.offset()));
-        return new ComputerRows(total, rows);
-    }
 }
