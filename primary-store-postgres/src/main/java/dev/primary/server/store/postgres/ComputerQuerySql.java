@@ -1,10 +1,9 @@
 package dev.primary.server.store.postgres;
 
 import dev.primary.protocol.admin.ComputerQuery;
-import dev.primary.protocol.admin.ComputerState;
+import dev.primary.server.store.jdbc.ComputerFilters;
 import dev.primary.server.store.jdbc.ComputerPageSql;
 import dev.primary.server.store.jdbc.Rows;
-import dev.primary.server.store.jdbc.StateCodes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +24,13 @@ final class ComputerQuerySql implements ComputerPageSql {
         List<String> conditions = new ArrayList<>();
         String search = query.search().toLowerCase(Locale.ROOT);
         if (!search.isEmpty()) {
-            conditions.add("holder_key LIKE ? ESCAPE '!'");
-            parameters.add("%" + escapeLike(search) + "%");
+            conditions.add(ComputerFilters.holderKeyContains(search, parameters));
         }
-        query.stateFilter().ifPresent(state -> conditions.add(stateCondition(state, now)));
+        query.stateFilter().ifPresent(state -> conditions.add(ComputerFilters.inState(state, now, parameters)));
         this.where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        this.orderBy = orderBy(query.sort(), query.descending());
+        this.orderBy = query.descending()
+                ? ComputerFilters.orderBy(query.sort(), " DESC NULLS LAST", " ASC NULLS FIRST")
+                : ComputerFilters.orderBy(query.sort(), " ASC NULLS FIRST", " DESC NULLS LAST");
     }
 
     @Override
@@ -52,36 +52,6 @@ final class ComputerQuerySql implements ComputerPageSql {
 
     @Override
     public Object[] pageParameters(int limit, int offset) {
-        List<Object> all = new ArrayList<>(parameters);
-        all.add(limit);
-        all.add(offset);
-        return all.toArray();
-    }
-
-    private String stateCondition(ComputerState state, Instant now) {
-        if (state == ComputerState.LICENSED) {
-            parameters.add(now);
-            return "state = " + StateCodes.LICENSED + " AND (lease_expires_at IS NULL OR lease_expires_at > ?)";
-        }
-        if (state == ComputerState.EXPIRED) {
-            parameters.add(now);
-            return "state = " + StateCodes.LICENSED + " AND lease_expires_at <= ?";
-        }
-        return "state = " + StateCodes.code(state);
-    }
-
-    private static String orderBy(ComputerQuery.Sort sort, boolean descending) {
-        String direction = descending ? " DESC NULLS LAST" : " ASC NULLS FIRST";
-        String opposite = descending ? " ASC NULLS FIRST" : " DESC NULLS LAST";
-        return switch (sort) {
-            case NAME -> "name_key" + direction + ", holder_key" + direction;
-            case STATE -> "state" + direction + ", lease_expires_at" + opposite + ", name_key" + direction
-                    + ", holder_key" + direction;
-            case LAST_CONTACT -> "last_contact" + direction + ", holder_key" + direction;
-        };
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return ComputerFilters.pageParameters(parameters, limit, offset);
     }
 }
