@@ -10,6 +10,7 @@ import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.ReleaseWrites;
 import dev.primary.server.store.CommitObserver;
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.JdbcReads;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,11 +129,11 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         }
     }
 
-    private <T> T inReadTransaction(Function<PostgresReads, T> unit) {
+    private <T> T inReadTransaction(Function<JdbcReads, T> unit) {
         try (Connection connection = connection()) {
             try (Statement snapshot = connection.createStatement()) {
                 snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                T result = unit.apply(new PostgresReads(new SqlSession(connection)));
+                T result = unit.apply(new JdbcReads(new SqlSession(connection), PostgresDialect.INSTANCE));
                 connection.commit();
                 return result;
             } catch (RuntimeException | Error e) {

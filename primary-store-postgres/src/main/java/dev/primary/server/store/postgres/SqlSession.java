@@ -1,6 +1,7 @@
 package dev.primary.server.store.postgres;
 
-import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.SqlStatements;
+import dev.primary.server.store.jdbc.StoredValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,20 +17,15 @@ import java.util.Optional;
  * milliseconds, as on the SQLite store. Statements are not cached here: the driver keeps server-side prepared
  * statements per connection itself.
  */
-final class SqlSession {
+final class SqlSession implements SqlStatements {
     private final Connection connection;
 
     SqlSession(Connection connection) {
         this.connection = connection;
     }
 
-    /** A row of a result, mapped to a value. */
-    @FunctionalInterface
-    interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    int update(String sql, Object... parameters) {
+    @Override
+    public int update(String sql, Object... parameters) {
         try (PreparedStatement statement = bound(sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -37,7 +33,8 @@ final class SqlSession {
         }
     }
 
-    <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+    @Override
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
         try (PreparedStatement statement = bound(sql, parameters); ResultSet rows = statement.executeQuery()) {
             List<T> values = new ArrayList<>();
             while (rows.next()) {
@@ -49,7 +46,8 @@ final class SqlSession {
         }
     }
 
-    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
+    @Override
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
         try (PreparedStatement statement = bound(sql, parameters); ResultSet rows = statement.executeQuery()) {
             return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         } catch (SQLException e) {
@@ -57,22 +55,11 @@ final class SqlSession {
         }
     }
 
-    long number(String sql, Object... parameters) {
-        return one(sql, row -> row.getLong(1), parameters)
-                .orElseThrow(() -> new StoreUnavailableException("query returned no row: " + sql));
-    }
-
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
     private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                statement.setObject(i + 1, value instanceof Instant instant ? instant.toEpochMilli() : value);
+                statement.setObject(i + 1, StoredValues.parameter(parameters[i]));
             }
             return statement;
         } catch (SQLException e) {

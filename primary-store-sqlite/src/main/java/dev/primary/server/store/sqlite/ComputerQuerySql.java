@@ -2,6 +2,10 @@ package dev.primary.server.store.sqlite;
 
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
+import dev.primary.server.store.jdbc.ComputerFilters;
+import dev.primary.server.store.jdbc.ComputerPageSql;
+import dev.primary.server.store.jdbc.Rows;
+import dev.primary.server.store.jdbc.StateCodes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.Locale;
  * Sorting by state orders LICENSED rows by lease expiry, newest first, so the licensed computers
  * come before the ones whose lease expired, as the states are ordered.
  */
-final class ComputerQuerySql {
+final class ComputerQuerySql implements ComputerPageSql {
     /** Up to how many matches of a search are fetched by id and sorted rather than found along an index. */
     static final long FEW_MATCHES = 20_000;
     private static final String EXPIRED_COUNT = "SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
@@ -33,12 +37,12 @@ final class ComputerQuerySql {
             conditions.add("id IN (SELECT rowid FROM computer_search WHERE holder_key LIKE ?)");
             parameters.add("%" + search + "%");
         } else if (!search.isEmpty()) {
-            conditions.add("holder_key LIKE ? ESCAPE '!'");
-            parameters.add("%" + escapeLike(search) + "%");
+            conditions.add(ComputerFilters.holderKeyContains(search, parameters));
         }
-        query.stateFilter().ifPresent(state -> conditions.add(stateCondition(state, now)));
+        query.stateFilter().ifPresent(state -> conditions.add(ComputerFilters.inState(state, now, parameters)));
         this.where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        this.orderBy = orderBy(query.sort(), query.descending());
+        this.orderBy = query.descending() ? ComputerFilters.orderBy(query.sort(), " DESC", " ASC")
+                : ComputerFilters.orderBy(query.sort(), " ASC", " DESC");
         this.countSql = countSql(query, now);
     }
 
@@ -67,16 +71,23 @@ final class ComputerQuerySql {
         return "SELECT computers FROM computer_counts WHERE state = " + StateCodes.code(state);
     }
 
-    String countSql() {
+    @Override
+    public String countSql() {
         return countSql;
     }
 
-    Object[] countParameters() {
+    @Override
+    public Object[] countParameters() {
         return countParameters.toArray();
     }
 
     String pageSql() {
         return pageSql(false);
+    }
+
+    @Override
+    public String pageSql(long total) {
+        return pageSql(total <= FEW_MATCHES);
     }
 
     /**
@@ -90,34 +101,9 @@ final class ComputerQuerySql {
                 + " LIMIT ? OFFSET ?";
     }
 
-    Object[] pageParameters(int limit, int offset) {
-        List<Object> all = new ArrayList<>(parameters);
-        all.add(limit);
-        all.add(offset);
-        return all.toArray();
-    }
-
-    private String stateCondition(ComputerState state, Instant now) {
-        if (state == ComputerState.LICENSED) {
-            parameters.add(now);
-            return "state = " + StateCodes.LICENSED + " AND (lease_expires_at IS NULL OR lease_expires_at > ?)";
-        }
-        if (state == ComputerState.EXPIRED) {
-            parameters.add(now);
-            return "state = " + StateCodes.LICENSED + " AND lease_expires_at <= ?";
-        }
-        return "state = " + StateCodes.code(state);
-    }
-
-    private static String orderBy(ComputerQuery.Sort sort, boolean descending) {
-        String direction = descending ? " DESC" : " ASC";
-        String opposite = descending ? " ASC" : " DESC";
-        return switch (sort) {
-            case NAME -> "name_key" + direction + ", holder_key" + direction;
-            case STATE -> "state" + direction + ", lease_expires_at" + opposite + ", name_key" + direction
-                    + ", holder_key" + direction;
-            case LAST_CONTACT -> "last_contact" + direction + ", holder_key" + direction;
-        };
+    @Override
+    public Object[] pageParameters(int limit, int offset) {
+        return ComputerFilters.pageParameters(parameters, limit, offset);
     }
 
     /**
@@ -126,9 +112,5 @@ final class ComputerQuerySql {
      */
     static boolean usesTrigramIndex(String search) {
         return search.length() >= 3 && search.indexOf('%') < 0 && search.indexOf('_') < 0;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -1,6 +1,7 @@
 package dev.primary.server.store.sqlite;
 
-import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.SqlStatements;
+import dev.primary.server.store.jdbc.StoredValues;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,10 +17,10 @@ import java.util.Optional;
 /**
  * One JDBC connection, used by one thread at a time, with its prepared statements kept for reuse.
  * Every SQL failure becomes a {@link dev.primary.server.store.StoreFullException} when the disk is full
- * ({@link SqliteFailures}), else a {@link StoreUnavailableException}; parameters may be {@code null},
- * {@link Instant}s are stored as epoch milliseconds.
+ * ({@link SqliteFailures}), else a {@link dev.primary.server.store.StoreUnavailableException}; parameters may be
+ * {@code null}, {@link Instant}s are stored as epoch milliseconds.
  */
-final class SqlSession implements AutoCloseable {
+final class SqlSession implements SqlStatements, AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Path directory;
@@ -38,13 +39,8 @@ final class SqlSession implements AutoCloseable {
         return connection;
     }
 
-    /** A row of a result, mapped to a value. */
-    @FunctionalInterface
-    interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    int update(String sql, Object... parameters) {
+    @Override
+    public int update(String sql, Object... parameters) {
         try {
             return bound(sql, parameters).executeUpdate();
         } catch (SQLException e) {
@@ -52,7 +48,8 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+    @Override
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
         try (ResultSet rows = bound(sql, parameters).executeQuery()) {
             List<T> values = new ArrayList<>();
             while (rows.next()) {
@@ -64,17 +61,13 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
+    @Override
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
         try (ResultSet rows = bound(sql, parameters).executeQuery()) {
             return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         } catch (SQLException e) {
             throw failure(sql, e);
         }
-    }
-
-    long number(String sql, Object... parameters) {
-        return one(sql, row -> row.getLong(1), parameters)
-                .orElseThrow(() -> new StoreUnavailableException("query returned no row: " + sql));
     }
 
     void commit() {
@@ -93,11 +86,6 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
     private PreparedStatement bound(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
@@ -106,7 +94,7 @@ final class SqlSession implements AutoCloseable {
         }
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
-            statement.setObject(i + 1, value instanceof Instant instant ? instant.toEpochMilli() : value);
+            statement.setObject(i + 1, StoredValues.parameter(parameters[i]));
         }
         return statement;
     }

@@ -66,7 +66,7 @@ class ComputerQueryPlanTest {
                 }
             }
         }
-        assertThat(plan(SqliteReads.HOLDER_COUNTS, NOW)).doesNotContain("SCAN computers");
+        assertThat(plan(SqliteDialect.HOLDER_COUNTS, NOW)).doesNotContain("SCAN computers");
     }
 
     @Test
@@ -109,7 +109,7 @@ class ComputerQueryPlanTest {
     void the_update_queries_of_a_check_in_and_of_the_release_views_search_an_index() {
         assertThat(plan(SqliteReads.UPDATE_RECORDS, 1L)).as("a computer's update records")
                 .contains("SEARCH computer_updates USING PRIMARY KEY (computer_id=?)");
-        assertThat(plan(SqliteReads.ROLLOUT_COUNTS, 1L)).as("a rollout's counts")
+        assertThat(plan(SqliteDialect.ROLLOUT_COUNTS, 1L)).as("a rollout's counts")
                 .contains("computer_updates_by_rollout (rollout_id=?)");
         assertThat(plan(SqliteReads.RECORDER_RUNNING, "1.2.345")).contains("computers_by_recorder_version");
         assertThat(plan(SqliteReads.CLIENT_RUNNING, "1.2.345")).contains("computers_by_client_version");

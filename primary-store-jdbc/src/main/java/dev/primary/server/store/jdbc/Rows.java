@@ -1,4 +1,4 @@
-package dev.primary.server.store.sqlite;
+package dev.primary.server.store.jdbc;
 
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.crypto.PublicKey;
@@ -22,48 +22,48 @@ import java.util.Locale;
  * The columns of each table and how a row becomes a domain value and back. Rows are read by
  * column position (in the order of the {@code *_COLUMNS} lists), which matters on the check-in path.
  */
-final class Rows {
-    static final String COMPUTER_COLUMNS = "id, computer_name, domain, user_name, client_id, os, client_version,"
+public final class Rows {
+    public static final String COMPUTER_COLUMNS = "id, computer_name, domain, user_name, client_id, os, client_version,"
             + " recorder_version, client_state, state, state_reason, state_since, license_serial, waiting_since,"
             + " lease_id, lease_issued_at, lease_expires_at, verify_interval, first_seen, last_contact,"
             + " group_name, content_revision, remote_address, nudge_port";
 
     /** The columns {@link #computerValues} fills, in order. */
-    static final List<String> COMPUTER_WRITTEN = List.of("holder_key", "name_key", "computer_name", "domain",
+    public static final List<String> COMPUTER_WRITTEN = List.of("holder_key", "name_key", "computer_name", "domain",
             "user_name", "client_id", "os", "client_version", "recorder_version", "client_state", "state",
             "state_reason", "state_since", "license_serial", "waiting_since", "lease_id", "lease_issued_at",
             "lease_expires_at", "verify_interval", "first_seen", "last_contact", "group_name", "content_revision",
             "remote_address", "nudge_port");
 
     /** What is read of a license: its terms, not the files they came from. */
-    static final String LICENSE_COLUMNS = "serial, customer, seats, used, issued_at, expires_at, features,"
+    public static final String LICENSE_COLUMNS = "serial, customer, seats, used, issued_at, expires_at, features,"
             + " license_signature, registration_code, imported_at, unlocked_at";
 
-    static final String CLIENT_COLUMNS = "client_id, public_key, last_sequence, first_seen, revoked_reason";
+    public static final String CLIENT_COLUMNS = "client_id, public_key, last_sequence, first_seen, revoked_reason";
 
-    static final String TOKEN_COLUMNS = "id, secret_hash, label, group_name, uses, used, created_at, created_by,"
+    public static final String TOKEN_COLUMNS = "id, secret_hash, label, group_name, uses, used, created_at, created_by,"
             + " expires_at, revoked_at";
 
-    static final String AUDIT_COLUMNS = "id, at, actor, action, subject, detail";
+    public static final String AUDIT_COLUMNS = "id, at, actor, action, subject, detail";
 
     private Rows() {}
 
-    static Computer computer(ResultSet row) throws SQLException {
+    public static Computer computer(ResultSet row) throws SQLException {
         ComputerIdentity identity = new ComputerIdentity(row.getString(2), row.getString(3), row.getString(4));
         String clientVersion = row.getString(7);
         String leaseId = row.getString(15);
         IssuedLease lease = leaseId == null ? null
-                : new IssuedLease(leaseId, SqlSession.instant(row, 16), SqlSession.instant(row, 17));
+                : new IssuedLease(leaseId, StoredValues.instant(row, 16), StoredValues.instant(row, 17));
         return new Computer(row.getLong(1), identity, row.getString(5), row.getString(6),
                 clientVersion == null ? null : version(clientVersion), version(row.getString(8)), row.getString(9),
-                StateCodes.state(row.getInt(10)), row.getString(11), SqlSession.instant(row, 12), row.getString(13),
-                SqlSession.instant(row, 14), lease, row.getLong(18), SqlSession.instant(row, 19),
-                SqlSession.instant(row, 20),
+                StateCodes.state(row.getInt(10)), row.getString(11), StoredValues.instant(row, 12), row.getString(13),
+                StoredValues.instant(row, 14), lease, row.getLong(18), StoredValues.instant(row, 19),
+                StoredValues.instant(row, 20),
                 new UpdateProfile(row.getString(21), row.getLong(22), row.getString(23), row.getInt(24)));
     }
 
     /** The values of {@link #COMPUTER_WRITTEN} for {@code computer}. */
-    static Object[] computerValues(Computer computer) {
+    public static Object[] computerValues(Computer computer) {
         ComputerIdentity identity = computer.identity();
         IssuedLease lease = computer.lease();
         UpdateProfile profile = computer.profile();
@@ -78,36 +78,36 @@ final class Rows {
             profile.nudgePort()};
     }
 
-    static License license(ResultSet row) throws SQLException {
+    public static License license(ResultSet row) throws SQLException {
         return new License(row.getString(1), row.getString(2), row.getInt(3), row.getInt(4),
-                SqlSession.instant(row, 5), SqlSession.instant(row, 6),
+                StoredValues.instant(row, 5), StoredValues.instant(row, 6),
                 Arrays.asList(Json.read(bytes(row.getString(7)), String[].class)), row.getString(8),
-                row.getString(9), SqlSession.instant(row, 10), SqlSession.instant(row, 11));
+                row.getString(9), StoredValues.instant(row, 10), StoredValues.instant(row, 11));
     }
 
-    static ClientRecord client(ResultSet row) throws SQLException {
+    public static ClientRecord client(ResultSet row) throws SQLException {
         return new ClientRecord(row.getString(1), PublicKey.decode(row.getString(2)), row.getLong(3),
-                SqlSession.instant(row, 4), row.getString(5));
+                StoredValues.instant(row, 4), row.getString(5));
     }
 
-    static EnrollmentToken token(ResultSet row) throws SQLException {
+    public static EnrollmentToken token(ResultSet row) throws SQLException {
         return new EnrollmentToken(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getInt(5), row.getInt(6), SqlSession.instant(row, 7), row.getString(8), SqlSession.instant(row, 9),
-                SqlSession.instant(row, 10));
+                row.getInt(5), row.getInt(6), StoredValues.instant(row, 7), row.getString(8),
+                StoredValues.instant(row, 9), StoredValues.instant(row, 10));
     }
 
-    static AuditEntry audit(ResultSet row) throws SQLException {
-        return new AuditEntry(row.getLong(1), SqlSession.instant(row, 2), row.getString(3), row.getString(4),
+    public static AuditEntry audit(ResultSet row) throws SQLException {
+        return new AuditEntry(row.getLong(1), StoredValues.instant(row, 2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6));
     }
 
     /** {@code value} as JSON text, for the JSON columns. */
-    static String text(Object value) {
+    public static String text(Object value) {
         return new String(Json.write(value), StandardCharsets.UTF_8);
     }
 
     /** Reads the dotted form {@code 1.2.345} that {@link Version#dotted()} writes, without a regular expression. */
-    static Version version(String dotted) {
+    public static Version version(String dotted) {
         int first = dotted.indexOf('.');
         int second = dotted.indexOf('.', first + 1);
         if (first < 0 || second < 0) {

@@ -1,4 +1,4 @@
-package dev.primary.server.store.sqlite;
+package dev.primary.server.store.jdbc;
 
 import dev.primary.protocol.admin.ComputerState;
 
@@ -7,15 +7,15 @@ import dev.primary.protocol.admin.ComputerState;
  * state is sorting by an indexed column. EXPIRED (1) is never stored: it is LICENSED with a lease
  * that ran out.
  */
-final class StateCodes {
-    static final int LICENSED = 0;
-    static final int WAITING = 2;
-    static final int RESERVED = 3;
-    static final int CONFLICT = 7;
+public final class StateCodes {
+    public static final int LICENSED = 0;
+    public static final int WAITING = 2;
+    public static final int RESERVED = 3;
+    public static final int CONFLICT = 7;
 
     private StateCodes() {}
 
-    static int code(ComputerState state) {
+    public static int code(ComputerState state) {
         return switch (state) {
             case LICENSED -> LICENSED;
             case EXPIRED -> throw new IllegalArgumentException("EXPIRED is derived, never stored");
@@ -28,7 +28,7 @@ final class StateCodes {
         };
     }
 
-    static ComputerState state(int code) {
+    public static ComputerState state(int code) {
         return switch (code) {
             case LICENSED -> ComputerState.LICENSED;
             case WAITING -> ComputerState.WAITING;
