@@ -3,11 +3,7 @@ package dev.primary.server;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.identity.DataDirectory;
-import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
-import dev.primary.server.release.ReleaseSettings;
-import dev.primary.server.release.Releases;
-import dev.primary.server.store.files.FilePackageStore;
 import dev.primary.server.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,24 +40,7 @@ final class SqliteLicensing {
 
     private static LicensingBackend on(SqliteStore store, LicensingSettings settings, SigningKey serverKey,
             Path dataDirectory, Clock clock, List<AuditEvent> startEvents) {
-        try {
-            if (!startEvents.isEmpty()) {
-                store.write(writes -> {
-                    startEvents.forEach(writes::audit);
-                    return null;
-                });
-            }
-            FilePackageStore packages = FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
-            Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
-            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases);
-            return new LicensingBackend(licensing, licensing, releases, packages, store.description(), store);
-        } catch (RuntimeException e) {
-            try {
-                store.close();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return BackendOnStore.assemble(store, store.description(), settings, serverKey, dataDirectory, clock,
+                startEvents);
     }
 }

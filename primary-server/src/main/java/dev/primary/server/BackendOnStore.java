@@ -1,0 +1,52 @@
+package dev.primary.server;
+
+import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.identity.DataDirectory;
+import dev.primary.server.licensing.Licensing;
+import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.licensing.LicensingStore;
+import dev.primary.server.release.ReleaseSettings;
+import dev.primary.server.release.ReleaseStore;
+import dev.primary.server.release.Releases;
+import dev.primary.server.store.files.FilePackageStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The licensing and release core on a store that is already open, whichever it is: the start's audit events
+ * written first, packages as files in {@code <data-dir>/packages/}. The store is closed here when the rest cannot
+ * be opened, so a failed start leaves nothing open.
+ */
+final class BackendOnStore {
+    private BackendOnStore() {}
+
+    /**
+     * @param store a store adapter serving both ports
+     * @param description how the server names the store (never a password)
+     */
+    static <S extends LicensingStore & ReleaseStore & AutoCloseable> LicensingBackend assemble(S store,
+            String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
+            List<AuditEvent> startEvents) {
+        try {
+            if (!startEvents.isEmpty()) {
+                store.write(writes -> {
+                    startEvents.forEach(writes::audit);
+                    return null;
+                });
+            }
+            FilePackageStore packages = FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
+            Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
+            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases);
+            return new LicensingBackend(licensing, licensing, releases, packages, description, store);
+        } catch (RuntimeException e) {
+            try {
+                store.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+}
