@@ -9,6 +9,7 @@ import dev.primary.testkit.CommandResult;
 import dev.primary.testkit.Eventually;
 import dev.primary.testkit.FreePorts;
 import dev.primary.testkit.InProcessCommand;
+import dev.primary.testkit.JavaProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class PackagesIT {
         Path data = scratch.resolve("primary-data");
         int port = FreePorts.next();
         int adminPort = FreePorts.next();
-        try (Launched serverProcess = Launched.start(scratch.resolve("server.log"), Map.of(), List.of(
+        try (JavaProcess serverProcess = Launched.start(scratch.resolve("server.log"), Map.of(), List.of(
                 server.resolve("bin/primary-server").toString(), "--port", Integer.toString(port), "--admin-port",
                 Integer.toString(adminPort), "--data-dir", data.toString(), "--vendor-key",
                 vendor.resolve("vendor.pub").toString(), "--waiting-retry-after", "1s"))) {
@@ -84,7 +85,7 @@ class PackagesIT {
                     token, "--nudge-port", "0"));
             assertThat(deployed.exitCode()).as("deployment-utility\n%s", deployed).isZero();
 
-            try (Launched clientProcess = Launched.start(scratch.resolve("client.log"), Map.of(), List.of(
+            try (JavaProcess clientProcess = Launched.start(scratch.resolve("client.log"), Map.of(), List.of(
                     client.resolve("bin/client-service").toString(), "run", "--home", home.toString(),
                     "--retry-interval", "300ms", "--verify-interval", "5s"))) {
                 Eventually.within(PATIENCE, () -> {
@@ -107,9 +108,9 @@ class PackagesIT {
         succeeds("dpkg-deb", "-x", serverDeb().toString(), root.toString());
         Path data = Files.createDirectories(scratch.resolve("no-server"));
         // a server that exits at once: a wrong command line (exit code 2)
-        try (Launched exited = Launched.start(scratch.resolve("exited.log"), Map.of(), List.of(
+        try (JavaProcess exited = Launched.start(scratch.resolve("exited.log"), Map.of(), List.of(
                 root.resolve("usr/share/primary-server/bin/primary-server").toString(), "--no-such-flag"))) {
-            assertThat(exited.awaitExit(2)).isEqualTo(2);
+            assertThat(exited.awaitExit(Launched.TOOL_PATIENCE)).isEqualTo(2);
             int ready = Launched.run(scratch.resolve("ready.log"), Map.of(), List.of(
                     root.resolve("usr/share/primary-server/bin/primary-server-ready").toString(), "--data-dir",
                     data.toString(), "--pid", Long.toString(exited.pid()), "--timeout", "120"));

@@ -31,8 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SelfUpdateIT {
     private static final Duration PATIENCE = Patience.FAILURE_BOUND;
-    /** Long enough for a JVM start and one TLS handshake on a loaded machine; short for a test. */
-    private static final String SERVICE_HEALTH_PERIOD = "20s";
+    /**
+     * B's trial: it passes at its first answer from the server, so a long period costs nothing on an idle machine and
+     * keeps a loaded one (a slow JVM start, a slow handshake) from failing a good release.
+     */
+    private static final String PASSING_HEALTH_PERIOD = "2m";
+    /** C's trial, which must run out: short for a test. */
+    private static final String FAILING_HEALTH_PERIOD = "20s";
 
     @TempDir
     Path work;
@@ -48,7 +53,7 @@ class SelfUpdateIT {
         try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor, "--release-key",
                 releases.publicKey().toString()).start();
                 ClientProcess client = ClientProcess.deploy(server, work, "PC-SELF")) {
-            shortenServiceHealthPeriod(client.home());
+            setServiceHealthPeriod(client.home(), PASSING_HEALTH_PERIOD);
             client.startThroughLauncher("300ms", "1s");
             try {
                 updatesItself(server, client, releases, builds, vendor, a, b, c);
@@ -76,6 +81,8 @@ class SelfUpdateIT {
             assertThat(selected(client)).isEqualTo(b.dotted());
             printRestartTimes(client, b);
 
+            // C's trial must run out; a version reads its health period when it starts.
+            setServiceHealthPeriod(client.home(), FAILING_HEALTH_PERIOD);
             // C is a broken build: its protocol library lacks the request signing, so it starts, keeps the Recorder
             // running on its lease, but cannot make one authenticated request to the server.
             publish(server, releases, builds.packageOf(c.dotted(),
@@ -139,12 +146,12 @@ class SelfUpdateIT {
         }
     }
 
-    /** The Deployment Utility writes the default health period (5 min); the test's is seconds. */
-    private static void shortenServiceHealthPeriod(Path home) {
+    /** The Deployment Utility writes the default health period (5 min); the test sets its own. */
+    private static void setServiceHealthPeriod(Path home, String period) {
         ClientConfigurationFile file = ClientConfigurationFile.in(home);
         ClientConfiguration written = file.read();
         file.write(new ClientConfiguration(written.server(), written.dataVault(), written.computer(), written.recorder(),
-                written.intervals(), written.updates().withServiceHealthPeriod(SERVICE_HEALTH_PERIOD),
+                written.intervals(), written.updates().withServiceHealthPeriod(period),
                 written.enrollmentToken()));
     }
 

@@ -45,16 +45,7 @@ public final class JavaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(javaCommand());
         command.add(mainClass);
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()));
-        builder.environment().putAll(environment);
-        try {
-            Files.createDirectories(outputFile.toAbsolutePath().getParent());
-            return new JavaProcess(name, builder.start(), outputFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
+        return startCommand(name, outputFile, environment, command);
     }
 
     /**
