@@ -261,10 +261,10 @@ public final class ServiceRuntime {
         return address.isEmpty() ? Optional.empty() : IpAddresses.literal(address);
     }
 
-    /** Who may nudge: the configured server and the configured further sources. */
+    /** Who may nudge: the configured servers (all of the list) and the configured further sources. */
     private static List<String> nudgeHosts(ConfiguredSettings settings) {
         List<String> hosts = new ArrayList<>();
-        hosts.add(settings.current().server().host());
+        settings.current().server().addresses().forEach(address -> hosts.add(address.host()));
         hosts.addAll(settings.configuration().updates().nudgeSources());
         return hosts;
     }

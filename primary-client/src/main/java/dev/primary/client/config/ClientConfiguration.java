@@ -1,9 +1,13 @@
 package dev.primary.client.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.primary.client.service.EnrollmentToken;
+import dev.primary.client.service.ServerAddress;
 import dev.primary.protocol.message.Version;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A Client Service's install configuration: {@code <home>/client.json}, written by the Deployment
@@ -72,22 +76,32 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
     }
 
     /**
-     * @param host name or IP address of the Primary Server
+     * @param host name or IP address of the Primary Server (the first one tried)
      * @param port its client port (default 16770)
      * @param tlsPin pin of its TLS key, {@code sha256/...}
      * @param serverKey its Ed25519 lease-signing public key (base64url)
      * @param serverId its installation id, as seen at install
      * @param releaseKeys the release-signing public keys (base64url) pinned at install: only releases and
      *     content updates signed by one of them are ever installed
+     * @param alternates further servers of the same fleet (same installation id, keys and TLS key), tried in this
+     *     order when the first does not answer: {@code host:port}, {@code [ipv6]:port}, or a bare {@code host} on
+     *     {@code port}; absent or empty (the default, and every file written before failover existed) = the one server.
+     *     Left out of the file when empty, so that a single-server file stays as it was
      */
     public record Server(String host, int port, String tlsPin, String serverKey, String serverId,
-            List<String> releaseKeys) {
+            List<String> releaseKeys, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> alternates) {
         public Server(String host, int port, String tlsPin, String serverKey, String serverId) {
             this(host, port, tlsPin, serverKey, serverId, List.of());
         }
 
+        public Server(String host, int port, String tlsPin, String serverKey, String serverId,
+                List<String> releaseKeys) {
+            this(host, port, tlsPin, serverKey, serverId, releaseKeys, List.of());
+        }
+
         public Server {
             releaseKeys = releaseKeys == null ? List.of() : List.copyOf(releaseKeys);
+            alternates = alternates == null ? List.of() : alternates.stream().map(String::strip).toList();
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(tlsPin, "tlsPin");
             Objects.requireNonNull(serverKey, "serverKey");
@@ -95,6 +109,59 @@ public record ClientConfiguration(Server server, DataVault dataVault, Computer c
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("server port must be 1-65535, got " + port);
             }
+            addressesOf(host, port, alternates);
+        }
+
+        /** A server list: the first address as {@code host} and {@code port}, the others as alternates. */
+        public static Server of(List<ServerAddress> addresses, String tlsPin, String serverKey, String serverId,
+                List<String> releaseKeys) {
+            if (addresses.isEmpty()) {
+                throw new IllegalArgumentException("a client needs at least one server");
+            }
+            ServerAddress first = addresses.get(0);
+            return new Server(first.host(), first.port(), tlsPin, serverKey, serverId, releaseKeys,
+                    addresses.subList(1, addresses.size()).stream().map(ServerAddress::text).toList());
+        }
+
+        /** Every server in the order tried: {@code host:port} first, then the alternates. */
+        public List<ServerAddress> addresses() {
+            return addressesOf(host, port, alternates);
+        }
+
+        /** The addresses as {@code host:port, host:port}, for people. */
+        public String addressText() {
+            return addresses().stream().map(ServerAddress::text).collect(Collectors.joining(", "));
+        }
+
+        /** This server list with other addresses; keys and id stay. */
+        public Server withAddresses(List<ServerAddress> addresses) {
+            return of(addresses, tlsPin, serverKey, serverId, releaseKeys);
+        }
+
+        private static List<ServerAddress> addressesOf(String host, int port, List<String> alternates) {
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("server host cannot be empty");
+            }
+            if (1 + alternates.size() > ServerAddress.MAX_SERVERS) {
+                throw new IllegalArgumentException("at most " + ServerAddress.MAX_SERVERS + " servers (host and "
+                        + "alternates), got " + (1 + alternates.size()));
+            }
+            List<ServerAddress> addresses = new ArrayList<>();
+            addresses.add(new ServerAddress(host, port));
+            for (String alternate : alternates) {
+                ServerAddress address;
+                try {
+                    address = ServerAddress.parse(alternate, port);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("server.alternates: " + e.getMessage(), e);
+                }
+                if (addresses.contains(address)) {
+                    throw new IllegalArgumentException("server.alternates names " + address.text() + " twice (or "
+                            + "again as the first server)");
+                }
+                addresses.add(address);
+            }
+            return List.copyOf(addresses);
         }
     }
 

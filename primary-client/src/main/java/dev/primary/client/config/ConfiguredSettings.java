@@ -98,7 +98,8 @@ public final class ConfiguredSettings implements SettingsSource {
         try {
             ClientConfiguration.Server server = configuration.server();
             ServiceSettings.ServerEndpoint endpoint = new ServiceSettings.ServerEndpoint(server.host(), server.port(),
-                    new TlsPin(server.tlsPin()), PublicKey.decode(server.serverKey()), server.serverId());
+                    new TlsPin(server.tlsPin()), PublicKey.decode(server.serverKey()), server.serverId(),
+                    server.addresses().subList(1, server.addresses().size()));
             ClientConfiguration.Intervals intervals = configuration.intervals();
             ServiceSettings.Timing timing = new ServiceSettings.Timing(
                     overrides.retry() != null ? overrides.retry() : Durations.parse(intervals.retry()),

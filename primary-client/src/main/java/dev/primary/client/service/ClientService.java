@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class ClientService {
         clock = new ClockWatch(new TrustedTime(parts.timeSource(), previous == null ? null : previous.highestTimeSeen()));
         sequence = new RequestSequence(parts.timeSource(), previous == null ? 0 : previous.lastSequence(),
                 this::persistSequence, this::persistRebasedSequence);
-        if (previous != null && previous.server().equals(settings.server().address())) {
+        if (previous != null && isConfigured(previous.server())) {
             contacts.restoreLastSuccess(previous.lastSuccessfulContact());
         }
         connectTo(settings.server());
@@ -393,8 +394,9 @@ public final class ClientService {
             LOG.info("client.json changed: applying the new settings and checking in now");
             return;
         }
-        LOG.info("client.json now names the server {} (was {}): contacting it now", address(), previous.server().address());
         connectTo(settings.server());
+        LOG.info("client.json now names the server {} (was {}): contacting it now", address(),
+                previous.server().addresses().stream().map(ServerAddress::text).collect(Collectors.joining(", ")));
         contacts.forgetFailures();
         reportedVersion = null;
         if (!lease.stillTrusted()) {
@@ -476,8 +478,21 @@ public final class ClientService {
         return parts.recorder().running() ? parts.recorder().version() : Version.NONE;
     }
 
+    /** The server in use, or (before any answered, or when none does) the configured one or list. */
     private String address() {
-        return settings.server().address();
+        Optional<String> inUse = connection == null ? Optional.empty() : connection.inUse();
+        if (inUse.isPresent()) {
+            return inUse.get();
+        }
+        ServiceSettings.ServerEndpoint server = settings.server();
+        return server.alternates().isEmpty() ? server.address()
+                : "any of " + server.addresses().stream().map(ServerAddress::text).collect(Collectors.joining(", "));
+    }
+
+    /** Whether {@code server} (as {@link #address()} gave it) is one of the configured servers. */
+    private boolean isConfigured(String server) {
+        return settings.server().addresses().stream()
+                .anyMatch(address -> server.equals(address.text()) || server.startsWith(address.text() + " ("));
     }
 
     /** What the updates see of this service. */

@@ -4,6 +4,7 @@ import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
+import java.util.Optional;
 
 /** The authenticated calls a Client Service makes to its Primary Server (protocol.md); safe to use from several threads. */
 public interface ServerConnection {
@@ -27,5 +28,13 @@ public interface ServerConnection {
      * {@link ServerUnreachableException} at once instead of waiting for the request timeout. Does nothing by default.
      */
     default void abandon() {
+    }
+
+    /**
+     * The server in use now ({@code host:port}, with the address a name resolved to in brackets): the one that answered
+     * last; empty before the first answer and after every server of the list failed. Empty by default.
+     */
+    default Optional<String> inUse() {
+        return Optional.empty();
     }
 }

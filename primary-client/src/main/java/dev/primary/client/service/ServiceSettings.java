@@ -5,6 +5,7 @@ import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.Version;
 import dev.primary.protocol.tls.TlsPin;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -82,29 +83,58 @@ public record ServiceSettings(ServerEndpoint server, ComputerIdentity computer, 
     }
 
     /**
-     * @param host server name or address
+     * @param host server name or address (the first one tried)
      * @param port its client port
      * @param tlsPin the pinned TLS key
      * @param serverKey the pinned lease-signing key
      * @param serverId the server installation id seen at install
+     * @param alternates further servers of the same fleet, tried in order when the first does not answer
      */
-    public record ServerEndpoint(String host, int port, TlsPin tlsPin, PublicKey serverKey, String serverId) {
+    public record ServerEndpoint(String host, int port, TlsPin tlsPin, PublicKey serverKey, String serverId,
+            List<ServerAddress> alternates) {
+        public ServerEndpoint(String host, int port, TlsPin tlsPin, PublicKey serverKey, String serverId) {
+            this(host, port, tlsPin, serverKey, serverId, List.of());
+        }
+
         public ServerEndpoint {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(tlsPin, "tlsPin");
             Objects.requireNonNull(serverKey, "serverKey");
             Objects.requireNonNull(serverId, "serverId");
+            alternates = alternates == null ? List.of() : List.copyOf(alternates);
             if (host.isBlank()) {
                 throw new IllegalArgumentException("server host cannot be empty");
             }
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("server port must be 1-65535, got " + port);
             }
+            if (1 + alternates.size() > ServerAddress.MAX_SERVERS) {
+                throw new IllegalArgumentException("at most " + ServerAddress.MAX_SERVERS + " servers, got "
+                        + (1 + alternates.size()));
+            }
         }
 
-        /** {@code host:port}, as shown to people. */
+        /** {@code host:port} of the first server, as shown to people. */
         public String address() {
-            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            return first().text();
+        }
+
+        /** The first server. */
+        public ServerAddress first() {
+            return new ServerAddress(host, port);
+        }
+
+        /** Every server in the order tried. */
+        public List<ServerAddress> addresses() {
+            List<ServerAddress> all = new ArrayList<>();
+            all.add(first());
+            all.addAll(alternates);
+            return List.copyOf(all);
+        }
+
+        /** The same server (keys and id) at {@code address} alone. */
+        public ServerEndpoint at(ServerAddress address) {
+            return new ServerEndpoint(address.host(), address.port(), tlsPin, serverKey, serverId, List.of());
         }
     }
 
