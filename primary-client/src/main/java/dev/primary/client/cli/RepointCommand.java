@@ -7,6 +7,8 @@ import dev.primary.client.home.ClientHome;
 import dev.primary.client.home.LeaseFile;
 import dev.primary.client.http.EnrollmentCheckFailedException;
 import dev.primary.client.http.EnrollmentTokenCheck;
+import dev.primary.client.http.ServerListCheck;
+import dev.primary.client.service.ServerAddress;
 import dev.primary.client.service.EnrollmentToken;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.message.EnrollmentCheckAnswer;
@@ -17,6 +19,8 @@ import dev.primary.protocol.tls.TlsPin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -35,7 +39,11 @@ import picocli.CommandLine.Option;
                 "With --enrollment-token (or --enrollment-token-file), the new server must first confirm that the token "
                 + "would enroll this computer (a wrong, expired, used-up or revoked token is refused with the server's "
                 + "reason and nothing changes); it then replaces the token in client.json. Without, the token in "
-                + "client.json, if any, is kept. The same server may be given again just to add a token."})
+                + "client.json, if any, is kept. The same server may be given again just to add a token.",
+                "Several servers of one fleet (repeat --server, or separate them with commas): each is checked, every one "
+                + "that answers must be the same installation (installation id, keys), and one where nothing answers is "
+                + "a warning that keeps it in the list; the client uses the first that answers and fails over to the "
+                + "next (at most " + ServerAddress.MAX_SERVERS + ")."})
 final class RepointCommand implements Callable<Integer> {
     static final String OLD_LEASE_SUFFIX = "previous-server";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
@@ -46,11 +54,13 @@ final class RepointCommand implements Callable<Integer> {
     @Option(names = "--home", required = true, paramLabel = "DIR", description = "The client's home directory.")
     private Path home;
 
-    @Option(names = "--server", required = true, paramLabel = "HOST", description = "The new Primary Server's name or address.")
-    private String host;
+    @Option(names = "--server", required = true, split = ",", paramLabel = "HOST[:PORT]",
+            description = "The new Primary Server's name or address, with its client port (default --port); repeat it, "
+                    + "or separate with commas, for several servers of one fleet, in the order the client tries them.")
+    private List<String> servers;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "16770",
-            description = "The new server's client port (default: ${DEFAULT-VALUE}).")
+            description = "The client port of a server given without one (default: ${DEFAULT-VALUE}).")
     private int port;
 
     @Option(names = "--expect-pin", paramLabel = "PIN",
@@ -74,6 +84,7 @@ final class RepointCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 1-65535, got " + port);
         }
         Optional<EnrollmentToken> token = parseToken();
+        List<ServerAddress> addresses = parseServers();
         ClientHome clientHome = new ClientHome(home);
         if (!clientHome.installed()) {
             throw new CommandFailedException("no Client Service is installed in " + clientHome.dir() + " (no "
@@ -86,21 +97,27 @@ final class RepointCommand implements Callable<Integer> {
         } catch (ClientConfigurationException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        ServerProbe.ProbeResult probe;
+        ServerListCheck.Outcome<ServerProbe.ProbeResult> checkedList;
         try {
-            probe = new ServerProbe(PROBE_TIMEOUT).probe(host, port, pin);
+            checkedList = new ServerListCheck<>(address -> probe(address, pin), RepointCommand::identityOf)
+                    .check(addresses);
         } catch (ServerProbeException e) {
             throw new CommandFailedException(e.getMessage() + "; client.json is unchanged");
         }
+        PrintWriter err = spec.commandLine().getErr();
+        checkedList.warnings().forEach(warning -> err.println("client-service: warning: " + warning));
+        err.flush();
+        ServerProbe.ProbeResult probe = checkedList.first();
+        ServerAddress answered = checkedList.firstAddress();
         Hello hello = probe.hello();
-        requireValidKey(hello);
         Optional<EnrollmentCheckAnswer> checked;
         try {
-            checked = token.map(given -> new EnrollmentTokenCheck(PROBE_TIMEOUT).check(host, port, probe.tlsPin(), given));
+            checked = token.map(given -> new EnrollmentTokenCheck(PROBE_TIMEOUT).check(answered.host(), answered.port(),
+                    probe.tlsPin(), given));
         } catch (EnrollmentCheckFailedException e) {
             throw new CommandFailedException(e.getMessage() + "; client.json is unchanged");
         }
-        ClientConfiguration.Server server = new ClientConfiguration.Server(host, port, probe.tlsPin().value(),
+        ClientConfiguration.Server server = ClientConfiguration.Server.of(addresses, probe.tlsPin().value(),
                 hello.serverKey(), hello.serverId(), hello.releaseKeys());
         ClientConfiguration after = before.withServer(server);
         if (token.isPresent()) {
@@ -112,8 +129,8 @@ final class RepointCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         printChanges(out, before.server(), server, movedLease);
         out.println(String.format("  %-13s %s", "enrollment:", enrollmentChange(before.token(), after.token(), checked)));
-        out.println("A running Client Service notices the change within seconds and registers with " + host + ":" + port
-                + ".");
+        out.println("A running Client Service notices the change within seconds and registers with "
+                + (addresses.size() == 1 ? addresses.get(0).text() : "the first of them that answers") + ".");
         out.flush();
         return ClientServiceMain.OK;
     }
@@ -156,21 +173,48 @@ final class RepointCommand implements Callable<Integer> {
         }
     }
 
-    private void requireValidKey(Hello hello) {
-        try {
-            PublicKey.decode(hello.serverKey());
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailedException(host + ":" + port + " announces a lease-signing key that is not an Ed25519 key; "
-                    + "client.json is unchanged");
+    private List<ServerAddress> parseServers() {
+        List<ServerAddress> addresses = new ArrayList<>();
+        for (String text : servers) {
+            try {
+                ServerAddress address = ServerAddress.parse(text, port);
+                if (addresses.contains(address)) {
+                    throw new IllegalArgumentException(address.text() + " is given twice");
+                }
+                addresses.add(address);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--server: " + e.getMessage());
+            }
         }
-        for (String releaseKey : hello.releaseKeys()) {
+        if (addresses.size() > ServerAddress.MAX_SERVERS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--server: at most " + ServerAddress.MAX_SERVERS
+                    + " servers, got " + addresses.size());
+        }
+        return addresses;
+    }
+
+    /** Probes one server and checks that the keys it announces are keys (a {@link ServerProbeException} if not). */
+    private static ServerProbe.ProbeResult probe(ServerAddress address, Optional<TlsPin> pin) {
+        ServerProbe.ProbeResult result = new ServerProbe(PROBE_TIMEOUT).probe(address.host(), address.port(), pin);
+        try {
+            PublicKey.decode(result.hello().serverKey());
+        } catch (IllegalArgumentException e) {
+            throw new ServerProbeException(address.text() + " announces a lease-signing key that is not an Ed25519 key");
+        }
+        for (String releaseKey : result.hello().releaseKeys()) {
             try {
                 PublicKey.decode(releaseKey);
             } catch (IllegalArgumentException e) {
-                throw new CommandFailedException(host + ":" + port + " announces a release key that is not an Ed25519 key; "
-                        + "client.json is unchanged");
+                throw new ServerProbeException(address.text() + " announces a release key that is not an Ed25519 key");
             }
         }
+        return result;
+    }
+
+    private static ServerListCheck.Identity identityOf(ServerProbe.ProbeResult result) {
+        Hello hello = result.hello();
+        return new ServerListCheck.Identity(hello.serverId(), hello.serverKey(), result.tlsPin().value(),
+                hello.releaseKeys());
     }
 
     private static String releaseKeyIds(ClientConfiguration.Server server) {
@@ -188,9 +232,9 @@ final class RepointCommand implements Callable<Integer> {
 
     private static void printChanges(PrintWriter out, ClientConfiguration.Server before, ClientConfiguration.Server after,
             Optional<Path> movedLease) {
-        String address = after.host() + ":" + after.port();
+        String address = after.addressText();
         out.println("client.json now points to the Primary Server at " + address);
-        out.println(change("server", before.host() + ":" + before.port(), address));
+        out.println(change("server", before.addressText(), address));
         out.println(change("server id", before.serverId(), after.serverId()));
         out.println(change("TLS pin", before.tlsPin(), after.tlsPin()));
         out.println(change("server key", before.serverKey(), after.serverKey()));

@@ -9,6 +9,7 @@ import dev.primary.client.home.StateFile;
 import dev.primary.client.service.ClientState;
 import dev.primary.client.service.EnrollmentToken;
 import dev.primary.client.service.Phrases;
+import dev.primary.client.service.ServerAddress;
 import dev.primary.protocol.crypto.KeyFiles;
 import dev.primary.protocol.json.Json;
 import dev.primary.client.update.InstalledContent;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
 
 /** {@code client-service status}: where the installed client stands, read from its files (whether or not it runs). */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows the state of the Client Service installed in --home: state, server, the enrollment "
+        description = {"Shows the state of the Client Service installed in --home: state, server (the one in use, and "
+                + "the configured list when there are several), the enrollment "
                 + "token's id (never its secret), last and next contact, lease expiry, Recorder (running and installed "
                 + "version), updates in progress or failed, the content revision, and the reason for the state (a "
                 + "refused registration shows the server's reason). Reads the client's files, so it works whether "
@@ -66,17 +68,17 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.writePretty(state));
         } else {
-            printHuman(out, state, addressOf(configuration), configuration.token());
+            printHuman(out, state, configuration.server().addresses().stream().map(ServerAddress::text).toList(),
+                    configuration.token());
         }
         out.flush();
         return ClientServiceMain.OK;
     }
 
-    private static void printHuman(PrintWriter out, StateDocument state, String configuredServer, EnrollmentToken token) {
+    private static void printHuman(PrintWriter out, StateDocument state, List<String> configured, EnrollmentToken token) {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("state", state.state());
-        lines.put("server", state.server().equals(configuredServer) ? configuredServer
-                : configuredServer + " (re-pointed; the state below is from " + state.server() + ")");
+        lines.put("server", serverLine(state.server(), configured));
         lines.put("computer", state.computer());
         lines.put("client id", state.clientId().isEmpty() ? "none yet" : state.clientId());
         lines.put("enrollment", token.isPresent() ? "token " + token.id() : "no token");
@@ -95,6 +97,30 @@ final class StatusCommand implements Callable<Integer> {
         lines.put("reason", state.reason());
         int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
         lines.forEach((key, value) -> out.println(String.format("%-" + width + "s %s", key + ":", value)));
+    }
+
+    /**
+     * The server in use (the one that answered last), and the configured list when there are several; a state written
+     * for another server (before a repoint) says so.
+     */
+    static String serverLine(String stateServer, List<String> configured) {
+        String all = String.join(", ", configured);
+        boolean listed = configured.stream()
+                .anyMatch(address -> stateServer.equals(address) || stateServer.startsWith(address + " ("));
+        if (configured.size() == 1) {
+            return listed ? stateServer : all + " (re-pointed; the state below is from " + stateServer + ")";
+        }
+        if (listed) {
+            return stateServer + " (in use; servers: " + all + ")";
+        }
+        if (stateServer.equals(anyOf(configured))) {
+            return "none answers now (servers: " + all + ")";
+        }
+        return "servers: " + all + " (re-pointed; the state below is from " + stateServer + ")";
+    }
+
+    private static String anyOf(List<String> configured) {
+        return "any of " + String.join(", ", configured);
     }
 
     private static String describe(UpdateReport report) {
@@ -122,8 +148,9 @@ final class StatusCommand implements Callable<Integer> {
                 recorder, content, List.of());
     }
 
+    /** The server as a service that has not reached one yet names it (ClientService): the one, or any of the list. */
     private static String addressOf(ClientConfiguration configuration) {
-        String host = configuration.server().host();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + configuration.server().port();
+        List<String> configured = configuration.server().addresses().stream().map(ServerAddress::text).toList();
+        return configured.size() == 1 ? configured.get(0) : anyOf(configured);
     }
 }

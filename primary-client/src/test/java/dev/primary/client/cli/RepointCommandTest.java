@@ -211,6 +211,41 @@ class RepointCommandTest {
         return token.substring(token.indexOf('.') + 1);
     }
 
+    @Test
+    void repoint_to_a_list_keeps_a_server_where_nothing_answers_with_a_warning_and_writes_every_server_in_order()
+            throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+
+        CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server",
+                "127.0.0.1:" + deadPort + ",127.0.0.1:" + newServer.port());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ClientConfiguration after = ClientConfigurationFile.in(home).read();
+        assertThat(after.server().addressText()).isEqualTo("127.0.0.1:" + deadPort + ", 127.0.0.1:" + newServer.port());
+        assertThat(after.server().tlsPin()).isEqualTo(newServer.pin().value());
+        assertThat(after.server().serverId()).isEqualTo(newServer.keys().serverId());
+        assertThat(run.err()).contains("client-service: warning: server 1 of 2: nothing answers at 127.0.0.1:" + deadPort);
+        assertThat(run.out()).contains("server:       old.corp:16770 -> 127.0.0.1:" + deadPort + ", 127.0.0.1:"
+                + newServer.port());
+    }
+
+    @Test
+    void repoint_to_a_list_refuses_a_server_of_another_installation_naming_it_and_changes_nothing() throws Exception {
+        try (FakePrimaryServer foreign = FakePrimaryServer.start()) {
+            CliRun run = CliRun.of("repoint", "--home", home.toString(), "--server",
+                    "127.0.0.1:" + newServer.port(), "--server", "127.0.0.1:" + foreign.port());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("server 2 of 2: 127.0.0.1:" + foreign.port() + " is not the same Primary "
+                    + "Server installation as 127.0.0.1:" + newServer.port() + " (installation id "
+                    + foreign.keys().serverId() + ", not " + newServer.keys().serverId() + ")");
+            assertUnchanged();
+        }
+    }
+
     private void assertUnchanged() throws Exception {
         assertThat(ClientConfigurationFile.in(home).read()).isEqualTo(installed);
         assertThat(home.resolve("lease.json")).exists();

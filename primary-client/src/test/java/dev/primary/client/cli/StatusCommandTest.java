@@ -116,4 +116,33 @@ class StatusCommandTest {
         assertThat(run.err().strip().lines()).singleElement().asString()
                 .isEqualTo("client-service: no Client Service is installed in " + home + " (no client.json)");
     }
+
+    @Test
+    void with_several_servers_it_shows_the_one_in_use_and_the_list() {
+        ClientConfiguration.Server fleet = new ClientConfiguration.Server("primary-a.corp", 16770, SERVER.tlsPin(),
+                SERVER.serverKey(), SERVER.serverId(), List.of(), List.of("primary-b.corp:16771"));
+        dev.primary.client.config.ClientConfigurationFile.in(home).write(TestInstall.configuration(fleet, List.of("recorder")));
+        ClientStatus onB = new ClientStatus(LICENSED.state(), LICENSED.reason(), "primary-b.corp:16771 (10.0.0.8)",
+                LICENSED.clientId(), LICENSED.computer(), LICENSED.lastAttempt(), LICENSED.lastSuccessfulContact(), null,
+                LICENSED.nextContact(), LICENSED.leaseExpiresAt(), true, LICENSED.recorderVersion(),
+                LICENSED.highestTimeSeen(), LICENSED.lastSequence());
+        new StateFile(home.resolve("state.json")).save(onB);
+
+        CliRun run = CliRun.of("status", "--home", home.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains("server:        primary-b.corp:16771 (10.0.0.8) (in use; servers: "
+                + "primary-a.corp:16770, primary-b.corp:16771)");
+    }
+
+    @Test
+    void the_server_line_tells_none_answering_and_a_repointed_list_apart() {
+        List<String> fleet = List.of("a.corp:16770", "b.corp:16770");
+
+        assertThat(StatusCommand.serverLine("any of a.corp:16770, b.corp:16770", fleet))
+                .isEqualTo("none answers now (servers: a.corp:16770, b.corp:16770)");
+        assertThat(StatusCommand.serverLine("old.corp:16770", fleet))
+                .isEqualTo("servers: a.corp:16770, b.corp:16770 (re-pointed; the state below is from old.corp:16770)");
+        assertThat(StatusCommand.serverLine("a.corp:16770", List.of("a.corp:16770"))).isEqualTo("a.corp:16770");
+    }
 }

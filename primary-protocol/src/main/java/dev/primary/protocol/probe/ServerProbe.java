@@ -85,7 +85,7 @@ public final class ServerProbe {
                         + timeout.toSeconds() + " s: it is not a Primary Server (plain HTTP or another service on that port?)");
             }
             throw new ServerProbeException("nothing answers at " + where + " (no connection within "
-                    + timeout.toSeconds() + " s): check the server name, the port and any firewall in between");
+                    + timeout.toSeconds() + " s): check the server name, the port and any firewall in between", true);
         } catch (HttpTimeoutException e) {
             throw new ServerProbeException(where + " accepted a connection but did not answer within "
                     + timeout.toSeconds() + " s: it is not a Primary Server, or it is overloaded");
@@ -95,7 +95,7 @@ public final class ServerProbe {
             }
             throw new ServerProbeException("nothing answers at " + where
                     + " (connection refused): is the Primary Server running, and is " + where.substring(where.lastIndexOf(':') + 1)
-                    + " its client port?");
+                    + " its client port?", true);
         } catch (SSLException e) {
             throw new ServerProbeException(notTls(where, e));
         } catch (IOException e) {
@@ -112,7 +112,8 @@ public final class ServerProbe {
             return unresolved(where);
         }
         if (root instanceof ConnectException) {
-            return "nothing answers at " + where + " (connection refused): is the Primary Server running on that port?";
+            throw new ServerProbeException("nothing answers at " + where
+                    + " (connection refused): is the Primary Server running on that port?", true);
         }
         if (root instanceof SSLException) {
             return notTls(where, root);
