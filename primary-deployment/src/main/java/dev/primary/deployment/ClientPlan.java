@@ -2,7 +2,9 @@ package dev.primary.deployment;
 
 import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.service.EnrollmentToken;
+import dev.primary.client.service.ServerAddress;
 import dev.primary.protocol.crypto.PublicKey;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,10 +22,14 @@ record ClientPlan(DataVaultAddress dataVault, ClientConfiguration.Computer compu
         Objects.requireNonNull(intervals, "intervals");
     }
 
-    /** The configuration for the checked {@code server}, with {@code token} ({@link EnrollmentToken#NONE}: none). */
-    ClientConfiguration configurationFor(ServerCheck.CheckedServer server, EnrollmentToken token) {
-        ClientConfiguration.Server pinned = new ClientConfiguration.Server(server.host(), server.port(),
-                server.tlsPin().value(), server.serverKey().encoded(), server.hello().serverId(),
+    /**
+     * The configuration for the servers at {@code addresses}, with the keys of the checked {@code server} (one of them),
+     * and {@code token} ({@link EnrollmentToken#NONE}: none).
+     */
+    ClientConfiguration configurationFor(ServerCheck.CheckedServer server, List<ServerAddress> addresses,
+            EnrollmentToken token) {
+        ClientConfiguration.Server pinned = ClientConfiguration.Server.of(addresses, server.tlsPin().value(),
+                server.serverKey().encoded(), server.hello().serverId(),
                 server.releaseKeys().stream().map(PublicKey::encoded).toList());
         return new ClientConfiguration(pinned, new ClientConfiguration.DataVault(dataVault.host(), dataVault.port()),
                 computer, recorder, intervals, updates, token.text());

@@ -3,6 +3,8 @@ package dev.primary.deployment;
 import dev.primary.protocol.ProductVersion;
 import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.http.EnrollmentTokenCheck;
+import dev.primary.client.http.ServerListCheck;
+import dev.primary.client.service.ServerAddress;
 import dev.primary.client.service.EnrollmentToken;
 import dev.primary.protocol.message.EnrollmentCheckAnswer;
 import dev.primary.protocol.time.Durations;
@@ -11,6 +13,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,6 +37,9 @@ import picocli.CommandLine.Option;
                 "Asks the server at HOST:PORT who it is (over TLS), then writes DIR/client.json",
                 "with the server's TLS key, lease-signing key and release keys pinned, and the",
                 "enrollment token (checked with the server first; only its id is ever printed).",
+                "Several servers of one fleet (repeat --server, or separate with commas; at most 8):",
+                "each is checked and all that answer must be the same installation; one where",
+                "nothing answers is a warning and stays in the list, the client fails over in order.",
                 "DIR is created owner-only (0700), client.json is written owner-only (0600).",
                 "Nothing is written if a check fails."},
         footer = {"", "Exit codes:",
@@ -43,7 +50,9 @@ import picocli.CommandLine.Option;
                 "  2  usage error: a missing or invalid option",
                 "  3  check failed: nothing answers at HOST:PORT, something other than a",
                 "     Primary Server answers, its TLS key is not --expect-pin, or it refuses",
-                "     the enrollment token (wrong, expired, used up or revoked; the line says why)"})
+                "     the enrollment token (wrong, expired, used up or revoked; the line says why);",
+                "     with several servers: one of them is wrong or another installation (the line",
+                "     names which), or none answers"})
 public final class DeploymentUtilityMain implements Callable<Integer> {
     static final Duration DATA_VAULT_TIMEOUT = Duration.ofSeconds(2);
     static final int DEFAULT_PORT = 16770;
@@ -55,11 +64,14 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--server", required = true, paramLabel = "HOST", description = "The Primary Server's name or IP address.")
-    private String serverHost;
+    @Option(names = "--server", required = true, split = ",", paramLabel = "HOST[:PORT]",
+            description = {"The Primary Server's name or IP address, with its client port (default --port).",
+                    "Repeat it, or separate with commas, for several servers of one fleet, in the order the",
+                    "client tries them (a name with several addresses is tried address by address)."})
+    private List<String> servers;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT,
-            description = "The server's client port. Default: ${DEFAULT-VALUE}.")
+            description = "The client port of a server given without one. Default: ${DEFAULT-VALUE}.")
     private int serverPort;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -130,6 +142,7 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<TlsPin> pin = expectedPin();
+        List<ServerAddress> addresses = serverAddresses();
         Duration probeTimeout = probeTimeout();
         Optional<EnrollmentToken> token = enrollmentToken();
         InstallDirectory directory = installDirectory();
@@ -137,7 +150,12 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
         if (!checkOnly) {
             directory.requireWritable(force);
         }
-        ServerCheck.CheckedServer server = new ServerCheck(probeTimeout).check(serverHost.strip(), serverPort, pin);
+        ServerCheck check = new ServerCheck(probeTimeout);
+        ServerListCheck.Outcome<ServerCheck.CheckedServer> checked = new ServerListCheck<>(
+                (ServerAddress address) -> check.check(address.host(), address.port(), pin),
+                ServerCheck.CheckedServer::identity).check(addresses);
+        checked.warnings().forEach(warning -> err.println("deployment-utility: warning: " + warning));
+        ServerCheck.CheckedServer server = checked.first();
         Optional<EnrollmentCheckAnswer> enrollment = token.map(given -> new EnrollmentTokenCheck(probeTimeout)
                 .check(server.host(), server.port(), server.tlsPin(), given));
         if (token.isEmpty()) {
@@ -152,7 +170,7 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
                     + "and will install no update; put the release key's .pub in the server's "
                     + "<data-dir>/trusted-release-keys/ and deploy again with --force");
         }
-        ClientConfiguration configuration = plan.configurationFor(server, token.orElse(EnrollmentToken.NONE));
+        ClientConfiguration configuration = plan.configurationFor(server, addresses, token.orElse(EnrollmentToken.NONE));
         if (!checkOnly) {
             directory.write(configuration);
         }
@@ -161,7 +179,7 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
     }
 
     private Optional<TlsPin> expectedPin() {
-        if (serverHost.isBlank()) {
+        if (servers.stream().anyMatch(String::isBlank)) {
             throw usage("--server cannot be empty");
         }
         if (serverPort < 1 || serverPort > 65535) {
@@ -172,6 +190,26 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--expect-pin: " + e.getMessage());
         }
+    }
+
+    private List<ServerAddress> serverAddresses() {
+        List<ServerAddress> addresses = new ArrayList<>();
+        for (String text : servers) {
+            ServerAddress address;
+            try {
+                address = ServerAddress.parse(text, serverPort);
+            } catch (IllegalArgumentException e) {
+                throw usage("--server: " + e.getMessage());
+            }
+            if (addresses.contains(address)) {
+                throw usage("--server: " + address.text() + " is given twice");
+            }
+            addresses.add(address);
+        }
+        if (addresses.size() > ServerAddress.MAX_SERVERS) {
+            throw usage("--server: at most " + ServerAddress.MAX_SERVERS + " servers, got " + addresses.size());
+        }
+        return addresses;
     }
 
     private Optional<EnrollmentToken> enrollmentToken() {
@@ -211,7 +249,7 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
 
     private ClientPlan plan(InstallDirectory directory) {
         try {
-            return clientOptions.plan(serverHost.strip(), directory.path(), environment);
+            return clientOptions.plan(ServerAddress.parse(servers.get(0), serverPort).host(), directory.path(), environment);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

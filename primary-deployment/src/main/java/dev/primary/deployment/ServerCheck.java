@@ -1,5 +1,6 @@
 package dev.primary.deployment;
 
+import dev.primary.client.http.ServerListCheck;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.probe.ServerProbe;
@@ -60,6 +61,12 @@ final class ServerCheck {
             List<PublicKey> releaseKeys) {
         CheckedServer {
             releaseKeys = List.copyOf(releaseKeys);
+        }
+
+        /** What makes servers one fleet: installation id and keys. */
+        ServerListCheck.Identity identity() {
+            return new ServerListCheck.Identity(hello.serverId(), serverKey.encoded(), tlsPin.value(),
+                    releaseKeys.stream().map(PublicKey::encoded).toList());
         }
     }
 }

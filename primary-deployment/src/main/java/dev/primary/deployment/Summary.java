@@ -20,6 +20,9 @@ final class Summary {
             Optional<EnrollmentCheckAnswer> enrollment, InstallDirectory directory, boolean checkOnly) {
         line("Primary Server", server.host() + ":" + server.port() + " (version " + server.hello().serverVersion()
                 + ", protocol " + server.hello().protocolVersion() + ")");
+        if (!configuration.server().alternates().isEmpty()) {
+            line("Servers", configuration.server().addressText() + " (tried in this order)");
+        }
         line("Server id", server.hello().serverId());
         line("TLS pin", server.tlsPin().value());
         line("Server key id", server.serverKey().keyId());

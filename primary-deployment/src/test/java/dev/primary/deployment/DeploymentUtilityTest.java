@@ -560,6 +560,116 @@ class DeploymentUtilityTest {
                 + "\"my-laptop\"");
     }
 
+    @Test
+    void several_servers_of_one_installation_are_all_checked_and_written_in_order() throws IOException {
+        ThrowawayCertificate certificate = ThrowawayCertificate.create();
+        LoopbackHttpServer first = helloServer(certificate, "server-1");
+        LoopbackHttpServer second = helloServer(certificate, "server-1");
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deployTo(out, "127.0.0.1:" + first.port() + ",127.0.0.1:" + second.port());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ClientConfiguration.Server server = written(out).server();
+        assertThat(server.addressText()).isEqualTo("127.0.0.1:" + first.port() + ", 127.0.0.1:" + second.port());
+        assertThat(server.tlsPin()).isEqualTo(certificate.pin().value());
+        assertThat(run.out()).contains("Servers:        127.0.0.1:" + first.port() + ", 127.0.0.1:" + second.port()
+                + " (tried in this order)");
+    }
+
+    @Test
+    void one_server_of_several_where_nothing_answers_is_a_warning_naming_it_and_stays_in_the_list() throws IOException {
+        int dead = closedPort();
+        LoopbackHttpServer live = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deployTo(out, "127.0.0.1:" + dead, "127.0.0.1:" + live.port());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("deployment-utility: warning: server 1 of 2: nothing answers at 127.0.0.1:" + dead
+                + " (connection refused)").contains("it stays in the list");
+        assertThat(written(out).server().addressText()).isEqualTo("127.0.0.1:" + dead + ", 127.0.0.1:" + live.port());
+    }
+
+    @Test
+    void a_server_of_another_installation_in_the_list_fails_the_check_naming_it_and_nothing_is_written() {
+        ThrowawayCertificate certificate = ThrowawayCertificate.create();
+        LoopbackHttpServer ours = helloServer(certificate, "server-1");
+        LoopbackHttpServer sameKeyOtherId = helloServer(certificate, "server-2");
+        LoopbackHttpServer otherTlsKey = helloServer();
+        Path out = temp.resolve("client");
+
+        UtilityRun wrongId = deployTo(out, "127.0.0.1:" + ours.port(), "127.0.0.1:" + sameKeyOtherId.port());
+        UtilityRun wrongKey = deployTo(out, "127.0.0.1:" + ours.port(), "127.0.0.1:" + otherTlsKey.port());
+
+        assertThat(wrongId.exitCode()).isEqualTo(3);
+        assertThat(wrongId.err().strip()).isEqualTo("deployment-utility: server 2 of 2: 127.0.0.1:" + sameKeyOtherId.port()
+                + " is not the same Primary Server installation as 127.0.0.1:" + ours.port() + " (installation id "
+                + "server-2, not server-1): every server in the list must share one identity");
+        assertThat(wrongKey.exitCode()).isEqualTo(3);
+        assertThat(wrongKey.err()).contains("server 2 of 2: 127.0.0.1:" + otherTlsKey.port() + " is not the same")
+                .contains("(TLS key " + otherTlsKey.pin().value() + ", not " + certificate.pin().value() + ")");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void something_else_than_a_primary_server_in_the_list_fails_the_check_naming_which() throws IOException {
+        LoopbackHttpServer live = helloServer();
+        LoopbackHttpServer other = started(LoopbackHttpServer.https(
+                exchange -> LoopbackHttpServer.answer(exchange, 404, "text/plain", "no such page")));
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deployTo(out, "127.0.0.1:" + live.port(), "127.0.0.1:" + closedPort(),
+                "127.0.0.1:" + other.port());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("deployment-utility: server 3 of 3: 127.0.0.1:" + other.port()
+                + " answers HTTPS but is not a Primary Server");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void a_list_where_nothing_answers_at_all_fails_the_check() throws IOException {
+        Path out = temp.resolve("client");
+
+        UtilityRun run = deployTo(out, "127.0.0.1:" + closedPort(), "127.0.0.1:" + closedPort());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("deployment-utility: no server in the list answers: nothing answers at");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void a_repeated_or_malformed_server_and_too_long_a_list_are_usage_errors() {
+        Path out = temp.resolve("client");
+        List<String> nine = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            nine.add("10.0.0." + i);
+        }
+
+        assertThat(deployTo(out, "a.corp", "a.corp:16770").err()).contains("--server: a.corp:16770 is given twice");
+        assertThat(deployTo(out, "a.corp:web").exitCode()).isEqualTo(2);
+        UtilityRun tooMany = deployTo(out, String.join(",", nine));
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--server: at most 8 servers, got 9");
+    }
+
+    private UtilityRun deployTo(Path out, String... servers) {
+        List<String> args = new ArrayList<>();
+        for (String server : servers) {
+            args.addAll(List.of("--server", server));
+        }
+        args.addAll(List.of("--out", out.toString()));
+        return UtilityRun.of(PRIMARY_HOME, args.toArray(String[]::new));
+    }
+
+    private LoopbackHttpServer helloServer(ThrowawayCertificate certificate, String serverId) {
+        Hello hello = new Hello(Hello.PRODUCT, Hello.PROTOCOL_VERSION, serverId, "0.1.0", Instant.now(),
+                serverKey.encoded(), certificate.pin().value(), List.of(releaseKey.encoded()));
+        byte[] body = Json.write(hello);
+        return started(LoopbackHttpServer.https(certificate, exchange -> answerHello(exchange, body)));
+    }
+
     private static ClientConfiguration written(Path out) throws IOException {
         return Json.read(Files.readAllBytes(out.resolve("client.json")), ClientConfiguration.class);
     }
