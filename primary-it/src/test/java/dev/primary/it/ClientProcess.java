@@ -51,8 +51,10 @@ final class ClientProcess implements AutoCloseable {
     static ClientProcess deployVia(ServerProcess server, int port, Path parent, String computerName,
             String... extraOptions) {
         Path home = parent.resolve(computerName);
-        List<String> arguments = new ArrayList<>(List.of("--server", "127.0.0.1", "--port",
-                Integer.toString(port), "--out", home.toString(), "--computer-name", computerName,
+        // Options that name servers (a list of several) replace the one server reached through port.
+        List<String> arguments = new ArrayList<>(List.of(extraOptions).contains("--server") ? List.of()
+                : List.of("--server", "127.0.0.1", "--port", Integer.toString(port)));
+        arguments.addAll(List.of("--out", home.toString(), "--computer-name", computerName,
                 "--domain", "CORP", "--recorder-version", RECORDER_VERSION,
                 "--recorder-command", javaExecutable(),
                 "--recorder-arg", "-Xmx32m", "--recorder-arg", "-cp", "--recorder-arg", System.getProperty("java.class.path"),
