@@ -16,16 +16,19 @@ import picocli.CommandLine.Option;
 
 /** Which server a scenario runs against: a managed one (the default) or an external one given by address. */
 final class TargetOptions {
-    @Option(names = "--server", paramLabel = "HOST:PORT",
-            description = "Run against this external Primary Server (its client port) instead of a managed one.")
-    String server;
+    @Option(names = "--server", paramLabel = "HOST:PORT", split = ",",
+            description = "Run against this external Primary Server (its client port) instead of a managed one; "
+                    + "repeat (or separate with commas) for several servers of one fleet (one --pin): clients are "
+                    + "spread over them and move to the next on a refused connection.")
+    List<String> servers;
 
     @Option(names = "--pin", paramLabel = "PIN",
             description = "The external server's TLS key pin, sha256/... (as 'primary-admin server' shows it).")
     String pin;
 
     @Option(names = "--server-pid", paramLabel = "PID",
-            description = "The external server's process id, to sample its CPU and memory (same machine only).")
+            description = "The external server's process id, to sample its CPU and memory (same machine only; with "
+                    + "several servers, the one given).")
     Long serverPid;
 
     @Option(names = "--managed",
@@ -69,19 +72,23 @@ final class TargetOptions {
     String enrollmentToken;
 
     boolean external() {
-        return server != null;
+        return servers != null && !servers.isEmpty();
     }
 
     /** Opens the target: starts (and licenses) a managed server, or checks the external one's address. */
     ServerTarget open(PrintWriter progress) {
-        if (server != null && managed) {
+        if (external() && managed) {
             throw new UsageException("--server and --managed contradict each other: give one");
         }
-        if (server != null) {
+        if (external()) {
             if (pin == null) {
                 throw new UsageException("--server needs --pin: clients trust the server by its TLS key pin alone");
             }
-            return new ExternalServer(endpoint(server, pin), serverPid == null ? OptionalLong.empty()
+            List<Endpoint> endpoints = new ArrayList<>();
+            for (String server : servers) {
+                endpoints.add(endpoint(server.strip(), pin));
+            }
+            return new ExternalServer(endpoints, serverPid == null ? OptionalLong.empty()
                     : OptionalLong.of(serverPid), externalToken());
         }
         if (enrollmentToken != null) {

@@ -76,13 +76,13 @@ public final class RunContext {
 
     /** A transport to the server whose ticket slots cover every client made so far. */
     public HttpsTransport openTransport(boolean resumption) {
-        return HttpsTransport.open(target.endpoint(),
+        return HttpsTransport.open(target.endpoints(),
                 transport.withResumption(resumption, Math.max(1, nextClient.get())));
     }
 
     /** A transport with {@code slots} ticket slots (for lanes rather than clients). */
     public HttpsTransport openTransport(boolean resumption, int slots) {
-        return HttpsTransport.open(target.endpoint(), transport.withResumption(resumption, slots));
+        return HttpsTransport.open(target.endpoints(), transport.withResumption(resumption, slots));
     }
 
     public PhaseRunner phases() {

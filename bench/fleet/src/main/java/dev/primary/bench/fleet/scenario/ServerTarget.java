@@ -3,12 +3,18 @@ package dev.primary.bench.fleet.scenario;
 import dev.primary.bench.fleet.metrics.UsageReading;
 import dev.primary.bench.fleet.transport.Endpoint;
 import dev.primary.bench.harness.ManagedServer;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The server a scenario runs against: one the simulator started ({@link ManagedTarget}) or one given by address. */
 public interface ServerTarget extends AutoCloseable {
     Endpoint endpoint();
+
+    /** Every server of the target's fleet (one TLS key pin); the one {@link #endpoint()} unless several were given. */
+    default List<Endpoint> endpoints() {
+        return List.of(endpoint());
+    }
 
     /**
      * The enrollment token simulated clients send when they register; empty when they send none (a server with

@@ -13,7 +13,9 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,21 +24,31 @@ import java.util.concurrent.TimeUnit;
  * default: the simulator shares the machine with the server) and BoringSSL. Connections come from {@link Lane}s;
  * callers never block. Not the JDK's {@code HttpClient}: it manages only ~210 fresh TLS handshakes per second per
  * core on this kind of machine (shared/LIMITS.md), far below what a server must be driven with.
+ * <p>
+ * Several servers of one fleet (same TLS key) may be given: lanes are spread over them round robin, and a lane whose
+ * server refuses the connection moves on to the next one (as a Client Service fails over), staying there.
  */
 public final class HttpsTransport implements AutoCloseable {
     private static final int MAX_CHUNK = 64 * 1024;
 
     private final Endpoint endpoint;
+    private final List<InetSocketAddress> addresses;
+    private final AtomicInteger nextHome = new AtomicInteger();
     private final TransportSettings settings;
-    private final InetSocketAddress address;
     private final EventLoopGroup group;
     private final ClientTls tls;
     private final Bootstrap bootstrap;
 
-    private HttpsTransport(Endpoint endpoint, TransportSettings settings) {
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    private HttpsTransport(List<Endpoint> endpoints, TransportSettings settings) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("a transport needs at least one server");
+        }
+        this.endpoint = endpoints.get(0);
+        if (endpoints.stream().anyMatch(other -> !other.pin().equals(endpoint.pin()))) {
+            throw new IllegalArgumentException("every server of a fleet has the one TLS key pin");
+        }
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.address = new InetSocketAddress(endpoint.host(), endpoint.port());
+        this.addresses = endpoints.stream().map(each -> new InetSocketAddress(each.host(), each.port())).toList();
         this.tls = ClientTls.create(endpoint.pin(), settings.resumption(), settings.ticketSlots());
         this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
                 new DefaultThreadFactory("fleet-io", true), NioIoHandler.newFactory());
@@ -49,7 +61,12 @@ public final class HttpsTransport implements AutoCloseable {
 
     /** Starts the event loops; connects nothing yet. */
     public static HttpsTransport open(Endpoint endpoint, TransportSettings settings) {
-        return new HttpsTransport(endpoint, settings);
+        return new HttpsTransport(List.of(endpoint), settings);
+    }
+
+    /** Starts the event loops for a fleet of servers (one TLS key pin); connects nothing yet. */
+    public static HttpsTransport open(List<Endpoint> endpoints, TransportSettings settings) {
+        return new HttpsTransport(List.copyOf(endpoints), settings);
     }
 
     /** A new lane on the next event loop (round robin). */
@@ -66,7 +83,7 @@ public final class HttpsTransport implements AutoCloseable {
                         new ExchangeHandler(self[0], tls, connection, settings.maxKeptBody()));
             }
         });
-        self[0] = new Lane(this, loop, laneBootstrap, mode);
+        self[0] = new Lane(this, loop, laneBootstrap, mode, Math.floorMod(nextHome.getAndIncrement(), addresses.size()));
         return self[0];
     }
 
@@ -83,8 +100,13 @@ public final class HttpsTransport implements AutoCloseable {
         return settings;
     }
 
-    InetSocketAddress address() {
-        return address;
+    /** The address of server {@code index} (of {@link #serverCount()}). */
+    InetSocketAddress address(int index) {
+        return addresses.get(index);
+    }
+
+    int serverCount() {
+        return addresses.size();
     }
 
     /** The TLS stack in use, for the results' notes. */

@@ -5,13 +5,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.ConnectException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One sequential stream of exchanges, bound to one event-loop thread: each {@link #send} starts when the previous
  * exchange has ended. With {@link ConnectionMode#REUSE} it keeps one keep-alive connection (and reconnects if the
  * server closed it); with {@link ConnectionMode#FRESH} every exchange connects, handshakes, sends and closes.
- * Everything runs asynchronously on the lane's event loop; no thread waits.
+ * Everything runs asynchronously on the lane's event loop; no thread waits. With several servers the lane starts on
+ * its own (spread round robin) and, when a connection is refused, tries the next one for the same exchange (each
+ * server once at most) and stays with the one that took it.
  */
 public final class Lane {
     private final HttpsTransport transport;
@@ -20,12 +23,19 @@ public final class Lane {
     private final ConnectionMode mode;
     private Channel channel;
     private Pending pending;
+    private int server;
 
-    Lane(HttpsTransport transport, EventLoop loop, Bootstrap bootstrap, ConnectionMode mode) {
+    Lane(HttpsTransport transport, EventLoop loop, Bootstrap bootstrap, ConnectionMode mode, int server) {
         this.transport = transport;
         this.loop = loop;
         this.bootstrap = bootstrap;
         this.mode = mode;
+        this.server = server;
+    }
+
+    /** The index of the server this lane uses now. */
+    public int server() {
+        return server;
     }
 
     public ConnectionMode mode() {
@@ -77,11 +87,16 @@ public final class Lane {
         if (channel != null) {
             channel.close();
         }
-        ChannelFuture connecting = bootstrap.connect(transport.address());
+        ChannelFuture connecting = bootstrap.connect(transport.address(server));
         channel = connecting.channel();
         started.channel = channel;
         connecting.addListener(future -> {
-            if (!future.isSuccess()) {
+            if (!future.isSuccess() && future.cause() instanceof ConnectException
+                    && started.refused + 1 < transport.serverCount() && pending == started) {
+                started.refused++;
+                server = (server + 1) % transport.serverCount();
+                connect(started);
+            } else if (!future.isSuccess()) {
                 fail(started, future.cause());
             } else if (pending == started) {
                 started.lastProgressNanos = System.nanoTime();
@@ -210,6 +225,7 @@ public final class Lane {
         final long startNanos;
         ScheduledFuture<?> timeout;
         Channel channel;
+        int refused;
 
         long lastProgressNanos;
 

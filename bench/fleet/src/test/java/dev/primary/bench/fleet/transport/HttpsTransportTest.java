@@ -109,6 +109,38 @@ class HttpsTransportTest {
         }
     }
 
+    @Test
+    void lanes_are_spread_over_several_servers_round_robin() {
+        Endpoint other = new Endpoint("127.0.0.1", FreePorts.next(), hello.tlsPin());
+        try (HttpsTransport transport = HttpsTransport.open(List.of(endpoint, other), TransportSettings.defaults())) {
+            assertThat(List.of(transport.lane(ConnectionMode.FRESH), transport.lane(ConnectionMode.FRESH),
+                    transport.lane(ConnectionMode.FRESH))).extracting(Lane::server).containsExactly(0, 1, 0);
+        }
+    }
+
+    @Test
+    void a_lane_whose_server_refuses_the_connection_moves_to_the_next_and_stays_there() {
+        Endpoint nobody = new Endpoint("127.0.0.1", FreePorts.next(), hello.tlsPin());
+        for (List<Endpoint> fleet : List.of(List.of(nobody, endpoint), List.of(endpoint, nobody))) {
+            PhaseMetrics metrics = new PhaseMetrics();
+            try (HttpsTransport transport = HttpsTransport.open(fleet,
+                    TransportSettings.defaults().withResumption(true, 2))) {
+                new ClosedLoopRun(transport, ConnectionMode.FRESH, 2, new FixedWork(REQUEST, BodyMode.KEEP, -1,
+                        Budget.count(20)), metrics).run();
+            }
+            MetricsSnapshot result = metrics.snapshot();
+            assertThat(result.operations()).as("servers %s", fleet).isEqualTo(20);
+            assertThat(result.errors()).as("servers %s", fleet).isEmpty();
+        }
+    }
+
+    @Test
+    void servers_with_different_pins_are_not_one_fleet() {
+        Endpoint foreign = new Endpoint("127.0.0.1", FreePorts.next(), new TlsPin("sha256/" + "A".repeat(43)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpsTransport.open(List.of(endpoint, foreign),
+                TransportSettings.defaults())).hasMessage("every server of a fleet has the one TLS key pin");
+    }
+
     private static MetricsSnapshot run(Endpoint target, ConnectionMode mode, boolean resume, int lanes, long count) {
         PhaseMetrics metrics = new PhaseMetrics();
         try (HttpsTransport transport = HttpsTransport.open(target,
