@@ -46,6 +46,8 @@ final class ServiceHarness {
     final Map<String, ScriptedServer> servers = new HashMap<>();
     final MutableSettings settings;
     Duration configCheckInterval = Duration.ofHours(1);
+    /** How the service connects; null = straight to the scripted server named by the endpoint's host. */
+    ServerConnector connector;
     Updates updates = Updates.NONE;
     NudgeSettings nudge = NudgeSettings.NONE;
     ClientService service;
@@ -87,7 +89,8 @@ final class ServiceHarness {
     /** Starts a new service (as a process start would) and runs what is due at once. */
     ClientService start() {
         service = new ClientService(new ServiceParts(settings,
-                (endpoint, key, sequence) -> server(endpoint.host()).connectedWith(sequence), recorder, leaseFile,
+                connector != null ? connector
+                        : (endpoint, key, sequence) -> server(endpoint.host()).connectedWith(sequence), recorder, leaseFile,
                 stateFile, clientKey, time, scheduler, Jitter.none(), configCheckInterval, updates, nudge));
         service.start();
         scheduler.runDue();
