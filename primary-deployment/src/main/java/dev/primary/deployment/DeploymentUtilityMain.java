@@ -37,9 +37,9 @@ import picocli.CommandLine.Option;
                 "Asks the server at HOST:PORT who it is (over TLS), then writes DIR/client.json",
                 "with the server's TLS key, lease-signing key and release keys pinned, and the",
                 "enrollment token (checked with the server first; only its id is ever printed).",
-                "Several servers of one fleet (repeat --server, or separate with commas; at most 8):",
-                "each is checked and all that answer must be the same installation; one where",
-                "nothing answers is a warning and stays in the list, the client fails over in order.",
+                "Several servers of one fleet (repeat --server, or commas; at most 8): each is",
+                "checked, all that answer must be the same installation, and one where nothing",
+                "answers is a warning and stays in the list; the client fails over in that order.",
                 "DIR is created owner-only (0700), client.json is written owner-only (0600).",
                 "Nothing is written if a check fails."},
         footer = {"", "Exit codes:",
@@ -50,9 +50,9 @@ import picocli.CommandLine.Option;
                 "  2  usage error: a missing or invalid option",
                 "  3  check failed: nothing answers at HOST:PORT, something other than a",
                 "     Primary Server answers, its TLS key is not --expect-pin, or it refuses",
-                "     the enrollment token (wrong, expired, used up or revoked; the line says why);",
-                "     with several servers: one of them is wrong or another installation (the line",
-                "     names which), or none answers"})
+                "     the enrollment token (wrong, expired, used up or revoked; the line says",
+                "     why); with several servers: one is wrong or of another installation",
+                "     (the line names which), or none answers"})
 public final class DeploymentUtilityMain implements Callable<Integer> {
     static final Duration DATA_VAULT_TIMEOUT = Duration.ofSeconds(2);
     static final int DEFAULT_PORT = 16770;
@@ -65,9 +65,9 @@ public final class DeploymentUtilityMain implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--server", required = true, split = ",", paramLabel = "HOST[:PORT]",
-            description = {"The Primary Server's name or IP address, with its client port (default --port).",
-                    "Repeat it, or separate with commas, for several servers of one fleet, in the order the",
-                    "client tries them (a name with several addresses is tried address by address)."})
+            description = "The Primary Server's name or IP address, with its client port (default --port). Repeat "
+                    + "it, or separate with commas, for several servers of one fleet, in the order the client tries "
+                    + "them (a name with several addresses is tried address by address).")
     private List<String> servers;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT,
