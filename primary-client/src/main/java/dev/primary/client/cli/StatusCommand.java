@@ -114,7 +114,7 @@ final class StatusCommand implements Callable<Integer> {
             return stateServer + " (in use; servers: " + all + ")";
         }
         if (stateServer.equals(anyOf(configured))) {
-            return "none answers now (servers: " + all + ")";
+            return "none in use (servers: " + all + ")";
         }
         return "servers: " + all + " (re-pointed; the state below is from " + stateServer + ")";
     }

@@ -140,9 +140,22 @@ class StatusCommandTest {
         List<String> fleet = List.of("a.corp:16770", "b.corp:16770");
 
         assertThat(StatusCommand.serverLine("any of a.corp:16770, b.corp:16770", fleet))
-                .isEqualTo("none answers now (servers: a.corp:16770, b.corp:16770)");
+                .isEqualTo("none in use (servers: a.corp:16770, b.corp:16770)");
         assertThat(StatusCommand.serverLine("old.corp:16770", fleet))
                 .isEqualTo("servers: a.corp:16770, b.corp:16770 (re-pointed; the state below is from old.corp:16770)");
         assertThat(StatusCommand.serverLine("a.corp:16770", List.of("a.corp:16770"))).isEqualTo("a.corp:16770");
+    }
+
+    @Test
+    void a_client_with_several_servers_that_never_ran_uses_none_yet() {
+        ClientConfiguration.Server fleet = new ClientConfiguration.Server("primary-a.corp", 16770, SERVER.tlsPin(),
+                SERVER.serverKey(), SERVER.serverId(), List.of(), List.of("primary-b.corp"));
+        dev.primary.client.config.ClientConfigurationFile.in(home).write(TestInstall.configuration(fleet, List.of("recorder")));
+
+        CliRun run = CliRun.of("status", "--home", home.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains("server:        none in use (servers: primary-a.corp:16770, "
+                + "primary-b.corp:16770)");
     }
 }
