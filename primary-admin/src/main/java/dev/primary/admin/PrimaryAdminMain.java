@@ -53,6 +53,8 @@ import picocli.CommandLine.ScopeType;
                 "     (store commands: the target database cannot be reached)",
                 "  4-7  store commands only: see 'primary-admin store --help'"})
 public final class PrimaryAdminMain implements Runnable {
+    /** Flyway logs through java.util.logging here; its INFO lines about migrations are not the command's output. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
@@ -81,6 +83,7 @@ public final class PrimaryAdminMain implements Runnable {
         // The store commands open the stores, whose classes log through SLF4J; this program prints its own lines.
         System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, args));

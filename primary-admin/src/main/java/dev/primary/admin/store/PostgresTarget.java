@@ -22,7 +22,7 @@ final class PostgresTarget {
 
     PostgresTarget(String url, String user, String password) {
         try {
-            this.settings = new PostgresSettings(url, user, password, 1, Duration.ofSeconds(30));
+            this.settings = new PostgresSettings(url, user, password, 2, Duration.ofSeconds(30));
         } catch (IllegalArgumentException e) {
             throw new dev.primary.admin.AdminUsageException(e.getMessage());
         }
@@ -46,7 +46,7 @@ final class PostgresTarget {
             return connection;
         } catch (SQLException e) {
             throw new StoreCopyException(Reason.TARGET_UNREACHABLE, "cannot reach " + description() + " as user "
-                    + settings.user() + ": " + e.getMessage(), e);
+                    + settings.user() + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -56,7 +56,12 @@ final class PostgresTarget {
             PostgresStore.open(settings).close();
         } catch (StoreUnavailableException e) {
             throw new StoreCopyException(Reason.SCHEMA_MISMATCH, "cannot bring " + description()
-                    + " to this version's schema: " + e.getMessage(), e);
+                    + " to this version's schema: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** Flyway's and the driver's messages may run over several lines; the operator gets the first. */
+    static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 }
