@@ -81,7 +81,7 @@ public final class PrimaryAdminMain implements Runnable {
 
     public static void main(String[] args) {
         // The store commands open the stores, whose classes log through SLF4J; this program prints its own lines.
-        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -95,7 +95,7 @@ class MoveStoreIT {
                     assertThat(onPostgres.computer("PC-A").state()).isEqualTo(ComputerState.LICENSED);
                     assertThat(onPostgres.computer("PC-A").lastContact()).isAfter(moveDone);
                     assertThat(states(onPostgres)).isEqualTo(statesBefore);
-                    assertThat(onPostgres.adminSucceeds("rollout", "list")).contains("1.1.7").contains("pilot");
+                    assertThat(onPostgres.adminSucceeds("rollout", "list")).contains("V 1.1 (0007)").contains("pilot");
                     assertThat(onPostgres.adminSucceeds("audit")).contains("seat.released");
                     assertThat(onPostgres.adminSucceeds("enrollment", "list")).contains("tests");
                     LicenseSummary after = onPostgres.summary();
