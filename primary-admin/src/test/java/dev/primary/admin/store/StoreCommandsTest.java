@@ -225,6 +225,30 @@ class StoreCommandsTest {
                 passwordFile.toString()).exitCode).as("the backup holds the store's rows").isZero();
     }
 
+    @Test
+    void each_store_command_explains_itself_and_its_exit_codes_without_a_store() {
+        Run group = admin("store", "--help");
+        Run migrate = admin("store", "migrate", "--help");
+        Run backup = admin("store", "backup", "--help");
+
+        assertThat(group.exitCode).isZero();
+        assertThat(group.out).contains("migrate", "verify", "backup", "4  the source store is in use",
+                "7  verification failed");
+        assertThat(migrate.exitCode).isZero();
+        assertThat(migrate.out).contains("--to=JDBC-URL", "--user=USER", "--password-file=FILE", "PRIMARY_STORE_PASSWORD",
+                "with the server stopped", "one transaction");
+        assertThat(backup.exitCode).isZero();
+        assertThat(backup.out).contains("VACUUM INTO", "REPEATABLE READ", "--from-url=JDBC-URL");
+    }
+
+    @Test
+    void migrate_without_a_user_is_a_usage_error() {
+        Run run = admin("store", "migrate", "--to", url);
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).startsWith("primary-admin: --user is required with a PostgreSQL store");
+    }
+
     private Run migrate() {
         return admin("store", "migrate", "--to", url, "--user", "primary_site", "--password-file",
                 passwordFile.toString());
