@@ -73,8 +73,8 @@ final class StoreMigrateCommand implements Runnable {
             }
         }
         out.println();
-        out.println("To run the server on it: stop nothing else, set these (in DIR/server.properties or as flags),");
-        out.println("and start the server with the same data directory (its keys, installation-id and packages):");
+        out.println("To run the server on it, set these (in DIR/server.properties or as flags) and start it with the");
+        out.println("same data directory (its keys, installation-id and packages):");
         out.println("  store=postgresql");
         out.println("  store-url=" + withoutSecrets(url));
         out.println("  store-user=" + postgres.user.strip());
