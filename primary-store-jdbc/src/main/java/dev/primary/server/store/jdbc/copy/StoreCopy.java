@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Copies a Primary store's rows into another, table by table over plain JDBC, and verifies the result: the move
@@ -161,15 +162,15 @@ public final class StoreCopy {
         }
     }
 
+    /** Which column of the current rows differs first; a differing key column means the rows are not the same row. */
     private static String describe(Table table, TableRows expected, TableRows actual) {
-        Object[] a = expected.values();
-        Object[] b = actual.values();
-        for (int i = 0; i < a.length; i++) {
-            if (!java.util.Objects.equals(a[i], b[i])) {
-                boolean keyColumn = table.key().contains(table.columns().get(i).name());
-                String row = keyColumn ? "at row " + expected.key() + " the target has row " + actual.key()
-                        : "row " + expected.key() + " differs in column " + table.columns().get(i).name();
-                return row;
+        Object[] source = expected.values();
+        Object[] target = actual.values();
+        for (int i = 0; i < source.length; i++) {
+            if (!Objects.equals(source[i], target[i])) {
+                String column = table.columns().get(i).name();
+                return table.key().contains(column) ? "where the source has row " + expected.key()
+                        + " the target has row " + actual.key() : "row " + expected.key() + " differs in column " + column;
             }
         }
         return "row " + expected.key() + " differs";
