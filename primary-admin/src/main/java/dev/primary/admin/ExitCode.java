@@ -3,6 +3,7 @@ package dev.primary.admin;
 import dev.primary.admin.http.AdminUnreachableException;
 import dev.primary.admin.http.ProblemAnswerException;
 import dev.primary.admin.http.UnexpectedAnswerException;
+import dev.primary.server.store.jdbc.copy.StoreCopyException;
 import picocli.CommandLine;
 
 /** primary-admin's exit codes, and which failure maps to which: in this one place. */
@@ -17,7 +18,15 @@ public enum ExitCode {
      * The admin API cannot be reached: no admin-endpoint file (no server ever started with that data
      * directory), nothing answers, or the server presented another TLS key than the pinned one.
      */
-    UNREACHABLE(3);
+    UNREACHABLE(3),
+    /** Store commands: the source store is in use (a server holds its lock). */
+    STORE_IN_USE(4),
+    /** Store commands: the target already holds a site's rows. */
+    TARGET_NOT_EMPTY(5),
+    /** Store commands: a store's tables are not the ones this version knows. */
+    SCHEMA_MISMATCH(6),
+    /** Store commands: the target does not hold exactly the source's rows. */
+    VERIFICATION_FAILED(7);
 
     private final int code;
 
@@ -36,6 +45,16 @@ public enum ExitCode {
         if (failure instanceof AdminUnreachableException) {
             return UNREACHABLE;
         }
+        if (failure instanceof StoreCopyException copy) {
+            return switch (copy.reason()) {
+                case TARGET_UNREACHABLE -> UNREACHABLE;
+                case SOURCE_IN_USE -> STORE_IN_USE;
+                case TARGET_NOT_EMPTY -> TARGET_NOT_EMPTY;
+                case SCHEMA_MISMATCH -> SCHEMA_MISMATCH;
+                case VERIFICATION_FAILED -> VERIFICATION_FAILED;
+                case SOURCE_UNREADABLE, COPY_FAILED -> FAILURE;
+            };
+        }
         return FAILURE;
     }
 
@@ -46,6 +65,7 @@ public enum ExitCode {
                 || failure instanceof UnexpectedAnswerException
                 || failure instanceof AdminUsageException
                 || failure instanceof AdminCommandException
+                || failure instanceof StoreCopyException
                 || failure instanceof CommandLine.ParameterException) {
             return failure.getMessage();
         }

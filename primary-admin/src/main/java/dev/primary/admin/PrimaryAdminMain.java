@@ -21,10 +21,12 @@ import dev.primary.admin.command.CountersCommand;
 import dev.primary.admin.command.SummaryCommand;
 import dev.primary.admin.command.TerminalText;
 import dev.primary.admin.http.AdminApi;
+import dev.primary.admin.store.StoreCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,8 +49,12 @@ import picocli.CommandLine.ScopeType;
                 "  1  failure: the server refused (with its reason), or a file is unreadable",
                 "  2  usage error: a missing or invalid option",
                 "  3  the admin API cannot be reached: no server ever started with that data",
-                "     directory, nothing answers, or it presented another TLS key than pinned"})
+                "     directory, nothing answers, or it presented another TLS key than pinned",
+                "     (store commands: the target database cannot be reached)",
+                "  4-7  store commands only: see 'primary-admin store --help'"})
 public final class PrimaryAdminMain implements Runnable {
+    /** Flyway logs through java.util.logging here; its INFO lines about migrations are not the command's output. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
@@ -74,6 +80,10 @@ public final class PrimaryAdminMain implements Runnable {
     private PrimaryAdminMain() {}
 
     public static void main(String[] args) {
+        // The store commands open the stores, whose classes log through SLF4J; this program prints its own lines.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, args));
@@ -104,7 +114,9 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(GroupCommand.group(console))
                 .addSubcommand(new UpdateNowCommand(console))
                 .addSubcommand(new AuditCommand(console))
-                .addSubcommand(new LogLevelCommand(console));
+                .addSubcommand(new LogLevelCommand(console))
+                .addSubcommand(StoreCommand.group(console.out(), () -> Optional.ofNullable(main.dataDirectory),
+                        System.getenv()));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((failure, arguments) -> report(err, failure, failure.getCommandLine()));

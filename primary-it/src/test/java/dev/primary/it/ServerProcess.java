@@ -65,6 +65,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * Another server on {@code dataDirectory} and {@code extraArguments}, answering on this one's ports (which its
+     * clients know): the same site on another store or restored elsewhere. Start it once this one has stopped.
+     */
+    ServerProcess successor(Path dataDirectory, Vendor vendor, String... extraArguments) {
+        ServerProcess next = new ServerProcess(dataDirectory, vendor, extraArguments);
+        next.clientPort = clientPort;
+        next.adminPort = adminPort;
+        next.startedOnce = true;
+        return next;
+    }
+
+    /**
      * Starts the server and waits until it answers hello on its client port and its admin API answers. On a shared
      * machine another program may take a free port before the server binds it: a first start then tries new ports
      * (a restart keeps its ports, which its clients know).
