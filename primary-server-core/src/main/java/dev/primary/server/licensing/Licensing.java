@@ -162,7 +162,7 @@ public final class Licensing implements ClientProtocol, Administration {
     }
 
     private CheckInDirectives directivesFor(LicensingWrites writes, CheckInDecision decision, Instant now) {
-        return decision instanceof CheckInDecision.Lease
+        return decision instanceof CheckInDecision.Lease || decision instanceof CheckInDecision.LeaseKept
                 ? advisor.advise(writes, decision.computer(), now)
                 : CheckInDirectives.NONE;
     }
@@ -180,6 +180,11 @@ public final class Licensing implements ClientProtocol, Administration {
             CheckInDirectives directives = outcome.directives();
             return new CheckInAnswer.Licensed(leases.sign(lease.terms()), lease.verifyAfterSeconds(),
                     directives.updates(), directives.content());
+        }
+        if (decision instanceof CheckInDecision.LeaseKept kept) {
+            CheckInDirectives directives = outcome.directives();
+            return CheckInAnswer.Licensed.keeping(kept.leaseId(), kept.verifyAfterSeconds(), directives.updates(),
+                    directives.content());
         }
         if (decision instanceof CheckInDecision.Revoked revoked) {
             return new CheckInAnswer.Revoked(revoked.reason(), settings.revokedRetryAfter().toSeconds());

@@ -88,7 +88,7 @@ public final class SimulatedClient {
             throw new IllegalStateException("client " + computer + " has no lease to verify; register it first");
         }
         VerifyRequest request = new VerifyRequest(leaseId, profile.recorderVersion(), profile.verifyIntervalSeconds(),
-                profile.clientVersion(), 0L, 0, List.of());
+                profile.clientVersion(), 0L, 0, List.of(), true);
         return signedPost(VERIFY, Json.write(request));
     }
 
