@@ -188,6 +188,42 @@ final class CheckIns {
         return settle(writes, computer, actorOf(credentials), leaseId, keepable, now);
     }
 
+    /**
+     * From a read: the decision of {@link #verify} when it would change nothing but the computer's last contact and
+     * the client's sequence (a licensed computer keeping a lease that {@linkplain LeaseIssuer#stillGood stays good},
+     * the same versions, interval, address and content revision, no update reports); empty when it would change
+     * more, or when the read already shows the sequence used, the key revoked or the computer gone, which the write
+     * then answers.
+     */
+    Optional<CheckInDecision.LeaseKept> contactOnly(LicensingReads reads, ClientCredentials credentials,
+            VerifyRequest request, Instant now) {
+        if (!request.keepsCurrentLease() || !request.updates().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ClientRecord> client = reads.client(credentials.clientId());
+        if (client.isEmpty() || client.get().revoked() || client.get().lastSequence() >= credentials.sequence()) {
+            return Optional.empty();
+        }
+        Optional<Computer> found = reads.computersOfClient(credentials.clientId()).stream()
+                .filter(computer -> computer.lease() != null && computer.lease().leaseId().equals(request.leaseId()))
+                .findFirst();
+        if (found.isEmpty() || found.get().state() != ComputerState.LICENSED) {
+            return Optional.empty();
+        }
+        Computer known = found.get();
+        Optional<License> license = reads.license(known.licenseSerial()).filter(active -> active.activeAt(now));
+        Computer checkedIn = known.withCheckIn(request.recorderVersion(), request.verifyIntervalSeconds(), now)
+                .withClientVersion(request.clientVersion())
+                .withProfile(known.profile().reachedAt(credentials.remoteAddress(), request.nudgePort())
+                        .withContentRevision(request.contentRevision()));
+        if (license.isEmpty() || !checkedIn.sameButLastContact(known)
+                || !leases.stillGood(known, request.leaseId(), license.get(), now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckInDecision.LeaseKept(checkedIn, request.leaseId(),
+                verifyAfter(checkedIn, known.lease().expiresAt(), now)));
+    }
+
     /** Records a report on every computer the client speaks for; returns them as saved. */
     List<Computer> report(LicensingWrites writes, ClientCredentials credentials, ReportRequest request, Instant now) {
         ClientAuthentication.acceptSequence(writes, credentials, null, now);
