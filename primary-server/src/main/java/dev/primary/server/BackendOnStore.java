@@ -3,6 +3,7 @@ package dev.primary.server;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.identity.DataDirectory;
+import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
 import dev.primary.server.licensing.LicensingStore;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * The licensing and release core on a store that is already open, whichever it is: the start's audit events
- * written first, packages as files in {@code <data-dir>/packages/}. The store is closed here when the rest cannot
+ * written first, packages as files in {@code <data-dir>/packages/}, check-ins that change nothing but their last
+ * contact written in batches ({@link ContactBatch}, flushed when the backend closes, before the store). The store is closed here when the rest cannot
  * be opened, so a failed start leaves nothing open.
  */
 final class BackendOnStore {
@@ -38,8 +40,9 @@ final class BackendOnStore {
             }
             FilePackageStore packages = FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
             Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
-            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases);
-            return new LicensingBackend(licensing, licensing, releases, packages, description, store);
+            ContactBatch contacts = ContactBatch.started(store, ContactBatch.Limits.DEFAULT);
+            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases, contacts);
+            return new LicensingBackend(licensing, licensing, releases, packages, description, store, contacts);
         } catch (RuntimeException e) {
             try {
                 store.close();

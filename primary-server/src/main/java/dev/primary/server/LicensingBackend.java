@@ -19,10 +19,18 @@ import java.util.Objects;
  * @param packages where release and content packages are stored (uploads, downloads)
  * @param storeDescription for the admin API and the log, e.g. {@code sqlite:/var/lib/primary/primary.db}
  * @param store closed last when the server stops
+ * @param beforeStore closed just before the store: writes what the core still holds for it (batched last contacts)
  */
 public record LicensingBackend(ClientProtocol clientProtocol, Administration administration,
-        ReleaseAdministration releases, PackageStore packages, String storeDescription, AutoCloseable store) {
+        ReleaseAdministration releases, PackageStore packages, String storeDescription, AutoCloseable store,
+        AutoCloseable beforeStore) {
+    public LicensingBackend(ClientProtocol clientProtocol, Administration administration,
+            ReleaseAdministration releases, PackageStore packages, String storeDescription, AutoCloseable store) {
+        this(clientProtocol, administration, releases, packages, storeDescription, store, () -> { });
+    }
+
     public LicensingBackend {
+        Objects.requireNonNull(beforeStore, "beforeStore");
         Objects.requireNonNull(clientProtocol, "clientProtocol");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(releases, "releases");

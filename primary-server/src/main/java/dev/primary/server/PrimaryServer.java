@@ -280,6 +280,7 @@ public final class PrimaryServer implements AutoCloseable {
             LicensingBackend backend = openerWithStartEvents.apply(startEvents(store, directory))
                     .open(settings, identity.signingKey(), directory.root(), clock);
             resources.push(backend.store());
+            resources.push(backend.beforeStore());
             if (backend.store() instanceof SqliteStore sqlite) {
                 sqlite.observeCommits(new CommitMetrics(metrics.registry()));
             } else if (backend.store() instanceof PostgresStore postgres) {

@@ -150,6 +150,48 @@ class SqliteRoundTripTest {
     }
 
     @Test
+    void a_check_in_before_the_lease_is_due_keeps_the_lease_and_a_stop_writes_its_batched_contact() throws Exception {
+        KeyFiles.writePublic(dataDirectory.resolve("trusted-vendors/acme.pub"), vendorKey.publicKey().encoded());
+        VerifyRequest checkIn;
+        byte[] checkInBody;
+        String[] checkInHeaders;
+        Instant before;
+        try (PrimaryServer server = start()) {
+            activateLicense(server);
+            PinnedHttps client = new PinnedHttps(URI.create("https://127.0.0.1:" + server.clientPort()), server.tlsPin());
+            RegisterRequest register = new RegisterRequest(ComputerIdentity.computer("KEEPER", "CORP"), "Linux 6.1 amd64",
+                    new Version(1, 0, 1), Version.NONE, clientKey.publicKey().encoded(), 14400);
+            CheckInAnswer.Licensed licensed = (CheckInAnswer.Licensed) read(signedPost(client, "/v1/register", register),
+                    CheckInAnswer.class);
+            String leaseId = Json.read(licensed.lease().unverifiedPayload(), LeasePayload.class).leaseId();
+            checkIn = new VerifyRequest(leaseId, Version.NONE, 14400, new Version(1, 0, 1), 0L, 0, List.of(), true);
+            checkInBody = Json.write(checkIn);
+            checkInHeaders = SignedRequests.headers(clientKey, "POST", "/v1/verify", ++sequence, checkInBody);
+            before = Instant.now();
+
+            HttpResponse<String> kept = client.post("/v1/verify", "application/json", checkInBody, checkInHeaders);
+
+            assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+            assertThat(kept.body()).contains("\"status\":\"licensed\"", "\"currentLease\":\"" + leaseId + "\"")
+                    .doesNotContain("\"lease\"");
+            assertThat(((CheckInAnswer.Licensed) read(kept, CheckInAnswer.class)).verifyAfterSeconds()).isEqualTo(14400);
+        }
+
+        try (PrimaryServer restarted = start()) {
+            PinnedHttps client = new PinnedHttps(URI.create("https://127.0.0.1:" + restarted.clientPort()),
+                    restarted.tlsPin());
+            HttpResponse<String> replayed = client.post("/v1/verify", "application/json", checkInBody, checkInHeaders);
+            assertThat(replayed.statusCode()).as("the stop wrote the batched sequence: " + replayed.body())
+                    .isEqualTo(409);
+            PinnedHttps admin = new PinnedHttps(restarted.adminUri(), restarted.tlsPin());
+            dev.primary.protocol.admin.ComputerView view = read(admin.get("/admin/v1/computers/CORP%5CKEEPER",
+                    "Authorization", "Bearer " + Files.readString(dataDirectory.resolve("admin-token")).strip()),
+                    dev.primary.protocol.admin.ComputerView.class);
+            assertThat(view.lastContact()).as("and its last contact").isAfterOrEqualTo(before);
+        }
+    }
+
+    @Test
     void a_second_server_on_the_same_data_directory_fails_with_the_stores_message() {
         try (PrimaryServer first = start()) {
             assertThatThrownBy(this::start)

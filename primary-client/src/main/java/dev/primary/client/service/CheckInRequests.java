@@ -31,7 +31,7 @@ final class CheckInRequests {
 
     VerifyRequest verify(ServiceSettings settings, String leaseId, Version running) {
         return new VerifyRequest(leaseId, running, settings.timing().verifySeconds(), ClientVersion.current(),
-                updates.contentRevision(), nudge.port(), updates.reports());
+                updates.contentRevision(), nudge.port(), updates.reports(), true);
     }
 
     ReportRequest report(Version running, ClientState state, String reason) {

@@ -267,7 +267,8 @@ public final class ClientService {
         boolean wasLicensed = lease.holds();
         HeldLease received;
         try {
-            received = lease.acceptFromServer(licensed.lease(), clock);
+            received = licensed.lease() != null ? lease.acceptFromServer(licensed.lease(), clock)
+                    : lease.keepCurrent(licensed.currentLease(), clock);
         } catch (LeaseRejectedException e) {
             LOG.warn("Lease from {} rejected: {}", address(), e.getMessage());
             contacts.unusableAnswer(address() + " sent a lease this client cannot use: " + e.getMessage());

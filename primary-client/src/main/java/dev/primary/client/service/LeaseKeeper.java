@@ -99,6 +99,26 @@ final class LeaseKeeper {
         }
     }
 
+    /**
+     * The server says the lease {@code leaseId} this client holds stays good (not due for renewal): kept only if it is
+     * the one held, and it still verifies offline (pinned server key, this client's id) and has not expired by the
+     * trusted time. Nothing is written; the held lease stays where it is.
+     *
+     * @throws LeaseRejectedException saying why the answer cannot be used; the held lease is left as it is
+     */
+    HeldLease keepCurrent(String leaseId, ClockWatch clock) throws LeaseRejectedException {
+        if (held == null || !held.leaseId().equals(leaseId)) {
+            throw new LeaseRejectedException("the server said to keep lease " + leaseId + " but this client holds "
+                    + (held == null ? "none" : "lease " + held.leaseId()));
+        }
+        HeldLease checked = verifier.verify(held.document());
+        if (!checked.validAt(clock.now())) {
+            throw new LeaseRejectedException("lease " + leaseId + " the server said to keep expired at "
+                    + Phrases.time(checked.expiresAt()));
+        }
+        return checked;
+    }
+
     /** Whether the held lease is still trusted under the current server key; if not, it is moved aside. */
     boolean stillTrusted() {
         if (held == null) {

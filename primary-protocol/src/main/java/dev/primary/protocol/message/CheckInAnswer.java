@@ -21,22 +21,45 @@ import java.util.Optional;
 public sealed interface CheckInAnswer {
 
     /**
-     * The client holds a seat: here is its (renewed) signed lease.
+     * The client holds a seat: here is its renewed signed lease, or (to a client that said it
+     * {@linkplain VerifyRequest#keepsCurrentLease() keeps its current lease}) the id of the lease it holds,
+     * which stays good. Exactly one of {@code lease} and {@code currentLease} is present.
      *
-     * @param lease a {@link SignedDocument} of kind {@code lease} whose payload is a {@link LeasePayload}
+     * @param lease a {@link SignedDocument} of kind {@code lease} whose payload is a {@link LeasePayload}; absent
+     *     when {@code currentLease} is present
      * @param verifyAfterSeconds when the client should next check in
      * @param updates releases this client should install (empty: none); at most one per product
      * @param content a newer content revision to apply; absent when the client has the latest
+     * @param currentLease the id of the lease the client sent in its check-in, which it keeps: not yet due for
+     *     renewal and unchanged; absent when {@code lease} is present
      */
     record Licensed(SignedDocument lease, long verifyAfterSeconds, List<UpdateDirective> updates,
-            ContentDirective content) implements CheckInAnswer {
+            ContentDirective content, String currentLease) implements CheckInAnswer {
         public Licensed {
-            Objects.requireNonNull(lease, "lease");
+            if ((lease == null) == (currentLease == null)) {
+                throw new IllegalArgumentException("a licensed answer carries exactly one of lease and currentLease");
+            }
             updates = updates == null ? List.of() : List.copyOf(updates);
+        }
+
+        public Licensed(SignedDocument lease, long verifyAfterSeconds, List<UpdateDirective> updates,
+                ContentDirective content) {
+            this(lease, verifyAfterSeconds, updates, content, null);
         }
 
         public Licensed(SignedDocument lease, long verifyAfterSeconds) {
             this(lease, verifyAfterSeconds, List.of(), null);
+        }
+
+        /** The answer that keeps the client's lease {@code leaseId}: not due for renewal, nothing in it changed. */
+        public static Licensed keeping(String leaseId, long verifyAfterSeconds, List<UpdateDirective> updates,
+                ContentDirective content) {
+            return new Licensed(null, verifyAfterSeconds, updates, content, Objects.requireNonNull(leaseId, "leaseId"));
+        }
+
+        /** A new signed lease, unless the answer keeps the current one. */
+        public Optional<SignedDocument> newLease() {
+            return Optional.ofNullable(lease);
         }
 
         public Optional<ContentDirective> contentUpdate() {

@@ -135,6 +135,13 @@ public record Computer(long id, ComputerIdentity identity, String clientId, Stri
                 lastContact, profile);
     }
 
+    /** Whether {@code other} is this computer but for its last contact. */
+    public boolean sameButLastContact(Computer other) {
+        return new Computer(id, identity, clientId, os, clientVersion, recorderVersion, clientState, state,
+                stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen,
+                other.lastContact, profile).equals(other);
+    }
+
     public Computer withIdentity(ComputerIdentity newIdentity) {
         return new Computer(id, newIdentity, clientId, os, clientVersion, recorderVersion, clientState, state,
                 stateReason, stateSince, licenseSerial, waitingSince, lease, verifyIntervalSeconds, firstSeen,

@@ -15,6 +15,13 @@ sealed interface CheckInDecision {
     record Lease(Computer computer, LeasePayload terms, long verifyAfterSeconds) implements CheckInDecision {
     }
 
+    /**
+     * The client keeps lease {@code leaseId}, which it holds: not yet past its renew time, and nothing in it changed
+     * (seat, holder, expiry). Nothing is signed.
+     */
+    record LeaseKept(Computer computer, String leaseId, long verifyAfterSeconds) implements CheckInDecision {
+    }
+
     /** Queued for a seat; its place and the reason are worded after the write, from a read. */
     record Waiting(Computer computer) implements CheckInDecision {
     }

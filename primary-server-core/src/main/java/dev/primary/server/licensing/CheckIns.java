@@ -76,7 +76,7 @@ final class CheckIns {
         if (token.isPresent() && profile.group().isEmpty() && !token.get().group().isEmpty()) {
             profile = profile.inGroup(token.get().group());
         }
-        CheckInDecision decision = settle(writes, computer.withProfile(profile), actor, leaseId, now);
+        CheckInDecision decision = settle(writes, computer.withProfile(profile), actor, leaseId, null, now);
         long computerId = decision.computer().id();
         if (token.isPresent()) {
             EnrollmentToken used = token.get();
@@ -182,7 +182,46 @@ final class CheckIns {
         Computer computer = known.withCheckIn(request.recorderVersion(), request.verifyIntervalSeconds(), now)
                 .withClientVersion(request.clientVersion())
                 .withProfile(profile);
-        return settle(writes, computer, actorOf(credentials), leaseId, now);
+        // A lease is kept only by a client that can keep it, and only if its renew time still follows from the interval.
+        String keepable = request.keepsCurrentLease() && known.verifyIntervalSeconds() == request.verifyIntervalSeconds()
+                ? request.leaseId() : null;
+        return settle(writes, computer, actorOf(credentials), leaseId, keepable, now);
+    }
+
+    /**
+     * From a read: the decision of {@link #verify} when it would change nothing but the computer's last contact and
+     * the client's sequence (a licensed computer keeping a lease that {@linkplain LeaseIssuer#stillGood stays good},
+     * the same versions, interval, address and content revision, no update reports); empty when it would change
+     * more, or when the read already shows the sequence used, the key revoked or the computer gone, which the write
+     * then answers.
+     */
+    Optional<CheckInDecision.LeaseKept> contactOnly(LicensingReads reads, ClientCredentials credentials,
+            VerifyRequest request, Instant now) {
+        if (!request.keepsCurrentLease() || !request.updates().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ClientRecord> client = reads.client(credentials.clientId());
+        if (client.isEmpty() || client.get().revoked() || client.get().lastSequence() >= credentials.sequence()) {
+            return Optional.empty();
+        }
+        Optional<Computer> found = reads.computersOfClient(credentials.clientId()).stream()
+                .filter(computer -> computer.lease() != null && computer.lease().leaseId().equals(request.leaseId()))
+                .findFirst();
+        if (found.isEmpty() || found.get().state() != ComputerState.LICENSED) {
+            return Optional.empty();
+        }
+        Computer known = found.get();
+        Optional<License> license = reads.license(known.licenseSerial()).filter(active -> active.activeAt(now));
+        Computer checkedIn = known.withCheckIn(request.recorderVersion(), request.verifyIntervalSeconds(), now)
+                .withClientVersion(request.clientVersion())
+                .withProfile(known.profile().reachedAt(credentials.remoteAddress(), request.nudgePort())
+                        .withContentRevision(request.contentRevision()));
+        if (license.isEmpty() || !checkedIn.sameButLastContact(known)
+                || !leases.stillGood(known, request.leaseId(), license.get(), now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckInDecision.LeaseKept(checkedIn, request.leaseId(),
+                verifyAfter(checkedIn, known.lease().expiresAt(), now)));
     }
 
     /** Records a report on every computer the client speaks for; returns them as saved. */
@@ -255,8 +294,13 @@ final class CheckIns {
                 + " no longer speaks for any computer (another client took it over); register again");
     }
 
+    /**
+     * Decides {@code computer}'s seat and lease. {@code keepableLeaseId} is the lease the client holds and would keep
+     * ({@code null}: it must get a new one); it is kept when it is the one the server last issued for this seat and
+     * still {@linkplain LeaseIssuer#stillGood good}.
+     */
     private CheckInDecision settle(LicensingWrites writes, Computer computer, String actor, String leaseId,
-            Instant now) {
+            String keepableLeaseId, Instant now) {
         Optional<License> license = Optional.empty();
         Computer settled;
         if (computer.holdsSeat()) {
@@ -274,6 +318,11 @@ final class CheckIns {
             License seatLicense = license.filter(known -> known.serial().equals(serial))
                     .or(() -> writes.license(serial))
                     .orElseThrow(() -> new IllegalStateException("seat of unknown license " + serial));
+            if (keepableLeaseId != null && leases.stillGood(settled, keepableLeaseId, seatLicense, now)) {
+                Computer saved = pool.save(writes, settled);
+                return new CheckInDecision.LeaseKept(saved, keepableLeaseId,
+                        verifyAfter(saved, saved.lease().expiresAt(), now));
+            }
             return issue(writes, settled, seatLicense, leaseId, now);
         }
         Computer saved = pool.save(writes, settled);
@@ -296,15 +345,15 @@ final class CheckIns {
             Instant now) {
         LeasePayload terms = leases.terms(leaseId, computer, license, now);
         Computer saved = pool.save(writes, computer.withLease(LeaseIssuer.recordOf(terms)));
-        return new CheckInDecision.Lease(saved, terms, verifyAfter(computer, terms, now));
+        return new CheckInDecision.Lease(saved, terms, verifyAfter(computer, terms.expiresAt(), now));
     }
 
     /**
      * When the client should check in next: its own interval, but never later than half-way to its lease's expiry,
      * so a server configured with leases shorter than the interval never lets a lease run out between check-ins.
      */
-    static long verifyAfter(Computer computer, LeasePayload terms, Instant now) {
-        long halfLease = Math.max(1, Duration.between(now, terms.expiresAt()).toSeconds() / 2);
+    static long verifyAfter(Computer computer, Instant leaseExpiresAt, Instant now) {
+        long halfLease = Math.max(1, Duration.between(now, leaseExpiresAt).toSeconds() / 2);
         return Math.min(computer.verifyIntervalSeconds(), halfLease);
     }
 

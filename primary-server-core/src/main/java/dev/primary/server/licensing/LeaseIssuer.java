@@ -38,16 +38,42 @@ final class LeaseIssuer {
      * validity, but never beyond the license's own end.
      */
     LeasePayload terms(String leaseId, Computer computer, License license, Instant now) {
-        Instant expiresAt = now.plus(validity);
+        Instant expiresAt = expiry(license, now);
+        return new LeasePayload(leaseId, serverId, computer.clientId(), computer.identity(), license.serial(),
+                license.features(), now, renewAfter(now, computer.verifyIntervalSeconds(), expiresAt), expiresAt);
+    }
+
+    /**
+     * Whether the lease {@code leaseId} a client holds for {@code computer}'s seat of {@code license} stays good, so
+     * that none need be signed: it is the lease last issued for this seat (a new seat, holder or license forgets it),
+     * it is not yet past its renew time (issued + the verify interval, which the caller checked is unchanged), and a
+     * lease issued at the same time now would expire at the same moment (lease validity and license expiry unchanged).
+     * A change of the license's features alone reaches the client at its next renewal, at most one interval later.
+     */
+    boolean stillGood(Computer computer, String leaseId, License license, Instant now) {
+        IssuedLease held = computer.lease();
+        if (held == null || !held.leaseId().equals(leaseId)) {
+            return false;
+        }
+        if (!held.expiresAt().equals(expiry(license, held.issuedAt()))) {
+            return false;
+        }
+        return now.isBefore(renewAfter(held.issuedAt(), computer.verifyIntervalSeconds(), held.expiresAt()));
+    }
+
+    /** Issued + the lease validity, but never beyond the license's own end. */
+    private Instant expiry(License license, Instant issuedAt) {
+        Instant expiresAt = issuedAt.plus(validity);
         if (license.expiresAt() != null && license.expiresAt().isBefore(expiresAt)) {
             expiresAt = license.expiresAt();
         }
+        return expiresAt;
+    }
+
+    private static Instant renewAfter(Instant issuedAt, long verifyIntervalSeconds, Instant expiresAt) {
         // Compared as a length, never added first: no interval, however long, can overflow the renew time.
-        long secondsToExpiry = Duration.between(now, expiresAt).getSeconds();
-        Instant renewAfter = computer.verifyIntervalSeconds() < secondsToExpiry
-                ? now.plusSeconds(computer.verifyIntervalSeconds()) : expiresAt;
-        return new LeasePayload(leaseId, serverId, computer.clientId(), computer.identity(), license.serial(),
-                license.features(), now, renewAfter, expiresAt);
+        long secondsToExpiry = Duration.between(issuedAt, expiresAt).getSeconds();
+        return verifyIntervalSeconds < secondsToExpiry ? issuedAt.plusSeconds(verifyIntervalSeconds) : expiresAt;
     }
 
     static IssuedLease recordOf(LeasePayload terms) {

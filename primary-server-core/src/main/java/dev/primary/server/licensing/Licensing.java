@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +61,7 @@ public final class Licensing implements ClientProtocol, Administration {
     private final LicenseRegistration registration;
     private final UpdateAdvisor advisor;
     private final Enrollments enrollments;
+    private final ContactBatch contacts;
 
     /** A licensing core that serves no updates ({@link UpdateAdvisor#NONE}). */
     public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock) {
@@ -69,6 +71,16 @@ public final class Licensing implements ClientProtocol, Administration {
     /** A licensing core whose check-ins carry the update directives of {@code advisor} and record the clients' reports. */
     public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock,
             UpdateAdvisor advisor) {
+        this(settings, store, serverKey, clock, advisor, null);
+    }
+
+    /**
+     * A licensing core whose check-ins that change nothing but their last contact are written in batches by
+     * {@code contacts} (over the same store), instead of a commit each; {@code null} for a commit each.
+     */
+    public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock,
+            UpdateAdvisor advisor, ContactBatch contacts) {
+        this.contacts = contacts;
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.store = Objects.requireNonNull(store, "store");
@@ -100,37 +112,74 @@ public final class Licensing implements ClientProtocol, Administration {
         store.read(reads -> checkIns.tokenFor(reads, credentials.clientId(), request.computer(),
                 request.enrollmentToken(), clock.instant()));
         String leaseId = leases.newLeaseId();
-        return answer(store.write(writes -> {
-            Instant now = clock.instant();
-            CheckInDecision decision = checkIns.register(writes, credentials, key, request, leaseId, now);
-            return new CheckInOutcome(decision, directivesFor(writes, decision, now), Set.of());
-        }));
+        try (ContactBatch.Claim claim = claim(credentials)) {
+            return answer(store.write(writes -> {
+                Instant now = clock.instant();
+                CheckInDecision decision = checkIns.register(writes, credentials, key, request, leaseId, now);
+                return new CheckInOutcome(decision, directivesFor(writes, decision, now), Set.of());
+            }));
+        }
     }
 
     @Override
     public CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request) {
         ClientRecord client = authentication.knownClient(credentials);
         String leaseId = leases.newLeaseId();
-        return answer(store.write(writes -> {
-            Instant now = clock.instant();
-            CheckInDecision decision = checkIns.verify(writes, credentials, client, request, leaseId, now);
-            Set<Long> failures = advisor.record(writes, decision.computer(), request.updates(),
-                    CheckIns.actorOf(credentials), now);
-            return new CheckInOutcome(decision, directivesFor(writes, decision, now), failures);
-        }));
+        try (ContactBatch.Claim claim = claim(credentials)) {
+            if (claim != null && claim.deferrable() && !client.revoked()) {
+                Optional<CheckInAnswer> deferred = deferredCheckIn(credentials, request, claim);
+                if (deferred.isPresent()) {
+                    return deferred.get();
+                }
+            }
+            return answer(store.write(writes -> {
+                Instant now = clock.instant();
+                CheckInDecision decision = checkIns.verify(writes, credentials, client, request, leaseId, now);
+                Set<Long> failures = advisor.record(writes, decision.computer(), request.updates(),
+                        CheckIns.actorOf(credentials), now);
+                return new CheckInOutcome(decision, directivesFor(writes, decision, now), failures);
+            }));
+        }
+    }
+
+    /**
+     * A check-in that changes nothing but the computer's last contact (and the client's sequence), decided from a
+     * read taken after its sequence was claimed: answered at once, its contact written with the next batch. Empty
+     * when anything else would change (a lease to sign, a seat, a version, an update record): then it is a write.
+     */
+    private Optional<CheckInAnswer> deferredCheckIn(ClientCredentials credentials, VerifyRequest request,
+            ContactBatch.Claim claim) {
+        Instant now = clock.instant();
+        Optional<CheckInOutcome> outcome = store.read(reads -> checkIns.contactOnly(reads, credentials, request, now)
+                .flatMap(kept -> ReadOnlyUpdateRecords.advise(advisor, reads, kept.computer(), now)
+                        .map(directives -> new CheckInOutcome(kept, directives, Set.of()))));
+        if (outcome.isEmpty()) {
+            return Optional.empty();
+        }
+        claim.defer(outcome.get().decision().computer().id(), now);
+        return Optional.of(answer(outcome.get()));
+    }
+
+    /** Claims the request's sequence on this server while it is handled; {@code null} without a contact batch. */
+    private ContactBatch.Claim claim(ClientCredentials credentials) {
+        return contacts == null ? null : contacts.claim(credentials.clientId(), credentials.sequence());
     }
 
     @Override
     public void report(ClientCredentials credentials, ReportRequest request) {
         authentication.knownClient(credentials);
-        Set<Long> failures = store.write(writes -> {
-            Instant now = clock.instant();
-            Set<Long> failed = new HashSet<>();
-            for (Computer computer : checkIns.report(writes, credentials, request, now)) {
-                failed.addAll(advisor.record(writes, computer, request.updates(), CheckIns.actorOf(credentials), now));
-            }
-            return failed;
-        });
+        Set<Long> failures;
+        try (ContactBatch.Claim claim = claim(credentials)) {
+            failures = store.write(writes -> {
+                Instant now = clock.instant();
+                Set<Long> failed = new HashSet<>();
+                for (Computer computer : checkIns.report(writes, credentials, request, now)) {
+                    failed.addAll(advisor.record(writes, computer, request.updates(), CheckIns.actorOf(credentials),
+                            now));
+                }
+                return failed;
+            });
+        }
         if (!failures.isEmpty()) {
             advisor.failuresRecorded(failures);
         }
@@ -144,17 +193,19 @@ public final class Licensing implements ClientProtocol, Administration {
     @Override
     public void authorizeDownload(ClientCredentials credentials, String sha256) {
         authentication.knownClient(credentials);
-        store.write(writes -> {
-            ClientAuthentication.acceptSequence(writes, credentials, null, clock.instant());
-            List<Computer> computers = writes.computersOfClient(credentials.clientId());
-            if (computers.stream().noneMatch(computer -> computer.state() == ComputerState.LICENSED)) {
-                String where = computers.isEmpty() ? "" : " (" + computers.get(0).identity().display() + " is "
-                        + computers.get(0).state().wireName() + ")";
-                throw DownloadRefusedException.notLicensed("client " + credentials.clientId() + " holds no seat"
-                        + where + "; packages are served to licensed clients only");
-            }
-            return null;
-        });
+        try (ContactBatch.Claim claim = claim(credentials)) {
+            store.write(writes -> {
+                ClientAuthentication.acceptSequence(writes, credentials, null, clock.instant());
+                List<Computer> computers = writes.computersOfClient(credentials.clientId());
+                if (computers.stream().noneMatch(computer -> computer.state() == ComputerState.LICENSED)) {
+                    String where = computers.isEmpty() ? "" : " (" + computers.get(0).identity().display() + " is "
+                            + computers.get(0).state().wireName() + ")";
+                    throw DownloadRefusedException.notLicensed("client " + credentials.clientId() + " holds no seat"
+                            + where + "; packages are served to licensed clients only");
+                }
+                return null;
+            });
+        }
         if (!advisor.mayDownload(sha256)) {
             throw DownloadRefusedException.unknownPackage("package " + sha256
                     + " belongs to no release or content update on this server");
@@ -162,7 +213,7 @@ public final class Licensing implements ClientProtocol, Administration {
     }
 
     private CheckInDirectives directivesFor(LicensingWrites writes, CheckInDecision decision, Instant now) {
-        return decision instanceof CheckInDecision.Lease
+        return decision instanceof CheckInDecision.Lease || decision instanceof CheckInDecision.LeaseKept
                 ? advisor.advise(writes, decision.computer(), now)
                 : CheckInDirectives.NONE;
     }
@@ -180,6 +231,11 @@ public final class Licensing implements ClientProtocol, Administration {
             CheckInDirectives directives = outcome.directives();
             return new CheckInAnswer.Licensed(leases.sign(lease.terms()), lease.verifyAfterSeconds(),
                     directives.updates(), directives.content());
+        }
+        if (decision instanceof CheckInDecision.LeaseKept kept) {
+            CheckInDirectives directives = outcome.directives();
+            return CheckInAnswer.Licensed.keeping(kept.leaseId(), kept.verifyAfterSeconds(), directives.updates(),
+                    directives.content());
         }
         if (decision instanceof CheckInDecision.Revoked revoked) {
             return new CheckInAnswer.Revoked(revoked.reason(), settings.revokedRetryAfter().toSeconds());

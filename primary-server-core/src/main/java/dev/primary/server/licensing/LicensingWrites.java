@@ -26,6 +26,12 @@ public interface LicensingWrites extends LicensingReads, UpdateRecordWrites, Enr
 
     void updateComputer(Computer computer);
 
+    /**
+     * The store's last-contact write: sets computer {@code computerId}'s last contact to {@code at} if it is later
+     * than the one stored (or none is); never moves it back, and changes nothing for a computer no longer stored.
+     */
+    void touchContact(long computerId, Instant at);
+
     /** Deletes a computer and what is kept about it (update records, enrollment). */
     void deleteComputer(long id);
 

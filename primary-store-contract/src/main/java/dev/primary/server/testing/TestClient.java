@@ -32,6 +32,7 @@ public final class TestClient {
     private volatile int nudgePort;
     private volatile String remoteAddress = "";
     private volatile List<UpdateReport> updateReports = List.of();
+    private volatile boolean keepsCurrentLease;
 
     public TestClient(ComputerIdentity computer) {
         this(Ed25519.generate(), computer, new AtomicLong());
@@ -88,6 +89,23 @@ public final class TestClient {
         nudgePort = port;
     }
 
+    /** From now on it says in its check-ins that it keeps its current lease when the server tells it to. */
+    public TestClient keepingCurrentLease() {
+        keepsCurrentLease = true;
+        return this;
+    }
+
+    /** The id of the lease it holds ({@code none} before its first). */
+    public String leaseId() {
+        return leaseId;
+    }
+
+    /** Its next check-in, as it would send it. */
+    public VerifyRequest verifyRequest() {
+        return new VerifyRequest(leaseId, recorderVersion, VERIFY_INTERVAL, clientVersion, contentRevision, nudgePort,
+                updateReports, keepsCurrentLease);
+    }
+
     /** The update reports it carries in its next check-ins and reports. */
     public void reports(UpdateReport... reports) {
         updateReports = List.of(reports);
@@ -104,8 +122,7 @@ public final class TestClient {
     }
 
     public CheckInAnswer verify(ClientProtocol server) {
-        VerifyRequest request = new VerifyRequest(leaseId, recorderVersion, VERIFY_INTERVAL, clientVersion,
-                contentRevision, nudgePort, updateReports);
+        VerifyRequest request = verifyRequest();
         return remember(server.verify(credentials("/v1/verify", request), request));
     }
 
@@ -143,7 +160,7 @@ public final class TestClient {
     }
 
     private CheckInAnswer remember(CheckInAnswer answer) {
-        if (answer instanceof CheckInAnswer.Licensed licensed) {
+        if (answer instanceof CheckInAnswer.Licensed licensed && licensed.lease() != null) {
             leaseId = Json.read(licensed.lease().unverifiedPayload(), LeasePayload.class).leaseId();
         }
         return answer;

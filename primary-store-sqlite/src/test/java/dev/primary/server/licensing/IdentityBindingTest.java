@@ -205,7 +205,7 @@ class IdentityBindingTest extends WithLicensingFixture {
                 computer.identity(), "ABC-123", List.of(), LicensingFixture.START, LicensingFixture.START.plusSeconds(1800),
                 LicensingFixture.START.plusSeconds(3600));
 
-        assertThat(CheckIns.verifyAfter(computer, anHour, LicensingFixture.START)).as("half-way to an hour's lease")
+        assertThat(CheckIns.verifyAfter(computer, anHour.expiresAt(), LicensingFixture.START)).as("half-way to an hour's lease")
                 .isEqualTo(1800);
     }
 

@@ -11,7 +11,13 @@ import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.RegistrationCode;
 import dev.primary.server.computer.Computer;
+import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.server.licensing.ClientCredentials;
 import dev.primary.server.licensing.ClientRecord;
+import dev.primary.server.licensing.ContactBatch;
+import dev.primary.server.licensing.ReplayedRequestException;
+import dev.primary.server.licensing.UpdateAdvisor;
 import dev.primary.server.licensing.ComputerHeldException;
 import dev.primary.server.licensing.IdentityPolicy;
 import dev.primary.server.licensing.Licensing;
@@ -49,8 +55,11 @@ public abstract class StoreContract {
 
     private final FakeClock clock = new FakeClock(START);
     private final TestVendor vendor = new TestVendor();
+    private final SigningKey serverKey = Ed25519.generate();
     private StoreUnderTest store;
     private Licensing licensing;
+    private ContactBatch contacts;
+    private Licensing batched;
 
     /** Opens the store under test on this test's database (fresh and empty at the first call; the same one after). */
     protected abstract StoreUnderTest openStore();
@@ -253,6 +262,136 @@ public abstract class StoreContract {
         assertThat(accepted).containsOnly(true);
     }
 
+    @Test
+    void a_check_in_that_changes_nothing_but_its_contact_is_written_with_the_next_batch() {
+        activeLicense("SEATS-1", 5);
+        TestClient client = TestClient.named("CORP\\QUIET").keepingCurrentLease();
+        client.register(batched());
+        Instant registered = clock.instant();
+        clock.advance(Duration.ofHours(1));
+
+        CheckInAnswer answer = client.verify(batched());
+
+        assertThat(((CheckInAnswer.Licensed) answer).currentLease()).isEqualTo(client.leaseId());
+        assertThat(contacts.pending()).isEqualTo(1);
+        assertThat(computersOf(client.clientId()).get(0).lastContact()).as("not written yet").isEqualTo(registered);
+        assertThat(lastSequence(client.clientId())).isEqualTo(client.lastSequence() - 1);
+
+        contacts.flush();
+
+        assertThat(contacts.pending()).isZero();
+        assertThat(computersOf(client.clientId()).get(0).lastContact()).isEqualTo(clock.instant());
+        assertThat(lastSequence(client.clientId())).isEqualTo(client.lastSequence());
+    }
+
+    @Test
+    void a_check_in_that_changes_more_than_its_contact_is_durable_before_its_answer() {
+        activeLicense("SEATS-1", 5);
+        TestClient client = TestClient.named("CORP\\BUSY").keepingCurrentLease();
+        client.register(batched());
+        clock.advance(Duration.ofMinutes(5));
+        client.runsRecorder(new dev.primary.protocol.message.Version(2, 0, 1));
+
+        client.verify(batched());
+
+        assertThat(contacts.pending()).isZero();
+        Computer stored = computersOf(client.clientId()).get(0);
+        assertThat(stored.recorderVersion()).isEqualTo(new dev.primary.protocol.message.Version(2, 0, 1));
+        assertThat(stored.lastContact()).isEqualTo(clock.instant());
+        assertThat(lastSequence(client.clientId())).isEqualTo(client.lastSequence());
+    }
+
+    @Test
+    void a_crash_before_the_batch_is_written_loses_only_deferred_contacts_never_a_seat_or_a_durable_sequence() {
+        activeLicense("SEATS-1", 5);
+        TestClient quiet = TestClient.named("CORP\\QUIET").keepingCurrentLease();
+        quiet.register(batched());
+        Instant registered = clock.instant();
+        clock.advance(Duration.ofSeconds(1));
+        VerifyRequest checkIn = quiet.verifyRequest();
+        ClientCredentials deferred = quiet.credentials("/v1/verify", checkIn);
+        batched().verify(deferred, checkIn);
+        TestClient late = TestClient.named("CORP\\LATE");
+        ClientCredentials lateRegistration = late.credentials("/v1/register", late.registerRequest());
+        assertThat(batched().register(lateRegistration, late.registerRequest()))
+                .isInstanceOf(CheckInAnswer.Licensed.class);
+        assertThat(contacts.pending()).isEqualTo(1);
+
+        crash();
+
+        assertThat(seatHolders("SEATS-1")).as("no seat change lost").hasSize(2);
+        assertThat(seatsUsed("SEATS-1")).isEqualTo(2);
+        assertThat(computersOf(quiet.clientId()).get(0).lastContact()).as("the deferred contact is lost")
+                .isEqualTo(registered);
+        assertThat(lastSequence(late.clientId())).as("a durable sequence is kept").isEqualTo(late.lastSequence());
+        assertThatThrownBy(() -> batched().register(lateRegistration, late.registerRequest()))
+                .as("a replay of a durable request is refused").isInstanceOf(ReplayedRequestException.class);
+        // The bounded replay: the deferred check-in, sent again after the crash, passes once, changing no seat.
+        CheckInAnswer replayed = batched().verify(deferred, checkIn);
+        assertThat(replayed).isInstanceOf(CheckInAnswer.Licensed.class);
+        assertThat(seatsUsed("SEATS-1")).isEqualTo(2);
+        assertThatThrownBy(() -> batched().verify(deferred, checkIn)).as("and only once")
+                .isInstanceOf(ReplayedRequestException.class);
+        contacts.flush();
+        assertThatThrownBy(() -> batched().verify(deferred, checkIn)).as("also once written")
+                .isInstanceOf(ReplayedRequestException.class);
+    }
+
+    @Test
+    void copies_of_a_deferred_check_in_offered_by_many_threads_at_once_pass_once() {
+        activeLicense("SEATS-1", 5);
+        TestClient client = TestClient.named("CORP\\COPIED").keepingCurrentLease();
+        client.register(batched());
+        clock.advance(Duration.ofMinutes(1));
+        VerifyRequest checkIn = client.verifyRequest();
+        ClientCredentials credentials = client.credentials("/v1/verify", checkIn);
+        List<Callable<CheckInAnswer>> copies = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            copies.add(() -> batched().verify(credentials, checkIn));
+        }
+
+        List<Outcome<CheckInAnswer>> outcomes = Concurrently.run(THREADS, copies);
+
+        assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
+                .allMatch(outcome -> outcome.failure() instanceof ReplayedRequestException);
+        contacts.flush();
+        assertThatThrownBy(() -> batched().verify(credentials, checkIn)).isInstanceOf(ReplayedRequestException.class);
+    }
+
+    @Test
+    void the_last_contact_write_never_moves_a_last_contact_back() {
+        activeLicense("SEATS-1", 5);
+        TestClient client = TestClient.named("CORP\\TOUCHED");
+        client.register(licensing());
+        Computer computer = computersOf(client.clientId()).get(0);
+        Instant later = clock.instant().plusSeconds(30);
+
+        store().write(writes -> {
+            writes.touchContact(computer.id(), later);
+            writes.touchContact(computer.id(), later.minusSeconds(20));
+            writes.touchContact(computer.id() + 1000, later);
+            return null;
+        });
+
+        assertThat(computersOf(client.clientId()).get(0).lastContact()).isEqualTo(later);
+    }
+
+    private Licensing batched() {
+        if (batched == null) {
+            contacts = ContactBatch.manual(store(), ContactBatch.Limits.DEFAULT);
+            batched = new Licensing(settings(), store(), serverKey, clock, UpdateAdvisor.NONE, contacts);
+        }
+        return batched;
+    }
+
+    /** The server dies: its store is closed without the contact batch being written, and opened again. */
+    private void crash() {
+        batched = null;
+        contacts = null;
+        reopen();
+    }
+
     private StoreUnderTest store() {
         if (store == null) {
             store = openStore();
@@ -262,7 +401,7 @@ public abstract class StoreContract {
 
     private Licensing licensing() {
         if (licensing == null) {
-            licensing = new Licensing(settings(), store(), Ed25519.generate(), clock);
+            licensing = new Licensing(settings(), store(), serverKey, clock);
         }
         return licensing;
     }
@@ -271,6 +410,8 @@ public abstract class StoreContract {
         store.close();
         store = openStore();
         licensing = null;
+        batched = null;
+        contacts = null;
     }
 
     private LicensingSettings settings() {

@@ -89,6 +89,12 @@ public class JdbcWrites extends JdbcReads implements LicensingWrites, ReleaseWri
     }
 
     @Override
+    public void touchContact(long computerId, Instant at) {
+        statements.update("UPDATE computers SET last_contact = ? WHERE id = ? AND (last_contact IS NULL OR last_contact < ?)",
+                at, computerId, at);
+    }
+
+    @Override
     public void deleteComputer(long id) {
         statements.update("DELETE FROM computer_updates WHERE computer_id = ?", id);
         requireOneRow(statements.update("DELETE FROM computers WHERE id = ?", id), "computer " + id);

@@ -32,6 +32,12 @@ final class SteadyCommand extends ScenarioCommand {
                     + "at least one per client so each holds a session ticket. Default: ${DEFAULT-VALUE}.")
     long warmupVerifies;
 
+    @Option(names = "--renewing",
+            description = "Every verify asks for a newly signed lease (keepsCurrentLease false), as clients before it "
+                    + "did: each check-in then signs a lease and commits. Default: verifies keep a lease that is not due, "
+                    + "as the Client Service does.")
+    boolean renewing;
+
     @Mixin
     LoadOptions load;
 
@@ -43,7 +49,7 @@ final class SteadyCommand extends ScenarioCommand {
     Plan plan() {
         Steady.Settings settings = new Steady.Settings(clients, verifies != null ? verifies
                 : duration != null ? Long.MAX_VALUE : DEFAULT_VERIFIES, duration, load.shape(), warmupVerifies,
-                !load.signInline);
+                !load.signInline, renewing);
         return context -> List.of(Steady.run(context, settings, List.of()));
     }
 }

@@ -21,13 +21,17 @@ public record CheckInResult(String status, String leaseId, long retryAfterSecond
     }
 
     /**
-     * Parses a {@link CheckInAnswer} (strictly, with the protocol's own mapping) and the lease payload's id.
+     * Parses a {@link CheckInAnswer} (strictly, with the protocol's own mapping) and the lease payload's id (or the id
+     * of the lease the client keeps, when the answer keeps its current one).
      *
      * @throws dev.primary.protocol.json.MalformedJsonException if the body is not a check-in answer
      */
     public static CheckInResult read(byte[] body) {
         CheckInAnswer answer = Json.read(body, CheckInAnswer.class);
         if (answer instanceof CheckInAnswer.Licensed licensed) {
+            if (licensed.lease() == null) {
+                return new CheckInResult(LICENSED, licensed.currentLease(), 0);
+            }
             LeasePayload lease = Json.read(licensed.lease().unverifiedPayload(), LeasePayload.class);
             return new CheckInResult(LICENSED, lease.leaseId(), 0);
         }

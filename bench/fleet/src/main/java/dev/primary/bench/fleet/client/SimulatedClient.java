@@ -82,13 +82,22 @@ public final class SimulatedClient {
         return signedPost(REGISTER, Json.write(request));
     }
 
-    /** A signed {@code POST /v1/verify} for its lease. */
+    /** A signed {@code POST /v1/verify} for its lease, keeping it while the server says it stays good. */
     public OutgoingRequest verify() {
+        return verify(true);
+    }
+
+    /** A signed {@code POST /v1/verify} that asks for a newly signed lease (as clients before keepsCurrentLease). */
+    public OutgoingRequest verifyRenewing() {
+        return verify(false);
+    }
+
+    private OutgoingRequest verify(boolean keepsCurrentLease) {
         if (leaseId == null) {
             throw new IllegalStateException("client " + computer + " has no lease to verify; register it first");
         }
         VerifyRequest request = new VerifyRequest(leaseId, profile.recorderVersion(), profile.verifyIntervalSeconds(),
-                profile.clientVersion(), 0L, 0, List.of());
+                profile.clientVersion(), 0L, 0, List.of(), keepsCurrentLease);
         return signedPost(VERIFY, Json.write(request));
     }
 

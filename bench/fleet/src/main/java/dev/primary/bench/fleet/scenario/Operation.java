@@ -26,6 +26,9 @@ public interface Operation {
     /** {@code POST /v1/verify}: succeeds when the answer is {@code licensed}. */
     Operation VERIFY = checkIn(SimulatedClient::verify);
 
+    /** {@code POST /v1/verify} asking for a newly signed lease every time (a client before {@code keepsCurrentLease}). */
+    Operation VERIFY_RENEWING = checkIn(SimulatedClient::verifyRenewing);
+
     private static Operation checkIn(java.util.function.Function<SimulatedClient, OutgoingRequest> request) {
         return new Operation() {
             @Override

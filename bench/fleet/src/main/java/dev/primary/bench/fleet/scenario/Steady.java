@@ -30,9 +30,20 @@ public final class Steady {
      * @param warmupVerifies verifies before the measured phase (within 10 s), not counted
      * @param presign sign the phase's verifies before it ({@link PresignedRequests}): as many as it can make at the
      *     warm-up's rate, when a time limit bounds it
+     * @param renewing each verify asks for a newly signed lease, as clients did before {@code keepsCurrentLease}
+     *     (every check-in then signs a lease and commits); false: as the reference client now does
      */
     public record Settings(int clients, long verifies, Duration limit, LoadShape load, long warmupVerifies,
-            boolean presign) {
+            boolean presign, boolean renewing) {
+        public Settings(int clients, long verifies, Duration limit, LoadShape load, long warmupVerifies,
+                boolean presign) {
+            this(clients, verifies, limit, load, warmupVerifies, presign, false);
+        }
+
+        Operation verify() {
+            return renewing ? Operation.VERIFY_RENEWING : Operation.VERIFY;
+        }
+
         public Settings {
             if (clients < 1 || verifies < 1 || warmupVerifies < 0) {
                 throw new IllegalArgumentException("steady needs at least 1 client and 1 verify");
@@ -77,17 +88,17 @@ public final class Steady {
                 PhaseMetrics warming = new PhaseMetrics();
                 boolean everyClientOnce = load.mode() == ConnectionMode.FRESH && load.resumption();
                 new ClosedLoopRun(transport, load.mode(), load.concurrency(), new ClientWorkload(clients,
-                        Operation.VERIFY, everyClientOnce ? Budget.count(warmup)
+                        settings.verify(), everyClientOnce ? Budget.count(warmup)
                                 : Budget.countWithin(warmup, WARMUP_LIMIT), true), warming).run();
                 warmupRate = warming.snapshot().perSecond();
             }
             long expected = expectedVerifies(settings, warmupRate);
             PresignedRequests presigned = settings.presign() && expected > 0
-                    ? PresignedRequests.prepare(clients, Operation.VERIFY, expected) : null;
+                    ? PresignedRequests.prepare(clients, settings.verify(), expected) : null;
             Budget budget = Budget.countWithin(settings.verifies(), settings.limit());
             outcome = context.phases().run(NAME + " (" + load.variant() + ")", metrics, budget.total(),
                     () -> new ClosedLoopRun(transport, load.mode(), load.concurrency(),
-                            new ClientWorkload(clients, Operation.VERIFY, presigned, budget, true), metrics).start());
+                            new ClientWorkload(clients, settings.verify(), presigned, budget, true), metrics).start());
             signedInline = presigned == null ? -1 : presigned.signedInline();
         }
         return new ResultBuilder(NAME, clients.size(), load.mode(), load.concurrency())

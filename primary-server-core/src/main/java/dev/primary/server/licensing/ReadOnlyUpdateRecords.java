@@ -1,0 +1,56 @@
+package dev.primary.server.licensing;
+
+import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.UpdateRecord;
+import dev.primary.server.computer.UpdateRecordWrites;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The update records of a read, offered to an {@link UpdateAdvisor} as if they could be written: a check-in whose
+ * advice would write anything (a newly directed update, an audit entry) is not one that changes nothing, and goes
+ * the durable way.
+ */
+final class ReadOnlyUpdateRecords implements UpdateRecordWrites {
+    private final LicensingReads reads;
+
+    private ReadOnlyUpdateRecords(LicensingReads reads) {
+        this.reads = reads;
+    }
+
+    /** The advice for {@code computer}, or empty when giving it would change the store. */
+    static Optional<CheckInDirectives> advise(UpdateAdvisor advisor, LicensingReads reads, Computer computer,
+            Instant now) {
+        try {
+            return Optional.of(advisor.advise(new ReadOnlyUpdateRecords(reads), computer, now));
+        } catch (WouldWrite e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<UpdateRecord> updateRecords(long computerId) {
+        return reads.updateRecords(computerId);
+    }
+
+    @Override
+    public void saveUpdateRecord(long computerId, UpdateRecord record) {
+        throw new WouldWrite();
+    }
+
+    @Override
+    public void audit(AuditEvent event) {
+        throw new WouldWrite();
+    }
+
+    /** The advice wanted to write: no stack, it is an expected turn, not a fault. */
+    private static final class WouldWrite extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WouldWrite() {
+            super("the advice would change the store", null, false, false);
+        }
+    }
+}
