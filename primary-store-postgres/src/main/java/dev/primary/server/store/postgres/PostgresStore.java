@@ -70,6 +70,11 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         return description;
     }
 
+    /** What the servers sharing this database agree on through it: the fleet's identity and whose turn a job is. */
+    public PostgresFleet fleet() {
+        return new PostgresFleet(this::connection);
+    }
+
     /** Tells {@code next} of every commit from now on (one unit per transaction here). */
     public void observeCommits(CommitObserver next) {
         observer = next;

@@ -1,0 +1,19 @@
+-- Several servers on one database: the fleet's public identity, recorded by the first server that starts on it,
+-- and the last run of each periodic job, so that a job runs once per fleet and period, not once per server.
+
+CREATE TABLE fleet_identity (
+    singleton        SMALLINT NOT NULL PRIMARY KEY CHECK (singleton = 1),
+    installation_id  TEXT     NOT NULL,
+    signing_key      TEXT     NOT NULL,
+    tls_pin          TEXT     NOT NULL,
+    ticket_secret_id TEXT     NOT NULL,
+    recorded_at      BIGINT   NOT NULL,
+    recorded_by      TEXT     NOT NULL
+);
+
+CREATE TABLE fleet_job_runs (
+    job       TEXT   NOT NULL PRIMARY KEY,
+    last_run  BIGINT NOT NULL,
+    last_node TEXT   NOT NULL,
+    runs      BIGINT NOT NULL
+);
