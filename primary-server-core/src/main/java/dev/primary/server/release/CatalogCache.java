@@ -9,8 +9,8 @@ import java.util.function.Function;
  * loads the new catalog inside the write (so it sees exactly that write's result) and installs it
  * once committed. Store writes are isolated from each other (the store contract), so the generations
  * they draw inside follow commit order; a catalog from an older write never replaces a newer one,
- * whatever order the callers resume in. (Another server's writes on a shared database are not seen
- * here until a later write of this server: several servers are not yet supported.)
+ * whatever order the callers resume in. Another server's writes on a shared database are seen here at the
+ * next {@link #refresh} (which a server of a fleet runs every few seconds) or the next write of this server.
  */
 final class CatalogCache {
     private final ReleaseStore store;
@@ -24,6 +24,17 @@ final class CatalogCache {
 
     ReleaseCatalog current() {
         return current.get();
+    }
+
+    /**
+     * Loads the catalog as the store holds it now, with other servers' changes; it is put in force unless a write
+     * of this server that began after this refresh has put a newer one in force meanwhile.
+     */
+    void refresh() {
+        long generation = generations.incrementAndGet();
+        ReleaseCatalog loaded = store.readReleases(reads -> ReleaseCatalog.load(reads, generation));
+        current.accumulateAndGet(loaded,
+                (installed, fresh) -> fresh.generation() > installed.generation() ? fresh : installed);
     }
 
     /** Runs {@code unit} in a store write, then puts the catalog as of that write in force; returns the unit's result. */
