@@ -29,8 +29,8 @@ final class ProtocolClient {
 
     private final HttpClient http;
     private final URI base;
-    private final SigningKey key = Ed25519.generate();
-    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+    private final SigningKey key;
+    private final AtomicLong sequence;
     private final ComputerIdentity computer;
     private volatile String enrollmentToken = "";
     private volatile String os = "test";
@@ -48,9 +48,20 @@ final class ProtocolClient {
     }
 
     ProtocolClient(HttpClient http, int port, ComputerIdentity computer) {
+        this(http, port, computer, Ed25519.generate(), new AtomicLong(System.currentTimeMillis()));
+    }
+
+    private ProtocolClient(HttpClient http, int port, ComputerIdentity computer, SigningKey key, AtomicLong sequence) {
         this.http = http;
         this.base = URI.create("https://127.0.0.1:" + port);
         this.computer = computer;
+        this.key = key;
+        this.sequence = sequence;
+    }
+
+    /** The same client (key, sequence, token, computer) talking to the server on {@code port}: another server of a fleet. */
+    ProtocolClient at(int port) {
+        return new ProtocolClient(http, port, computer, key, sequence).carrying(enrollmentToken).describing(os);
     }
 
     static HttpClient httpClient(TlsPin pin) {
