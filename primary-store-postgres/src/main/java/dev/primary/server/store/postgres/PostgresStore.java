@@ -75,6 +75,11 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         return new PostgresFleet(this::connection);
     }
 
+    /** Release and content packages kept in the database, so that every server of a fleet can serve them. */
+    public PostgresPackageBlobs packageBlobs() {
+        return new PostgresPackageBlobs(this::connection);
+    }
+
     /** Tells {@code next} of every commit from now on (one unit per transaction here). */
     public void observeCommits(CommitObserver next) {
         observer = next;
