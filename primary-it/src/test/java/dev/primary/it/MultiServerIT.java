@@ -13,10 +13,12 @@ import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import dev.primary.testkit.CommandResult;
+import dev.primary.testkit.Eventually;
 import dev.primary.testkit.JavaProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
  * server's identity files copied to the others), hundreds of clients registering at once through all three against
  * fewer seats, one server killed with SIGKILL in the middle and its clients carrying on at another. Afterwards exactly
  * the seats there are are granted, no computer holds two, every lease verifies against the one pinned key, the queue
- * is in order, an administrator's change through one server is seen through another, the periodic jobs ran once per
- * period for the whole fleet, and a server with an identity of its own is refused.
+ * is in order, an administrator's change through one server is seen through another (a seat freed, a release rolled
+ * out and its package served), the periodic jobs ran once per period for the whole fleet, and a server with an
+ * identity of its own is refused.
  */
 class MultiServerIT {
     private static final int SEATS = 100;
@@ -68,7 +72,9 @@ class MultiServerIT {
             String url = createDatabase(database);
             Path passwordFile = Files.writeString(work.resolve("store-password"), "kept-in-a-file\n");
             Vendor vendor = new Vendor(work.resolve("vendor"));
-            String[] arguments = {"--registration-burst", "100000", "--reclaim-check-interval", "1s", "--store",
+            ReleaseVendor releases = new ReleaseVendor(work.resolve("releases"));
+            String[] arguments = {"--registration-burst", "100000", "--reclaim-check-interval", "1s",
+                "--release-key", releases.publicKey().toString(), "--store",
                 "postgresql", "--store-url", url, "--store-user", "primary_server", "--store-password-file",
                 passwordFile.toString()};
             long fleetStarted = System.nanoTime();
@@ -135,12 +141,33 @@ class MultiServerIT {
 
                 // An administrator frees a seat through A: the head of the queue gets it, as B shows and B answers.
                 ProtocolClient head = headOfQueue(clients, again);
-                String holder = computers.stream().filter(view -> view.state() == ComputerState.LICENSED)
-                        .map(view -> view.computer().display()).findFirst().orElseThrow();
-                nodeA.adminSucceeds("release", holder, "--reason", "moved to another site");
+                ComputerView holder = computers.stream().filter(view -> view.state() == ComputerState.LICENSED)
+                        .findFirst().orElseThrow();
+                nodeA.adminSucceeds("release", holder.computer().display(), "--reason", "moved to another site");
                 assertThat(head.at(nodeB.clientPort()).register()).isInstanceOf(CheckInAnswer.Licensed.class);
                 assertThat(nodeB.computer(computerOf(head, computers)).state()).isEqualTo(ComputerState.LICENSED);
                 assertThat(nodeB.summary().used()).isEqualTo(SEATS);
+
+                // A release added and rolled out through A reaches a client of B, which downloads it from B (which
+                // never received the upload: the bytes come through the database) in ranges.
+                Path pkg = releases.goodRecorderPackage("2.0.0");
+                nodeA.adminSucceeds("release", "add", releases.sign(pkg, "2.0.0").toString(), "--package",
+                        pkg.toString());
+                nodeA.adminSucceeds("rollout", "start", "--product", "recorder", "--version", "2.0.0");
+                ProtocolClient licensedClient = clients.stream()
+                        .filter(client -> licensedFirst.contains(client.clientId()) && !client.clientId().equals(holder.clientId()))
+                        .findFirst().orElseThrow().at(nodeB.clientPort());
+                AtomicReference<String> download = new AtomicReference<>();
+                Eventually.within(Duration.ofSeconds(30), () -> {
+                    CheckInAnswer answer = licensedClient.register();
+                    assertThat(answer).isInstanceOf(CheckInAnswer.Licensed.class);
+                    assertThat(((CheckInAnswer.Licensed) answer).updates()).as("the rollout, seen by B").hasSize(1);
+                    download.set(((CheckInAnswer.Licensed) answer).updates().get(0).download());
+                });
+                byte[] packageBytes = Files.readAllBytes(pkg);
+                HttpResponse<byte[]> tail = licensedClient.get(download.get(), "bytes=10-");
+                assertThat(tail.statusCode()).isEqualTo(206);
+                assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(packageBytes, 10, packageBytes.length));
 
                 double fleetSeconds = (System.nanoTime() - fleetStarted) / 1e9;
                 long runs = jobRuns(database, "expire-silent");

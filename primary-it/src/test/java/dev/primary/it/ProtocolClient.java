@@ -102,6 +102,20 @@ final class ProtocolClient {
         return send(path, body, next, RequestSignature.sign(key, "POST", path, next, body));
     }
 
+    /** A signed {@code GET} of {@code path} (a package download), asking for {@code range} ({@code bytes=a-b}). */
+    HttpResponse<byte[]> get(String path, String range) throws IOException, InterruptedException {
+        long next = sequence.incrementAndGet();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(PATIENCE)
+                .header("Range", range)
+                .header(RequestSignature.CLIENT_ID, clientId())
+                .header(RequestSignature.SEQUENCE, Long.toString(next))
+                .header(RequestSignature.SIGNATURE, RequestSignature.sign(key, "GET", path, next, new byte[0]))
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Sends exactly what it is given: for replays and forged signatures. */
     HttpResponse<byte[]> send(String path, byte[] body, long sequenceNumber, String signature)
             throws IOException, InterruptedException {
