@@ -1,6 +1,8 @@
 package dev.primary.server;
 
+import dev.primary.server.release.PackageRejectedException;
 import dev.primary.server.release.PackageStore;
+import dev.primary.server.store.StoreUnavailableException;
 import dev.primary.server.store.files.FilePackageStore;
 import dev.primary.server.store.postgres.PostgresPackageBlobs;
 import java.nio.ByteBuffer;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code <data-dir>/packages/}) from which it serves downloads and their ranges as a single server does. An upload
  * through any server is kept on that server's disk (size and SHA-256 checked as it arrives) and then in the database
  * before the upload is answered; a server asked for a package it has no copy of fetches it from the database once,
- * through the same checks (a copy whose size or SHA-256 is wrong is refused and not kept), and serves it from then
+ * through the same checks (a copy whose size or SHA-256 is wrong is not kept, and the download fails as the store's
+ * fault, not the client's), and serves it from then
  * on. A server's copies are a cache: deleting {@code packages/} loses nothing that the database holds.
  */
 final class FleetPackageStore implements PackageStore {
@@ -99,6 +102,10 @@ final class FleetPackageStore implements PackageStore {
                 return false;
             }
             copy.complete();
+        } catch (PackageRejectedException e) {
+            // Not the client's fault: the database returned other bytes than were stored. Nothing of them was kept.
+            throw new StoreUnavailableException("package " + sha256 + " in the database is damaged (" + e.getMessage()
+                    + "); upload it again through any server", e);
         }
         LOG.info("package {} - copied from the database to {}", sha256, local.directory());
         return true;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primary.server.release.PackageRejectedException;
 import dev.primary.server.release.PackageStore;
+import dev.primary.server.store.StoreUnavailableException;
 import dev.primary.server.store.files.FilePackageStore;
 import dev.primary.server.store.postgres.PostgresPackageBlobs;
 import dev.primary.server.store.postgres.PostgresSettings;
@@ -89,8 +90,9 @@ class FleetPackageStoreTest {
             }
 
             FleetPackageStore nodeB = node(second, "b");
-            assertThatThrownBy(() -> nodeB.open(sha256)).isInstanceOf(PackageRejectedException.class)
-                    .hasMessageContaining(sha256);
+            assertThatThrownBy(() -> nodeB.open(sha256)).isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining(sha256).hasMessageContaining("damaged")
+                    .hasCauseInstanceOf(PackageRejectedException.class);
             try (Stream<Path> kept = Files.walk(work.resolve("b"))) {
                 assertThat(kept.filter(Files::isRegularFile)).isEmpty();
             }
