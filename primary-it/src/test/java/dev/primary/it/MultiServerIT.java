@@ -21,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -273,18 +272,30 @@ class MultiServerIT {
         }
     }
 
-    /** What an operator copies to a new server of the fleet: the installation id, the admin token and keys/. */
-    private static Path copyIdentity(Path from, Path to) throws IOException {
-        Files.createDirectories(to.resolve("keys"));
-        for (String file : List.of("installation-id", "admin-token")) {
-            Files.copy(from.resolve(file), to.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        try (Stream<Path> keys = Files.list(from.resolve("keys"))) {
-            for (Path key : keys.toList()) {
-                Files.copy(key, to.resolve("keys").resolve(key.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+    /**
+     * What an operator does to add a server: {@code bin/primary-fleet-identity export FROM | ... import TO}, run here as
+     * real processes.
+     */
+    private static Path copyIdentity(Path from, Path to) throws IOException, InterruptedException {
+        Path script = fleetIdentityScript();
+        Process pipeline = new ProcessBuilder("bash", "-c", "set -o pipefail; \"$0\" export \"$1\" | \"$0\" import \"$2\"",
+                script.toString(), from.toString(), to.toString()).redirectErrorStream(true).start();
+        String output = new String(pipeline.getInputStream().readAllBytes());
+        assertThat(pipeline.waitFor()).as("primary-fleet-identity export | import\n%s", output).isZero();
+        assertThat(to.resolve("keys/tls-session-ticket-secret")).exists();
+        assertThat(Files.getPosixFilePermissions(to.resolve("keys/server-signing.key")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return to;
+    }
+
+    private static Path fleetIdentityScript() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path script = dir.resolve("bin").resolve("primary-fleet-identity");
+            if (Files.isRegularFile(script)) {
+                return script;
             }
         }
-        return to;
+        throw new AssertionError("no bin/primary-fleet-identity above " + Path.of("").toAbsolutePath());
     }
 
     private static String createDatabase(EmbeddedPostgres database) throws Exception {
