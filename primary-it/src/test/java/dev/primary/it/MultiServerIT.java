@@ -93,6 +93,10 @@ class MultiServerIT {
                             .containsExactly(hello.serverId(), hello.serverKey(), hello.tlsPin());
                 }
 
+                assertThat(tlsSession(nodeA, null)).as("a first connection to A").contains("New, TLSv1.3");
+                assertThat(tlsSession(nodeB, work.resolve("session-from-a.pem")))
+                        .as("a TLS session from A resumed at B (openssl s_client -sess_in)").contains("Reused, TLSv1.3");
+
                 nodeA.license(vendor, "FLEET-1", SEATS);
                 assertThat(nodeB.summary().licenses()).as("a license imported through A, seen through B")
                         .isEqualTo(SEATS);
@@ -296,6 +300,26 @@ class MultiServerIT {
             }
         }
         throw new AssertionError("no bin/primary-fleet-identity above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * One {@code GET /v1/hello} through {@code openssl s_client}: a new session saved to {@code session-from-a.pem}
+     * when {@code resume} is null, else the session in {@code resume} offered; answers s_client's output.
+     */
+    private String tlsSession(ServerProcess server, Path resume) throws IOException, InterruptedException {
+        Path request = Files.writeString(work.resolve("hello.http"),
+                "GET /v1/hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:"
+                + server.clientPort(), "-tls1_3", "-ign_eof"));
+        if (resume == null) {
+            command.addAll(List.of("-sess_out", work.resolve("session-from-a.pem").toString()));
+        } else {
+            command.addAll(List.of("-sess_in", resume.toString()));
+        }
+        Process openssl = new ProcessBuilder(command).redirectInput(request.toFile()).redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes());
+        assertThat(openssl.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return output;
     }
 
     private static String createDatabase(EmbeddedPostgres database) throws Exception {
