@@ -5,12 +5,18 @@ import dev.primary.server.release.PackageStore;
 import dev.primary.server.store.StoreUnavailableException;
 import dev.primary.server.store.files.FilePackageStore;
 import dev.primary.server.store.postgres.PostgresPackageBlobs;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +28,13 @@ import org.slf4j.LoggerFactory;
  * before the upload is answered; a server asked for a package it has no copy of fetches it from the database once,
  * through the same checks (a copy whose size or SHA-256 is wrong is not kept, and the download fails as the store's
  * fault, not the client's), and serves it from then
- * on. A server's copies are a cache: deleting {@code packages/} loses nothing that the database holds.
+ * on. A server's copies are a cache: deleting {@code packages/} loses nothing that the database holds. At start a
+ * server stores in the database what it has only on disk ({@link #storeLocalOnlyPackages}), so the packages of a
+ * single server become the fleet's when it is joined by others.
  */
 final class FleetPackageStore implements PackageStore {
     private static final Logger LOG = LoggerFactory.getLogger(FleetPackageStore.class);
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final FilePackageStore local;
     private final PostgresPackageBlobs database;
@@ -36,6 +45,35 @@ final class FleetPackageStore implements PackageStore {
         this.local = local;
         this.database = database;
         this.clock = clock;
+    }
+
+    /**
+     * Stores in the database every package this server has on disk and the database lacks: the packages a single
+     * server on PostgreSQL kept as files only, before it became the first server of a fleet. Answers how many.
+     */
+    int storeLocalOnlyPackages() {
+        List<String> local;
+        try (Stream<Path> files = Files.walk(this.local.directory(), 2)) {
+            local = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                    .filter(name -> SHA256_HEX.matcher(name).matches()).toList();
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot list the packages in " + this.local.directory() + ": "
+                    + e.getMessage(), e);
+        }
+        int stored = 0;
+        for (String sha256 : local) {
+            if (database.size(sha256).isEmpty()) {
+                try (StoredPackage file = this.local.open(sha256).orElseThrow()) {
+                    database.save(sha256, file.size(), file.channel(), clock.instant());
+                }
+                stored++;
+            }
+        }
+        if (stored > 0) {
+            LOG.info("packages - stored {} package(s) that were only in {} in the database", stored,
+                    this.local.directory());
+        }
+        return stored;
     }
 
     @Override

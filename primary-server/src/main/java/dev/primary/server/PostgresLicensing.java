@@ -21,7 +21,11 @@ final class PostgresLicensing {
         return (licensingSettings, serverKey, dataDirectory, clock) -> {
             PostgresStore store = PostgresStore.open(settings);
             return BackendOnStore.assemble(store, store.description(), licensingSettings, serverKey, dataDirectory,
-                    clock, events, local -> new FleetPackageStore(local, store.packageBlobs(), clock));
+                    clock, events, local -> {
+                        FleetPackageStore packages = new FleetPackageStore(local, store.packageBlobs(), clock);
+                        packages.storeLocalOnlyPackages();
+                        return packages;
+                    });
         };
     }
 }

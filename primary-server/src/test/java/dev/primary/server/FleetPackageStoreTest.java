@@ -74,6 +74,28 @@ class FleetPackageStoreTest {
     }
 
     @Test
+    void packages_a_single_server_kept_on_disk_only_reach_the_database_when_it_joins_a_fleet() throws Exception {
+        PostgresSettings settings = freshDatabase();
+        byte[] bytes = randomBytes(5_000);
+        String sha256 = sha256(bytes);
+        try (PackageStore.Upload upload = FilePackageStore.open(work.resolve("a")).begin(sha256, bytes.length)) {
+            upload.write(ByteBuffer.wrap(bytes));
+            upload.complete();
+        }
+        try (PostgresStore first = PostgresStore.open(settings); PostgresStore second = PostgresStore.open(settings)) {
+            FleetPackageStore nodeA = node(first, "a");
+            assertThat(node(second, "b").contains(sha256)).as("before").isFalse();
+
+            assertThat(nodeA.storeLocalOnlyPackages()).isEqualTo(1);
+            assertThat(nodeA.storeLocalOnlyPackages()).as("a second start stores nothing again").isZero();
+
+            try (PackageStore.StoredPackage served = node(second, "b").open(sha256).orElseThrow()) {
+                assertThat(served.size()).isEqualTo(bytes.length);
+            }
+        }
+    }
+
+    @Test
     void a_copy_whose_bytes_were_changed_in_the_database_is_refused_and_not_kept() throws Exception {
         PostgresSettings settings = freshDatabase();
         byte[] bytes = randomBytes(70_000);
