@@ -29,8 +29,8 @@ final class ProtocolClient {
 
     private final HttpClient http;
     private final URI base;
-    private final SigningKey key = Ed25519.generate();
-    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+    private final SigningKey key;
+    private final AtomicLong sequence;
     private final ComputerIdentity computer;
     private volatile String enrollmentToken = "";
     private volatile String os = "test";
@@ -48,9 +48,20 @@ final class ProtocolClient {
     }
 
     ProtocolClient(HttpClient http, int port, ComputerIdentity computer) {
+        this(http, port, computer, Ed25519.generate(), new AtomicLong(System.currentTimeMillis()));
+    }
+
+    private ProtocolClient(HttpClient http, int port, ComputerIdentity computer, SigningKey key, AtomicLong sequence) {
         this.http = http;
         this.base = URI.create("https://127.0.0.1:" + port);
         this.computer = computer;
+        this.key = key;
+        this.sequence = sequence;
+    }
+
+    /** The same client (key, sequence, token, computer) talking to the server on {@code port}: another server of a fleet. */
+    ProtocolClient at(int port) {
+        return new ProtocolClient(http, port, computer, key, sequence).carrying(enrollmentToken).describing(os);
     }
 
     static HttpClient httpClient(TlsPin pin) {
@@ -89,6 +100,20 @@ final class ProtocolClient {
     HttpResponse<byte[]> post(String path, byte[] body) throws IOException, InterruptedException {
         long next = sequence.incrementAndGet();
         return send(path, body, next, RequestSignature.sign(key, "POST", path, next, body));
+    }
+
+    /** A signed {@code GET} of {@code path} (a package download), asking for {@code range} ({@code bytes=a-b}). */
+    HttpResponse<byte[]> get(String path, String range) throws IOException, InterruptedException {
+        long next = sequence.incrementAndGet();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(PATIENCE)
+                .header("Range", range)
+                .header(RequestSignature.CLIENT_ID, clientId())
+                .header(RequestSignature.SEQUENCE, Long.toString(next))
+                .header(RequestSignature.SIGNATURE, RequestSignature.sign(key, "GET", path, next, new byte[0]))
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Sends exactly what it is given: for replays and forged signatures. */

@@ -7,6 +7,7 @@ import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
 import dev.primary.server.licensing.LicensingStore;
+import dev.primary.server.release.PackageStore;
 import dev.primary.server.release.ReleaseSettings;
 import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.Releases;
@@ -14,6 +15,7 @@ import dev.primary.server.store.files.FilePackageStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The licensing and release core on a store that is already open, whichever it is: the start's audit events
@@ -31,6 +33,16 @@ final class BackendOnStore {
     static <S extends LicensingStore & ReleaseStore & AutoCloseable> LicensingBackend assemble(S store,
             String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
             List<AuditEvent> startEvents) {
+        return assemble(store, description, settings, serverKey, dataDirectory, clock, startEvents, local -> local);
+    }
+
+    /**
+     * The same, with packages kept by {@code packagesOver} on top of the files in {@code <data-dir>/packages/} (a
+     * store shared by several servers keeps them in the database as well).
+     */
+    static <S extends LicensingStore & ReleaseStore & AutoCloseable> LicensingBackend assemble(S store,
+            String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
+            List<AuditEvent> startEvents, Function<FilePackageStore, PackageStore> packagesOver) {
         try {
             if (!startEvents.isEmpty()) {
                 store.write(writes -> {
@@ -38,7 +50,8 @@ final class BackendOnStore {
                     return null;
                 });
             }
-            FilePackageStore packages = FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
+            PackageStore packages = packagesOver.apply(
+                    FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME)));
             Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
             ContactBatch contacts = ContactBatch.started(store, ContactBatch.Limits.DEFAULT);
             Licensing licensing = new Licensing(settings, store, serverKey, clock, releases, contacts);

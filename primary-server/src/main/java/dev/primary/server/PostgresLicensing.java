@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The backend on PostgreSQL (setting {@code store=postgresql}): the licensing and release core on the database
- * {@code store-url} names; packages stay files in {@code <data-dir>/packages/}.
+ * {@code store-url} names; packages in the database, so that every server sharing it can serve them, with a verified
+ * copy of each in {@code <data-dir>/packages/} ({@link FleetPackageStore}).
  */
 final class PostgresLicensing {
     private PostgresLicensing() {}
@@ -20,7 +21,11 @@ final class PostgresLicensing {
         return (licensingSettings, serverKey, dataDirectory, clock) -> {
             PostgresStore store = PostgresStore.open(settings);
             return BackendOnStore.assemble(store, store.description(), licensingSettings, serverKey, dataDirectory,
-                    clock, events);
+                    clock, events, local -> {
+                        FleetPackageStore packages = new FleetPackageStore(local, store.packageBlobs(), clock);
+                        packages.storeLocalOnlyPackages();
+                        return packages;
+                    });
         };
     }
 }

@@ -26,6 +26,7 @@ import dev.primary.server.http.UpdateServices;
 import dev.primary.server.http.WorkerPool;
 import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.server.identity.DataDirectory;
+import dev.primary.server.identity.FleetTicketSecret;
 import dev.primary.server.identity.InstallationIncompleteException;
 import dev.primary.server.identity.ServerIdentity;
 import dev.primary.server.identity.TlsKeyReplacement;
@@ -38,6 +39,7 @@ import dev.primary.server.metrics.RequestMetrics;
 import dev.primary.server.metrics.ServerMetrics;
 import dev.primary.server.metrics.TlsHandshakeMetrics;
 import dev.primary.server.nudge.NudgeSender;
+import dev.primary.server.release.Releases;
 import dev.primary.server.store.postgres.PostgresStore;
 import dev.primary.server.store.sqlite.SqliteStore;
 import io.netty.handler.ssl.SslContext;
@@ -257,7 +259,11 @@ public final class PrimaryServer implements AutoCloseable {
             readiness.keysLoaded();
             SslProvider provider = TlsContexts.preferredProvider();
             SslContext tls = TlsContexts.forServer(identity.tls(), provider);
-            resources.push(TicketKeyRotation.start(tls, directory.sessionTicketKeysFile(), clock));
+            // On a shared database every server of the fleet derives the same ticket keys from the fleet's secret.
+            FleetTicketSecret ticketSecret = configuration.store() instanceof StoreChoice.Postgresql
+                    ? FleetTicketSecret.openOrCreate(directory.sessionTicketSecretFile()) : null;
+            resources.push(ticketSecret != null ? TicketKeyRotation.derived(tls, ticketSecret, clock)
+                    : TicketKeyRotation.fromFile(tls, directory.sessionTicketKeysFile(), clock));
             TlsHandshakeMetrics.bind(metrics.registry(), tls);
             ConnectionLimits connectionLimits = configuration.connectionLimits();
             HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes()).withDeadlines(new ReadDeadlines(
@@ -281,10 +287,12 @@ public final class PrimaryServer implements AutoCloseable {
                     .open(settings, identity.signingKey(), directory.root(), clock);
             resources.push(backend.store());
             resources.push(backend.beforeStore());
+            JobTurns turns = JobTurns.ALONE;
             if (backend.store() instanceof SqliteStore sqlite) {
                 sqlite.observeCommits(new CommitMetrics(metrics.registry()));
             } else if (backend.store() instanceof PostgresStore postgres) {
                 postgres.observeCommits(new CommitMetrics(metrics.registry()));
+                turns = joinFleet(postgres, ticketSecret, backend);
             }
             readiness.storeOpen();
             NudgeSender nudges = NudgeSender.standard();
@@ -320,10 +328,26 @@ public final class PrimaryServer implements AutoCloseable {
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());
             resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval(),
-                    !configuration.reclaimAfter().isZero()));
+                    !configuration.reclaimAfter().isZero(), turns));
             LOG.info(StartupReport.describe(identity, status, adminUrl, TlsContexts.describe(provider),
                     settings.trustedVendorKeys().get().size(), settings.trustedReleaseKeys().get(),
                     backend.administration()));
+        }
+
+        /**
+         * Joins the fleet on the shared database (refusing to start when this server's identity is not the fleet's),
+         * keeps the release catalog current with the other servers' changes, and answers whose turn a job is.
+         */
+        private JobTurns joinFleet(PostgresStore postgres, FleetTicketSecret ticketSecret, LicensingBackend backend) {
+            String node = FleetNode.name();
+            if (ticketSecret != null) {
+                FleetMembership.join(identity, ticketSecret, postgres.fleet(), node, backend.storeDescription(),
+                        clock.instant());
+            }
+            if (backend.releases() instanceof Releases releases) {
+                resources.push(CatalogRefresh.start(releases));
+            }
+            return (job, period) -> postgres.fleet().takeTurn(job, period, node, clock.instant());
         }
 
         /** What this start did on an operator's flag, for the audit trail of the store it opens. */

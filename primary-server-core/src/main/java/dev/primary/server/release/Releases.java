@@ -58,6 +58,14 @@ public final class Releases implements ReleaseAdministration, UpdateAdvisor {
         this.rollouts = new RolloutControl(store, catalog, clock);
     }
 
+    /**
+     * Reads the release catalog again from the store: where several servers share a database, the others' releases
+     * and rollout changes reach this server's check-in answers at the next refresh.
+     */
+    public void refreshCatalog() {
+        catalog.refresh();
+    }
+
     @Override
     public ReleaseView addRelease(SignedDocument manifest, String actor) {
         return imports.addRelease(manifest, actor);

@@ -9,8 +9,9 @@ public enum ExitCode {
     /** Wrong command line or configuration; nothing was started. */
     USAGE(2),
     /**
-     * An existing installation lacks its store, a key or its installation id, or its keys do not match; the
-     * server refused to start and changed nothing (restore from a backup, or give the flag that repairs it).
+     * An existing installation lacks its store, a key or its installation id, or its keys do not match, or on a shared
+     * database its identity is not the fleet's; the server refused to start and changed nothing (restore from a backup,
+     * copy the fleet's identity files, or give the flag that repairs it).
      */
     INSTALLATION_INCOMPLETE(3);
 

@@ -163,7 +163,8 @@ public final class ServerMain {
                         + "over the file, the file over the defaults. Durations: 250ms, 60s, 5m, 4h, 7d.",
                         "", "Exit codes: 0 stopped normally, 1 could not start, 2 wrong command line or configuration, "
                         + "3 an existing installation lacks its store, a key or its installation id, or its keys do "
-                        + "not match (nothing was changed).");
+                        + "not match, or (store=postgresql) its identity is not the one the other servers on that database share "
+                        + "(nothing was changed).");
         for (Setting setting : Setting.values()) {
             OptionSpec.Builder option = OptionSpec.builder("--" + setting.key()).paramLabel(labelOf(setting))
                     .description(setting.description() + defaultText(setting));

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * keys/server-signing.pub    its public half
  * keys/tls.key, keys/tls.crt the self-made TLS key (0600) and certificate
  * keys/tls-session-ticket-keys keys of TLS session tickets (0600), so sessions resume across restarts
+ * keys/tls-session-ticket-secret on PostgreSQL only: the secret every server of a fleet derives its ticket keys
+ *                            from (0600), so a session resumes on any of them
  * trusted-vendors/*.pub      vendor keys whose license files this server accepts
  * trusted-release-keys/*.pub release keys whose release and content manifests this server accepts
  * packages/ab/abcd...        release and content packages, by SHA-256
@@ -99,6 +101,10 @@ public final class DataDirectory {
 
     public Path tlsKeyFile() {
         return keysDirectory().resolve("tls.key");
+    }
+
+    public Path sessionTicketSecretFile() {
+        return keysDirectory().resolve("tls-session-ticket-secret");
     }
 
     public Path sessionTicketKeysFile() {

@@ -62,6 +62,14 @@ public final class SessionTicketKeys {
         this.keys = List.copyOf(keys);
     }
 
+    /** Keys made elsewhere ({@link FleetTicketSecret}), newest first; never saved. */
+    public static SessionTicketKeys of(List<TicketKey> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one session ticket key is needed");
+        }
+        return new SessionTicketKeys(null, keys);
+    }
+
     /** Reads the keys in {@code file}, making and saving a new one first if none is younger than a day. */
     public static SessionTicketKeys openOrCreate(Path file, Instant now) {
         SessionTicketKeys read = new SessionTicketKeys(file, Files.exists(file) ? parse(file) : List.of());

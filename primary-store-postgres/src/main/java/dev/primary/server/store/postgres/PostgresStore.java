@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+    /**
+     * How long a session may sit idle inside a transaction before the database ends it (and releases its locks). Units
+     * never wait between their statements on anything but this process's own CPU, so only a server that vanished
+     * reaches it.
+     */
+    static final java.time.Duration IDLE_IN_UNIT_LIMIT = java.time.Duration.ofSeconds(15);
 
     private final HikariDataSource pool;
     private final String description;
@@ -68,6 +74,16 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     /** What this store is, for the server status: {@code postgresql://db.example:5432/primary} (no credentials). */
     public String description() {
         return description;
+    }
+
+    /** What the servers sharing this database agree on through it: the fleet's identity and whose turn a job is. */
+    public PostgresFleet fleet() {
+        return new PostgresFleet(this::connection);
+    }
+
+    /** Release and content packages kept in the database, so that every server of a fleet can serve them. */
+    public PostgresPackageBlobs packageBlobs() {
+        return new PostgresPackageBlobs(this::connection);
     }
 
     /** Tells {@code next} of every commit from now on (one unit per transaction here). */
@@ -182,9 +198,12 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         config.setConnectionTimeout(settings.waitLimit().toMillis());
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        // Durable before the answer, whatever the server's default; a write lock not had in time is "busy".
+        // Durable before the answer, whatever the server's default; a write lock not had in time is "busy"; a server
+        // that vanishes (host down, network cut) in the middle of a unit does not hold the write lock of the whole
+        // fleet for longer than IDLE_IN_UNIT_LIMIT: the database ends a session idle that long inside a transaction.
         config.setConnectionInitSql("SET synchronous_commit = on; SET lock_timeout = "
-                + settings.waitLimit().toMillis());
+                + settings.waitLimit().toMillis() + "; SET idle_in_transaction_session_timeout = "
+                + IDLE_IN_UNIT_LIMIT.toMillis());
         config.setInitializationFailTimeout(settings.waitLimit().toMillis());
         try {
             return new HikariDataSource(config);

@@ -21,6 +21,15 @@ class PostgresStoreTest {
     }
 
     @Test
+    void a_session_left_idle_inside_a_unit_by_a_vanished_server_is_ended_by_the_database_after_15_seconds() {
+        try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
+            assertThat(EmbeddedPostgresServer.serverDefault("idle_in_transaction_session_timeout")).isEqualTo("0");
+
+            assertThat(store.sessionSetting("idle_in_transaction_session_timeout")).isEqualTo("15s");
+        }
+    }
+
+    @Test
     void opening_a_database_twice_migrates_it_once_and_keeps_its_data() {
         PostgresSettings database = EmbeddedPostgresServer.freshDatabase();
         try (PostgresStore first = PostgresStore.open(database)) {
