@@ -2,12 +2,15 @@ package dev.primary.admin.store;
 
 import dev.primary.admin.AdminCommandException;
 import dev.primary.admin.AdminUsageException;
+import dev.primary.server.release.PackageStore;
 import dev.primary.server.store.OwnerOnlyFiles;
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.files.FilePackageStore;
 import dev.primary.server.store.jdbc.copy.StoreCopy;
 import dev.primary.server.store.jdbc.copy.StoreCopyException;
 import dev.primary.server.store.jdbc.copy.StoreCopyException.Reason;
 import dev.primary.server.store.jdbc.copy.StoreSummary;
+import dev.primary.server.store.postgres.PostgresPackageBlobs;
 import dev.primary.server.store.sqlite.SqliteStoreFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Parameters;
                 "(SQLite), or by 'store migrate --from DEST/primary.db --to URL' and a server with store=postgresql.",
                 "SQLite (the default): SQLite's VACUUM INTO of DIR/primary.db, one read transaction.",
                 "PostgreSQL (--from-url): every row read in one REPEATABLE READ transaction and written into",
-                "DEST/primary.db, then verified row by row against that same snapshot.",
+                "DEST/primary.db, then verified row by row against that same snapshot; the packages the database",
+                "holds (several servers keep them there) are written into DEST/packages/, each checked.",
                 "DEST holds the server's private keys: keep it as private as the data directory (it is made 0700)."})
 final class StoreBackupCommand implements Runnable {
     private static final java.util.Set<String> STORE_FILES = java.util.Set.of("primary.db", "primary.db-wal",
@@ -75,10 +79,40 @@ final class StoreBackupCommand implements Runnable {
         StoreSummary summary = url == null ? backUpSqlite(directory.resolve("primary.db"), backupStore)
                 : backUpPostgres(backupStore);
         copyDataDirectoryFiles(directory, destination);
+        int fromDatabase = url == null ? 0 : backUpPostgresPackages(destination.resolve("packages"));
         out.println("Backed up " + (url == null ? "sqlite:" + directory.resolve("primary.db").toAbsolutePath()
                 : postgres.target(url, environment).description()) + " and the data directory's files into "
                 + destination.toAbsolutePath() + ":");
         summary.lines().forEach(line -> out.println("  " + line));
+        if (fromDatabase > 0) {
+            out.println("  " + fromDatabase + " package(s) copied from the database into packages/, each checked"
+                    + " against its size and SHA-256");
+        }
+    }
+
+    /**
+     * Writes every package the PostgreSQL store holds (several servers keep them in the database) into the backup's
+     * {@code packages/}, each checked like an upload, unless the data directory already held it. Packages never
+     * change once stored, and a release's row is written only after its package, so every package the copied rows
+     * name is among them. Answers how many were copied.
+     */
+    private int backUpPostgresPackages(Path packages) {
+        PostgresTarget source = postgres.target(url, environment);
+        PostgresPackageBlobs blobs = PostgresPackageBlobs.over(source::connect);
+        FilePackageStore files = FilePackageStore.open(packages);
+        int copied = 0;
+        for (String sha256 : blobs.stored()) {
+            if (files.contains(sha256)) {
+                continue;
+            }
+            try (PackageStore.Upload upload = files.begin(sha256, blobs.size(sha256).orElseThrow())) {
+                if (blobs.copyTo(sha256, upload::write)) {
+                    upload.complete();
+                    copied++;
+                }
+            }
+        }
+        return copied;
     }
 
     private static StoreSummary backUpSqlite(Path store, Path backupStore) {

@@ -3,18 +3,26 @@ package dev.primary.admin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.primary.admin.PrimaryAdminMain;
+import dev.primary.server.store.files.FilePackageStore;
+import dev.primary.server.store.postgres.PostgresPackageBlobs;
 import dev.primary.server.store.sqlite.SqliteStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,6 +216,37 @@ class StoreCommandsTest {
         url = restored;
         assertThat(admin("store", "verify", "--to", restored, "--user", "primary_site", "--password-file",
                 passwordFile.toString()).exitCode).as("the restored database holds the original SQLite rows").isZero();
+    }
+
+    @Test
+    void a_backup_of_a_postgresql_store_holds_the_packages_kept_in_the_database_not_on_this_host() throws Exception {
+        assertThat(migrate().exitCode).isZero();
+        byte[] bytes = "a release package that only the database holds".repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        Path upload = Files.write(work.resolve("upload"), bytes);
+        PostgresPackageBlobs blobs = PostgresPackageBlobs.over(() -> {
+            try {
+                Connection connection = DriverManager.getConnection(url, "primary_site", "secret-in-a-file");
+                connection.setAutoCommit(false);
+                return connection;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (FileChannel channel = FileChannel.open(upload)) {
+            blobs.save(sha256, bytes.length, channel, Instant.EPOCH);
+        }
+        Path backup = work.resolve("backup");
+
+        Run backedUp = admin("store", "backup", backup.toString(), "--from-url", url, "--user", "primary_site",
+                "--password-file", passwordFile.toString());
+
+        assertThat(backedUp.exitCode).as(backedUp.err).isZero();
+        assertThat(backedUp.out).contains("1 package(s) copied from the database into packages/");
+        try (var stored = FilePackageStore.open(backup.resolve("packages")).open(sha256).orElseThrow();
+                var in = Channels.newInputStream(stored.channel())) {
+            assertThat(in.readAllBytes()).as("the package's bytes, whole").isEqualTo(bytes);
+        }
     }
 
     @Test

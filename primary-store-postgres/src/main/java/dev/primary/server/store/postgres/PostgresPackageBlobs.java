@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,6 +30,30 @@ public final class PostgresPackageBlobs {
 
     PostgresPackageBlobs(Supplier<Connection> connections) {
         this.connections = connections;
+    }
+
+    /**
+     * The packages of the database {@code connections} reach, for tools that open it without a store (a backup):
+     * each connection must have auto-commit off, and is closed after use.
+     */
+    public static PostgresPackageBlobs over(Supplier<Connection> connections) {
+        return new PostgresPackageBlobs(connections);
+    }
+
+    /** The SHA-256 of every package the database holds whole, in order. */
+    public List<String> stored() {
+        try (Connection connection = connections.get();
+                PreparedStatement select = connection.prepareStatement("SELECT sha256 FROM fleet_packages ORDER BY sha256");
+                ResultSet rows = select.executeQuery()) {
+            List<String> stored = new ArrayList<>();
+            while (rows.next()) {
+                stored.add(rows.getString(1));
+            }
+            connection.commit();
+            return stored;
+        } catch (SQLException e) {
+            throw PostgresFailures.classify("listing the packages in the database", e);
+        }
     }
 
     /** The size of the stored package, if the database holds it whole. */

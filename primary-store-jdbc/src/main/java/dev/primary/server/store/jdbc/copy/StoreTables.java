@@ -58,15 +58,24 @@ public final class StoreTables {
             "computer_search_data", "computer_search_idx", "computer_search_content", "computer_search_docsize",
             "computer_search_config");
 
+    /**
+     * Tables a PostgreSQL store shared by several servers keeps for the fleet, not copied as rows: its public identity
+     * and its jobs' last runs (the first server that starts on a database records its own), and the packages' bytes,
+     * which move as files: {@code store backup} writes them to {@code packages/}, and a server on PostgreSQL stores
+     * the packages of its data directory in the database when it starts.
+     */
+    private static final Set<String> FLEET = Set.of("fleet_identity", "fleet_job_runs", "fleet_packages",
+            "fleet_package_chunks");
+
     private StoreTables() {}
 
     public static Optional<Table> named(String name) {
         return ALL.stream().filter(table -> table.name().equals(name)).findFirst();
     }
 
-    /** True for a table that is neither copied nor unknown: derived, or the database's own. */
+    /** True for a table that is neither copied nor unknown: derived, the fleet's own, or the database's own. */
     static boolean isDerived(String name) {
-        return DERIVED.contains(name) || name.startsWith("sqlite_");
+        return DERIVED.contains(name) || FLEET.contains(name) || name.startsWith("sqlite_");
     }
 
     private static List<Column> columns(Object... nameAndKind) {
