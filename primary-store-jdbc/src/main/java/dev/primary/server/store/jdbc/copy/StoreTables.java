@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Every table of Primary's store that holds a site's state, with its columns in one fixed order and the key that
- * orders its rows: the schema both stores reach (SQLite through its migrations V1-V5, PostgreSQL through V1). A
+ * orders its rows: the schema both stores reach (SQLite through its migrations V1-V5, PostgreSQL through V1; its V1_1 adds the fleet's own tables, which are not copied). A
  * table another version adds is not here, and {@link SchemaCheck} refuses to copy a store that has it rather than
  * leave it behind: a copier that skips what it does not know loses data silently.
  */
