@@ -8,6 +8,8 @@ import dev.primary.admin.command.ComputerCommand;
 import dev.primary.admin.command.ComputersCommand;
 import dev.primary.admin.command.ContentCommand;
 import dev.primary.admin.command.EnrollmentCommand;
+import dev.primary.admin.command.AccountCommand;
+import dev.primary.admin.command.PasswordInput;
 import dev.primary.admin.command.GroupCommand;
 import dev.primary.admin.command.PackageCommand;
 import dev.primary.admin.command.ReleaseCommand;
@@ -91,6 +93,11 @@ public final class PrimaryAdminMain implements Runnable {
 
     /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(PasswordInput.ofProcess(), out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with new passwords read from {@code passwords}. */
+    public static int run(PasswordInput passwords, PrintWriter out, PrintWriter err, String... args) {
         PrimaryAdminMain main = new PrimaryAdminMain();
         AdminConsole console = new AdminConsole(out, main::api);
         CommandLine commandLine = new CommandLine(main)
@@ -107,6 +114,7 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(new ComputerActionCommand.Reinstate(console))
                 .addSubcommand(new ComputerActionCommand.Rekey(console))
                 .addSubcommand(EnrollmentCommand.group(console))
+                .addSubcommand(AccountCommand.group(console, passwords))
                 .addSubcommand(new ReclaimCommand(console))
                 .addSubcommand(PackageCommand.group(console))
                 .addSubcommand(ContentCommand.group(console))
