@@ -45,7 +45,9 @@ import picocli.CommandLine.ScopeType;
         versionProvider = PrimaryAdminMain.VersionText.class,
         description = {"Administers a Primary Server through its admin API.",
                 "On the server, give its data directory (--data-dir DIR) and run as a user who",
-                "may read DIR/admin-token; from elsewhere, give --url, --pin and --token-file."},
+                "may read DIR/admin-token (it acts as host-admin, an administrator); from",
+                "elsewhere, give --url, --pin and --token-file with an account's API token",
+                "('account token create'): commands then run with that account's role."},
         footer = {"", "Exit codes:",
                 "  0  ok",
                 "  1  failure: the server refused (with its reason), or a file is unreadable",
@@ -76,7 +78,8 @@ public final class PrimaryAdminMain implements Runnable {
     private String pin;
 
     @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The file holding the admin token (instead of DIR/admin-token).")
+            description = "The file holding an account's API token, or the host's admin token (instead of "
+                    + "DIR/admin-token).")
     private Path tokenFile;
 
     private PrimaryAdminMain() {}
