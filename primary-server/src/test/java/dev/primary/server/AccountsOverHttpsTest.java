@@ -16,6 +16,7 @@ import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerAction;
 import dev.primary.protocol.admin.CreatedAccountToken;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
+import dev.primary.protocol.admin.LoginRequest;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.Problem;
 import dev.primary.protocol.message.ProblemType;
@@ -153,14 +154,56 @@ class AccountsOverHttpsTest {
         HttpResponse<String> tokens = asHost("/admin/v1/accounts/lena/tokens", null);
         live.admin.get("/admin/v1/summary", bearer(token + "x"));
         live.admin.postJson("/admin/v1/computers/revoke", "{}", bearer(token));
+        live.admin.postJson("/admin/v1/session", LiveServer.json(new LoginRequest("lena", PASSWORD)));
+        HttpResponse<String> session = live.admin.postJson("/admin/v1/session",
+                LiveServer.json(new LoginRequest("lena", "another-password-Zq93")));
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+        String sessionSecret = read(session, CreatedAccountToken.class).token().split("\\.")[1];
 
         String secret = token.substring(token.indexOf('.') + 1);
         String logged = log.events().stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
         assertThat(log.events()).isNotEmpty();
         for (String text : new String[] {logged, changed.body(), list.body(), tokens.body()}) {
             assertThat(text).doesNotContain(PASSWORD).doesNotContain("another-password-Zq93").doesNotContain(secret)
-                    .doesNotContain("argon2");
+                    .doesNotContain("argon2").doesNotContain(sessionSecret);
         }
+    }
+
+    @Test
+    void a_login_with_the_right_password_gives_a_token_of_the_account_and_a_wrong_one_is_401() throws Exception {
+        tokenOf("lars", AccountRole.OPERATOR);
+
+        HttpResponse<String> wrong = live.admin.postJson("/admin/v1/session",
+                LiveServer.json(new LoginRequest("lars", PASSWORD + "x")));
+        HttpResponse<String> unknown = live.admin.postJson("/admin/v1/session",
+                LiveServer.json(new LoginRequest("nobody", PASSWORD)));
+        HttpResponse<String> right = live.admin.postJson("/admin/v1/session",
+                LiveServer.json(new LoginRequest("lars", PASSWORD)));
+
+        assertProblem(wrong, ProblemType.UNAUTHENTICATED);
+        assertThat(read(unknown, Problem.class).detail()).isEqualTo(read(wrong, Problem.class).detail());
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(201);
+        CreatedAccountToken session = read(right, CreatedAccountToken.class);
+        assertThat(session.view().account()).isEqualTo("lars");
+        assertThat(session.view().expiresAt()).isNotNull();
+        HttpResponse<String> verified = live.admin.postJson("/admin/v1/computers/verify-license",
+                LiveServer.json(new ComputerAction("CORP\\PC1", "")), bearer(session.token()));
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
+    @Test
+    void after_five_failed_logins_the_account_is_refused_with_429_even_with_the_right_password() throws Exception {
+        tokenOf("gus", AccountRole.VIEWER);
+        for (int i = 0; i < 5; i++) {
+            assertProblem(live.admin.postJson("/admin/v1/session",
+                    LiveServer.json(new LoginRequest("gus", "guess-number-" + i))), ProblemType.UNAUTHENTICATED);
+        }
+
+        HttpResponse<String> limited = live.admin.postJson("/admin/v1/session",
+                LiveServer.json(new LoginRequest("gus", PASSWORD)));
+
+        assertProblem(limited, ProblemType.TOO_MANY_REQUESTS);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     }
 
     /** Creates an account of {@code role} with the host's bootstrap token and returns a new API token of it. */

@@ -8,7 +8,8 @@ import java.util.List;
  * The role each admin route needs, in one table (docs/admin-api.md, "Roles"): a viewer reads, an operator also acts on
  * computers and rollouts, an administrator also manages licenses, accounts, enrollment tokens, releases, content,
  * packages and the log level. The first rule that matches decides; a route no rule names needs an administrator, so a
- * route added without a rule is closed rather than open.
+ * route added without a rule is closed rather than open. {@code POST /admin/v1/session} (the login) is the one admin
+ * route outside it: it takes a password, not a token ({@link SessionRoutes}).
  */
 final class AdminAccessPolicy {
     private static final List<Rule> RULES = List.of(

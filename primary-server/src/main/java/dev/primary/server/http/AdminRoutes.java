@@ -12,7 +12,7 @@ import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.identity.AdminToken;
 import dev.primary.server.licensing.Administration;
 import dev.primary.server.logging.RunningLogLevel;
-import dev.primary.server.account.Accounts;
+import dev.primary.server.account.AccountServices;
 import dev.primary.server.account.Caller;
 import java.util.Map;
 import java.util.Optional;
@@ -34,21 +34,24 @@ public final class AdminRoutes {
      * @param limitedSources requests refused over the per-source limit since start, by source (at most the
      *     given number, most first)
      * @param logLevel the process's log level, read and changed at {@code /admin/v1/log-level}
-     * @param accounts named accounts and their API tokens; empty for a backend without them (only the bootstrap
+     * @param accounts named accounts, their API tokens and the login; empty for a backend without them (only the bootstrap
      *     token then opens the admin API, and {@code /admin/v1/accounts} is not served)
      */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
             IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
-            Supplier<String> metrics, Optional<Accounts> accounts) {
+            Supplier<String> metrics, Optional<AccountServices> accounts) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
         LogLevelRoutes.addTo(routes, logLevel, admin);
         HealthRoutes.addTo(routes, readiness, metrics);
-        accounts.ifPresent(present -> AccountRoutes.addTo(routes, present));
-        Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(present -> present.callerOf(bearer));
+        accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
+        accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
+        Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
+                present -> present.accounts().callerOf(bearer));
         return routes
-                .before(HealthRoutes.exceptOnOpenPaths(new AdminAuthentication(token, accountTokens)))
+                .before(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
+                        new AdminAuthentication(token, accountTokens))))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
                 .get("/admin/v1/counters", request -> Response.json(traffic.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))

@@ -20,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.primary.server.account.AccountServices;
 import dev.primary.server.account.Accounts;
+import dev.primary.server.account.LoginThrottle;
+import dev.primary.server.account.Logins;
 import dev.primary.server.licensing.LicensingStore;
 import dev.primary.server.password.Argon2idHashing;
 import java.util.Set;
@@ -115,8 +118,14 @@ class ProtocolReferenceTest {
     private RouteTable adminRoutes() {
         return AdminRoutes.of(licensing, new UpdateServices(new FakeReleases(Clock.systemUTC()), packages, nudges, 1024),
                 AdminToken.generate(), () -> null, () -> null, limit -> Map.of(), new RunningLogLevel(LogLevel.NORMAL),
-                new Readiness(), () -> "", Optional.of(new Accounts(UNUSED_STORE, new Argon2idHashing(Argon2idHashing.DEFAULT),
-                        Clock.systemUTC())));
+                new Readiness(), () -> "", Optional.of(accountServices()));
+    }
+
+    private static AccountServices accountServices() {
+        Argon2idHashing hashing = new Argon2idHashing(Argon2idHashing.DEFAULT);
+        Accounts accounts = new Accounts(UNUSED_STORE, hashing, Clock.systemUTC());
+        return new AccountServices(accounts, new Logins(accounts, UNUSED_STORE, hashing,
+                new LoginThrottle(LoginThrottle.Limits.DEFAULT, Clock.systemUTC())));
     }
 
     /** Only the routes are declared here; none of them runs. */
