@@ -8,6 +8,8 @@ import dev.primary.admin.command.ComputerCommand;
 import dev.primary.admin.command.ComputersCommand;
 import dev.primary.admin.command.ContentCommand;
 import dev.primary.admin.command.EnrollmentCommand;
+import dev.primary.admin.command.AccountCommand;
+import dev.primary.admin.command.PasswordInput;
 import dev.primary.admin.command.GroupCommand;
 import dev.primary.admin.command.PackageCommand;
 import dev.primary.admin.command.ReleaseCommand;
@@ -43,7 +45,9 @@ import picocli.CommandLine.ScopeType;
         versionProvider = PrimaryAdminMain.VersionText.class,
         description = {"Administers a Primary Server through its admin API.",
                 "On the server, give its data directory (--data-dir DIR) and run as a user who",
-                "may read DIR/admin-token; from elsewhere, give --url, --pin and --token-file."},
+                "may read DIR/admin-token (it acts as host-admin, an administrator); from",
+                "elsewhere, give --url, --pin and --token-file with an account's API token",
+                "('account token create'): commands then run with that account's role."},
         footer = {"", "Exit codes:",
                 "  0  ok",
                 "  1  failure: the server refused (with its reason), or a file is unreadable",
@@ -74,7 +78,8 @@ public final class PrimaryAdminMain implements Runnable {
     private String pin;
 
     @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The file holding the admin token (instead of DIR/admin-token).")
+            description = "The file holding an account's API token, or the host's admin token (instead of "
+                    + "DIR/admin-token).")
     private Path tokenFile;
 
     private PrimaryAdminMain() {}
@@ -91,6 +96,11 @@ public final class PrimaryAdminMain implements Runnable {
 
     /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(PasswordInput.ofProcess(), out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with new passwords read from {@code passwords}. */
+    public static int run(PasswordInput passwords, PrintWriter out, PrintWriter err, String... args) {
         PrimaryAdminMain main = new PrimaryAdminMain();
         AdminConsole console = new AdminConsole(out, main::api);
         CommandLine commandLine = new CommandLine(main)
@@ -107,6 +117,7 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(new ComputerActionCommand.Reinstate(console))
                 .addSubcommand(new ComputerActionCommand.Rekey(console))
                 .addSubcommand(EnrollmentCommand.group(console))
+                .addSubcommand(AccountCommand.group(console, passwords))
                 .addSubcommand(new ReclaimCommand(console))
                 .addSubcommand(PackageCommand.group(console))
                 .addSubcommand(ContentCommand.group(console))

@@ -154,6 +154,12 @@ final class ServerProcess implements AutoCloseable {
         return JavaProcess.run(COMMAND_PATIENCE, Map.of(), Programs.PRIMARY_ADMIN, withDataDirectory(arguments));
     }
 
+    /** As {@link #adminByRealProcess}, with standard input read from {@code input} (a password, for instance). */
+    CommandResult adminByRealProcess(Path input, String... arguments) {
+        return JavaProcess.run(COMMAND_PATIENCE, Map.of(), input.toFile(), Programs.PRIMARY_ADMIN,
+                withDataDirectory(arguments));
+    }
+
     private String[] withDataDirectory(String... arguments) {
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
         all.addAll(List.of(arguments));

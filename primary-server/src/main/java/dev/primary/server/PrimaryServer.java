@@ -323,7 +323,7 @@ public final class PrimaryServer implements AutoCloseable {
                     configuration.maxPackageBytes());
             adminListener.serve(AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
                     clientTraffic::snapshot, registrations::refusedBySource, new RunningLogLevel(configuration.logLevel()),
-                    readiness, metrics::scrape));
+                    readiness, metrics::scrape, AccountsOnStore.of(backend, clock)));
             readiness.clientPortOpen();
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());

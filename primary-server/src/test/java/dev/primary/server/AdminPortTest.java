@@ -63,7 +63,7 @@ class AdminPortTest {
         HttpResponse<String> response = running.admin.get("/admin/v1/summary", "Authorization", "Bearer " + token + "x");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(read(response, Problem.class).detail()).startsWith("the admin token is not this server's");
+        assertThat(read(response, Problem.class).detail()).startsWith("the token is neither an active API token of an enabled account nor this server's admin token");
     }
 
     @Test
@@ -102,7 +102,7 @@ class AdminPortTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(read(response, LicenseView.class).state()).isEqualTo(LicenseView.State.PENDING_REGISTRATION);
-        assertThat(running.core.actions).contains("import by admin");
+        assertThat(running.core.actions).contains("import by host-admin");
     }
 
     @Test
@@ -138,7 +138,7 @@ class AdminPortTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(read(response, ComputerView.class).state()).isEqualTo(ComputerState.RESERVED);
-        assertThat(running.core.actions).contains("reserve CORP\\PC9 (new hire) by admin");
+        assertThat(running.core.actions).contains("reserve CORP\\PC9 (new hire) by host-admin");
     }
 
     @Test

@@ -74,7 +74,7 @@ class LogLevelChangeTest {
             assertThat(event.getFormattedMessage()).contains("/admin/v1/computers/NOPE refused: 404");
         });
         assertThat(logLevelChanges()).singleElement().satisfies(entry -> {
-            assertThat(entry.actor()).isEqualTo("admin");
+            assertThat(entry.actor()).isEqualTo("host-admin");
             assertThat(entry.subject()).isEqualTo("log level");
             assertThat(entry.detail()).isEqualTo("normal -> debug until the server restarts (configured: normal)");
         });

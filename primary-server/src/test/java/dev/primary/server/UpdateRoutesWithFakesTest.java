@@ -66,7 +66,7 @@ class UpdateRoutesWithFakesTest {
 
         post("/admin/v1/rollouts/" + id + "/percent", "{\"percent\":20}");
         assertThat(nudges.next(1)).isNull();
-        assertThat(running.core.releases.actions).containsExactly("start rollout by admin", "rollout targets " + id,
+        assertThat(running.core.releases.actions).containsExactly("start rollout by host-admin", "rollout targets " + id,
                 "percent " + id + " 50", "rollout targets " + id, "percent " + id + " 20");
     }
 

@@ -82,6 +82,12 @@ public final class JavaProcess implements AutoCloseable {
 
     /** Runs {@code mainClass} to its end and returns its exit code and output. */
     public static CommandResult run(Duration timeout, Map<String, String> environment, String mainClass, String... args) {
+        return run(timeout, environment, new File("/dev/null"), mainClass, args);
+    }
+
+    /** As {@link #run(Duration, Map, String, String...)}, with standard input read from {@code input}. */
+    public static CommandResult run(Duration timeout, Map<String, String> environment, File input, String mainClass,
+            String... args) {
         List<String> command = new ArrayList<>(javaCommand());
         command.add(mainClass);
         command.addAll(List.of(args));
@@ -92,7 +98,7 @@ public final class JavaProcess implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectOutput(stdout.toFile())
                         .redirectError(stderr.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                        .redirectInput(ProcessBuilder.Redirect.from(input));
                 builder.environment().putAll(environment);
                 Process process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -5,6 +5,10 @@ import dev.primary.admin.AdminCommandException;
 import dev.primary.protocol.admin.ComputerAction;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerRemoval;
+import dev.primary.protocol.admin.AccountPassword;
+import dev.primary.protocol.admin.AccountRequest;
+import dev.primary.protocol.admin.AccountRoleChange;
+import dev.primary.protocol.admin.AccountTokenRequest;
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
 import dev.primary.protocol.admin.GroupAssignment;
 import dev.primary.protocol.admin.LogLevelChange;
@@ -124,6 +128,38 @@ public final class AdminApi {
     /** Removes many computers without a seat (waiting or conflict) at once. */
     public Answer removeComputers(ComputerRemoval removal) {
         return post("/admin/v1/computers/remove", Json.write(removal));
+    }
+
+    public Answer createAccount(AccountRequest request) {
+        return post("/admin/v1/accounts", Json.write(request));
+    }
+
+    public Answer accounts() {
+        return get("/admin/v1/accounts");
+    }
+
+    public Answer disableAccount(String name) {
+        return post("/admin/v1/accounts/" + encoded(name) + "/disable", EMPTY_OBJECT);
+    }
+
+    public Answer changeAccountRole(String name, AccountRoleChange change) {
+        return post("/admin/v1/accounts/" + encoded(name) + "/role", Json.write(change));
+    }
+
+    public Answer changeAccountPassword(String name, AccountPassword password) {
+        return post("/admin/v1/accounts/" + encoded(name) + "/password", Json.write(password));
+    }
+
+    public Answer createAccountToken(String name, AccountTokenRequest request) {
+        return post("/admin/v1/accounts/" + encoded(name) + "/tokens", Json.write(request));
+    }
+
+    public Answer accountTokens(String name) {
+        return get("/admin/v1/accounts/" + encoded(name) + "/tokens");
+    }
+
+    public Answer revokeAccountToken(String name, String id) {
+        return post("/admin/v1/accounts/" + encoded(name) + "/tokens/" + encoded(id) + "/revoke", EMPTY_OBJECT);
     }
 
     public Answer createEnrollmentToken(EnrollmentTokenRequest request) {

@@ -92,6 +92,11 @@ class StoreCommandsTest {
             statement.executeUpdate("INSERT INTO computer_updates VALUES (3, 'recorder', 2, '1.2.3', 'installed', '', 1800)");
             statement.executeUpdate("INSERT INTO enrollment_tokens VALUES ('tok-1', 'hash', 'lab', 'canary', 10, 2, 1900,"
                     + " 'admin', NULL, NULL)");
+            statement.executeUpdate("INSERT INTO accounts VALUES ('ada', 'administrator', '$argon2id$v=19$m=19456,t=2,p=1"
+                    + "$c2FsdA$aGFzaA', 2100, 'host-admin', NULL)");
+            statement.executeUpdate("INSERT INTO accounts VALUES ('vic', 'viewer', 'hash-v', 2110, 'ada', 2120)");
+            statement.executeUpdate("INSERT INTO account_tokens VALUES ('abcdefgh', 'ada', 'sha-hex', 'nightly', 2200,"
+                    + " 'host-admin', 9000, NULL)");
         }
         url = freshDatabase();
         passwordFile = Files.writeString(work.resolve("store-password"), "secret-in-a-file\n");
@@ -112,6 +117,9 @@ class StoreCommandsTest {
             assertThat(single(statement, "SELECT customer FROM licenses")).isEqualTo("Café Ünïcode");
             assertThat(single(statement, "SELECT state FROM computers WHERE id = 9")).isEqualTo("2");
             assertThat(single(statement, "SELECT lease_expires_at FROM computers WHERE id = 3")).isEqualTo("999999");
+            assertThat(single(statement, "SELECT role FROM accounts WHERE name = 'ada'")).isEqualTo("administrator");
+            assertThat(single(statement, "SELECT disabled_at FROM accounts WHERE name = 'vic'")).isEqualTo("2120");
+            assertThat(single(statement, "SELECT expires_at FROM account_tokens WHERE id = 'abcdefgh'")).isEqualTo("9000");
             // The ids the database generates continue after the copied ones.
             statement.executeUpdate("INSERT INTO audit (at, actor, action, subject, detail) VALUES (1, 'a', 'b', 'c', 'd')");
             assertThat(single(statement, "SELECT max(id) FROM audit")).isEqualTo("701");
@@ -143,7 +151,8 @@ class StoreCommandsTest {
                 passwordFile.toString());
 
         assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.out).contains("hold the same rows").contains("enrollment_tokens");
+        assertThat(run.out).contains("hold the same rows").contains("enrollment_tokens").contains("accounts")
+                .contains("account_tokens");
     }
 
     @Test

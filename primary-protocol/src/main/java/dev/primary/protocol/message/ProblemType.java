@@ -11,6 +11,8 @@ public enum ProblemType {
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", 416),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
+    /** Authenticated, but the account's role does not allow this request; the detail names the role needed. */
+    FORBIDDEN("forbidden", "Role does not allow this request", 403),
     SIGNATURE_INVALID("signature-invalid", "Signature does not verify", 401),
     UNKNOWN_CLIENT("unknown-client", "Unknown client", 401),
     REPLAYED_REQUEST("replayed-request", "Replayed request", 409),

@@ -34,7 +34,13 @@ public enum AuditAction {
     UPDATE_FAILED("update.failed"),
     STORE_INITIALIZED_EMPTY("store.initialized-empty"),
     TLS_KEY_REPLACED("tls-key.replaced"),
-    LOG_LEVEL_CHANGED("log-level.changed");
+    LOG_LEVEL_CHANGED("log-level.changed"),
+    ACCOUNT_CREATED("account.created"),
+    ACCOUNT_DISABLED("account.disabled"),
+    ACCOUNT_ROLE_CHANGED("account.role-changed"),
+    ACCOUNT_PASSWORD_CHANGED("account.password-changed"),
+    ACCOUNT_TOKEN_CREATED("account-token.created"),
+    ACCOUNT_TOKEN_REVOKED("account-token.revoked");
 
     private final String wireName;
 

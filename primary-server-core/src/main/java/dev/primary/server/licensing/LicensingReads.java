@@ -1,5 +1,6 @@
 package dev.primary.server.licensing;
 
+import dev.primary.server.account.AccountReads;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the licensing core reads from its store. Every lookup here is by an index. */
-public interface LicensingReads extends ComputerDirectory, UpdateRecords, EnrollmentReads {
+public interface LicensingReads extends ComputerDirectory, UpdateRecords, EnrollmentReads, AccountReads {
 
     Optional<ClientRecord> client(String clientId);
 

@@ -1,5 +1,6 @@
 package dev.primary.server.licensing;
 
+import dev.primary.server.account.AccountWrites;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.computer.Computer;
@@ -8,7 +9,7 @@ import dev.primary.server.enrollment.EnrollmentWrites;
 import java.time.Instant;
 
 /** What a unit of work may change, inside one {@link LicensingStore#write}; it sees its own changes. */
-public interface LicensingWrites extends LicensingReads, UpdateRecordWrites, EnrollmentWrites {
+public interface LicensingWrites extends LicensingReads, UpdateRecordWrites, EnrollmentWrites, AccountWrites {
 
     void insertClient(ClientRecord client);
 

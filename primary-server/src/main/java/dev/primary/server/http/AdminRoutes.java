@@ -12,18 +12,20 @@ import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.identity.AdminToken;
 import dev.primary.server.licensing.Administration;
 import dev.primary.server.logging.RunningLogLevel;
+import dev.primary.server.account.AccountServices;
+import dev.primary.server.account.Caller;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
  * Every route of the admin port (docs/admin-api.md), in one place with {@link UpdateRoutes} and
- * {@link HealthRoutes}; all behind the bearer token but the health and metrics routes.
+ * {@link HealthRoutes}; all behind a bearer token and the role {@link AdminAccessPolicy} names, but the health and
+ * metrics routes. Changes are audited under the caller's name ({@link Request#actor()}).
  */
 public final class AdminRoutes {
-    /** Who admin API changes are attributed to in the audit trail. */
-    public static final String ACTOR = "admin";
-
     private AdminRoutes() {}
 
     private static final int SOURCES_SHOWN = 20;
@@ -32,26 +34,33 @@ public final class AdminRoutes {
      * @param limitedSources requests refused over the per-source limit since start, by source (at most the
      *     given number, most first)
      * @param logLevel the process's log level, read and changed at {@code /admin/v1/log-level}
+     * @param accounts named accounts, their API tokens and the login; empty for a backend without them (only the bootstrap
+     *     token then opens the admin API, and {@code /admin/v1/accounts} is not served)
      */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
             IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
-            Supplier<String> metrics) {
+            Supplier<String> metrics, Optional<AccountServices> accounts) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
-        LogLevelRoutes.addTo(routes, logLevel, admin, ACTOR);
+        LogLevelRoutes.addTo(routes, logLevel, admin);
         HealthRoutes.addTo(routes, readiness, metrics);
+        accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
+        accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
+        Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
+                present -> present.accounts().callerOf(bearer));
         return routes
-                .before(HealthRoutes.exceptOnOpenPaths(new AdminAuthentication(token)))
+                .before(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
+                        new AdminAuthentication(token, accountTokens))))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
                 .get("/admin/v1/counters", request -> Response.json(traffic.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))
                 .get("/admin/v1/licenses", request -> Response.json(admin.licenses()))
                 .post("/admin/v1/licenses", request -> Response.json(201,
-                        admin.importLicense(request.bodyAs(SignedDocument.class), ACTOR)))
+                        admin.importLicense(request.bodyAs(SignedDocument.class), request.actor())))
                 .get("/admin/v1/licenses/{serial}", request -> Response.json(admin.license(request.pathParameter("serial"))))
                 .post("/admin/v1/unlocks", request -> Response.json(
-                        admin.unlock(request.bodyAs(SignedDocument.class), ACTOR)))
+                        admin.unlock(request.bodyAs(SignedDocument.class), request.actor())))
                 .get("/admin/v1/computers", request -> Response.json(admin.computers(computerQuery(request))))
                 .get("/admin/v1/computers/{computer}", request -> Response.json(
                         admin.computer(request.pathParameter("computer"))))
@@ -59,24 +68,24 @@ public final class AdminRoutes {
                 .post("/admin/v1/computers/release", request -> onComputer(request, admin::release))
                 .post("/admin/v1/computers/revoke", request -> {
                     ComputerAction action = request.bodyAs(ComputerAction.class);
-                    ComputerView revoked = admin.revoke(action.computer(), action.reason(), action.withToken(), ACTOR);
-                    updateRoutes.nudgeRevoked(action.computer());
+                    ComputerView revoked = admin.revoke(action.computer(), action.reason(), action.withToken(), request.actor());
+                    updateRoutes.nudgeRevoked(action.computer(), request.actor());
                     return Response.json(revoked);
                 })
                 .post("/admin/v1/computers/rekey", request -> onComputer(request, admin::rekey))
                 .post("/admin/v1/computers/remove", request -> Response.json(
-                        admin.removeComputers(request.bodyAs(ComputerRemoval.class), ACTOR)))
+                        admin.removeComputers(request.bodyAs(ComputerRemoval.class), request.actor())))
                 .post("/admin/v1/enrollment-tokens", request -> Response.json(201,
-                        admin.createEnrollmentToken(request.bodyAs(EnrollmentTokenRequest.class), ACTOR)))
+                        admin.createEnrollmentToken(request.bodyAs(EnrollmentTokenRequest.class), request.actor())))
                 .get("/admin/v1/enrollment-tokens", request -> Response.json(admin.enrollmentTokens()))
                 .post("/admin/v1/enrollment-tokens/{id}/revoke", request -> Response.json(
-                        admin.revokeEnrollmentToken(request.pathParameter("id"), ACTOR)))
+                        admin.revokeEnrollmentToken(request.pathParameter("id"), request.actor())))
                 .get("/admin/v1/enrollment/sources", request -> Response.json(
                         admin.enrollmentSources(SOURCES_SHOWN, limitedSources.apply(SOURCES_SHOWN))))
                 .post("/admin/v1/computers/reinstate", request -> onComputer(request, admin::reinstate))
                 .post("/admin/v1/computers/verify-license", request -> onComputer(request,
                         (computer, reason, actor) -> admin.verifyLicense(computer, actor)))
-                .post("/admin/v1/reclaim", request -> Response.json(admin.reclaimSilent(ACTOR)))
+                .post("/admin/v1/reclaim", request -> Response.json(admin.reclaimSilent(request.actor())))
                 .get("/admin/v1/audit", request -> Response.json(admin.audit(
                         QueryParameters.wholeNumber(request, "before", 0, 0, Long.MAX_VALUE),
                         (int) QueryParameters.wholeNumber(request, "limit", 100, 1, 1000))))
@@ -85,7 +94,7 @@ public final class AdminRoutes {
 
     private static Response onComputer(Request request, ComputerOperation operation) {
         ComputerAction action = request.bodyAs(ComputerAction.class);
-        return Response.json(operation.apply(action.computer(), action.reason(), ACTOR));
+        return Response.json(operation.apply(action.computer(), action.reason(), request.actor()));
     }
 
     private static ComputerQuery computerQuery(Request request) {

@@ -16,14 +16,14 @@ final class LogLevelRoutes {
 
     private LogLevelRoutes() {}
 
-    static void addTo(RouteTable.Builder routes, RunningLogLevel logLevel, Administration admin, String actor) {
+    static void addTo(RouteTable.Builder routes, RunningLogLevel logLevel, Administration admin) {
         routes.get(PATH, request -> Response.json(logLevel.view()))
                 .post(PATH, request -> {
                     LogLevelChange change = request.bodyAs(LogLevelChange.class);
                     logLevel.change(change.logLevel(), (before, after, configured) -> admin.recordChange(
                             AuditAction.LOG_LEVEL_CHANGED, SUBJECT, before.wireName() + " -> " + after.wireName()
                                     + " until the server restarts (configured: " + configured.wireName() + ")",
-                            actor));
+                            request.actor()));
                     return Response.json(logLevel.view());
                 });
     }

@@ -1,6 +1,7 @@
 package dev.primary.server.http;
 
 import dev.primary.protocol.json.Json;
+import dev.primary.server.account.Caller;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class Request {
     private final HttpHeaders headers;
     private final byte[] body;
     private final String remoteAddress;
+    private Caller caller;
 
     Request(String method, String path, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
             HttpHeaders headers, byte[] body, String remoteAddress) {
@@ -31,7 +33,31 @@ public final class Request {
     }
 
     Request withPathParameters(Map<String, String> parameters) {
-        return new Request(method, path, parameters, queryParameters, headers, body, remoteAddress);
+        Request routed = new Request(method, path, parameters, queryParameters, headers, body, remoteAddress);
+        routed.caller = caller;
+        return routed;
+    }
+
+    /** Set by the admin port's authentication, before routing, once the request's caller is proven. */
+    void authenticatedAs(Caller value) {
+        caller = value;
+    }
+
+    /**
+     * Who made this admin request, as proven by {@link AdminAuthentication}: the name the audit trail records.
+     *
+     * @throws IllegalStateException on a request no authentication ran for (the open routes, the client port)
+     */
+    public Caller caller() {
+        if (caller == null) {
+            throw new IllegalStateException("this request was not authenticated as an admin caller");
+        }
+        return caller;
+    }
+
+    /** {@link #caller()}'s name, as routes pass it to the audit trail. */
+    public String actor() {
+        return caller().name();
     }
 
     /** The IP address of the peer that sent it ({@code 10.0.0.5}); empty when unknown. */

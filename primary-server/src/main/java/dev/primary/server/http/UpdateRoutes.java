@@ -40,24 +40,24 @@ final class UpdateRoutes {
         routes.upload("/admin/v1/packages/{sha256}", new PackageUploads(services.packages(), services.maxPackageBytes()))
                 .get("/admin/v1/releases", request -> Response.json(releases.releases()))
                 .post("/admin/v1/releases", request -> Response.json(201,
-                        releases.addRelease(request.bodyAs(SignedDocument.class), AdminRoutes.ACTOR)))
+                        releases.addRelease(request.bodyAs(SignedDocument.class), request.actor())))
                 .get("/admin/v1/content", request -> Response.json(releases.contents()))
                 .post("/admin/v1/content", request -> Response.json(201,
-                        releases.addContent(request.bodyAs(SignedDocument.class), AdminRoutes.ACTOR)))
+                        releases.addContent(request.bodyAs(SignedDocument.class), request.actor())))
                 .get("/admin/v1/rollouts", request -> Response.json(releases.rollouts()))
                 .post("/admin/v1/rollouts", update::startRollout)
                 .post("/admin/v1/rollouts/{id}/percent", update::changePercent)
                 .post("/admin/v1/rollouts/{id}/pause", request -> Response.json(
-                        releases.pauseRollout(rolloutId(request), AdminRoutes.ACTOR)))
+                        releases.pauseRollout(rolloutId(request), request.actor())))
                 .post("/admin/v1/rollouts/{id}/resume", request -> Response.json(
-                        update.nudgeReached(releases.resumeRollout(rolloutId(request), AdminRoutes.ACTOR))))
+                        update.nudgeReached(releases.resumeRollout(rolloutId(request), request.actor()))))
                 .post("/admin/v1/computers/group", update::assignGroup)
                 .post("/admin/v1/computers/update-now", update::updateNow);
         return update;
     }
 
     private Response startRollout(Request request) {
-        RolloutView started = services.releases().startRollout(request.bodyAs(RolloutRequest.class), AdminRoutes.ACTOR);
+        RolloutView started = services.releases().startRollout(request.bodyAs(RolloutRequest.class), request.actor());
         return Response.json(201, nudgeReached(started));
     }
 
@@ -66,7 +66,7 @@ final class UpdateRoutes {
         int before = services.releases().rollouts().stream().filter(rollout -> rollout.id() == id)
                 .mapToInt(RolloutView::percent).findFirst().orElse(100);
         RolloutView changed = services.releases().changeRolloutPercent(id,
-                request.bodyAs(RolloutChange.class).percent(), AdminRoutes.ACTOR);
+                request.bodyAs(RolloutChange.class).percent(), request.actor());
         return Response.json(changed.percent() > before ? nudgeReached(changed) : changed);
     }
 
@@ -80,13 +80,13 @@ final class UpdateRoutes {
 
     private Response assignGroup(Request request) {
         GroupAssignment assignment = request.bodyAs(GroupAssignment.class);
-        services.releases().assignGroup(assignment, AdminRoutes.ACTOR);
+        services.releases().assignGroup(assignment, request.actor());
         return Response.json(admin.computer(assignment.computer()));
     }
 
     private Response updateNow(Request request) {
         ComputerAction action = request.bodyAs(ComputerAction.class);
-        Optional<InetSocketAddress> target = services.releases().nudgeTarget(action.computer(), AdminRoutes.ACTOR);
+        Optional<InetSocketAddress> target = services.releases().nudgeTarget(action.computer(), request.actor());
         NudgeResult result = target.map(this::nudgeAndWait).orElseGet(() -> new NudgeResult(false, action.computer()
                 + " has announced no nudge port (or has not checked in yet): it updates at its next check-in"));
         return Response.json(202, result, Map.of());
@@ -106,8 +106,8 @@ final class UpdateRoutes {
     }
 
     /** After a revocation: nudge the computer so it learns at once (best effort, in the background). */
-    void nudgeRevoked(String computer) {
-        services.releases().nudgeTarget(computer, AdminRoutes.ACTOR).ifPresent(services.nudges()::nudge);
+    void nudgeRevoked(String computer, String actor) {
+        services.releases().nudgeTarget(computer, actor).ifPresent(services.nudges()::nudge);
     }
 
     private static long rolloutId(Request request) {

@@ -19,6 +19,13 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.primary.server.account.AccountServices;
+import dev.primary.server.account.Accounts;
+import dev.primary.server.account.LoginThrottle;
+import dev.primary.server.account.Logins;
+import dev.primary.server.licensing.LicensingStore;
+import dev.primary.server.password.Argon2idHashing;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -111,8 +118,28 @@ class ProtocolReferenceTest {
     private RouteTable adminRoutes() {
         return AdminRoutes.of(licensing, new UpdateServices(new FakeReleases(Clock.systemUTC()), packages, nudges, 1024),
                 AdminToken.generate(), () -> null, () -> null, limit -> Map.of(), new RunningLogLevel(LogLevel.NORMAL),
-                new Readiness(), () -> "");
+                new Readiness(), () -> "", Optional.of(accountServices()));
     }
+
+    private static AccountServices accountServices() {
+        Argon2idHashing hashing = new Argon2idHashing(Argon2idHashing.DEFAULT);
+        Accounts accounts = new Accounts(UNUSED_STORE, hashing, Clock.systemUTC());
+        return new AccountServices(accounts, new Logins(accounts, UNUSED_STORE, hashing,
+                new LoginThrottle(LoginThrottle.Limits.DEFAULT, Clock.systemUTC())));
+    }
+
+    /** Only the routes are declared here; none of them runs. */
+    private static final LicensingStore UNUSED_STORE = new LicensingStore() {
+        @Override
+        public <T> T write(java.util.function.Function<dev.primary.server.licensing.LicensingWrites, T> unit) {
+            throw new UnsupportedOperationException("routes are only declared in this test");
+        }
+
+        @Override
+        public <T> T read(java.util.function.Function<dev.primary.server.licensing.LicensingReads, T> unit) {
+            throw new UnsupportedOperationException("routes are only declared in this test");
+        }
+    };
 
     private static Set<String> matches(Pattern pattern, String text) {
         Set<String> found = new TreeSet<>();

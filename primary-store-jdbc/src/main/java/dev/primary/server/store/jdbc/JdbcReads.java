@@ -9,6 +9,8 @@ import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateRecord;
 import dev.primary.server.enrollment.ComputerEnrollment;
 import dev.primary.server.enrollment.EnrollmentToken;
+import dev.primary.server.account.Account;
+import dev.primary.server.account.AccountToken;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.ComputerRows;
 import dev.primary.server.licensing.HolderCounts;
@@ -229,6 +231,28 @@ public class JdbcReads implements LicensingReads, ReleaseReads {
     public List<Computer> silentIn(ComputerState state, Instant cutoff, String tokenId, int limit) {
         return statements.list(dialect.silentInState(), Rows::computer, StateCodes.code(state), cutoff, tokenId,
                 tokenId, limit);
+    }
+
+    @Override
+    public Optional<Account> account(String name) {
+        return statements.one("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts WHERE name = ?", Rows::account, name);
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return statements.list("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY name", Rows::account);
+    }
+
+    @Override
+    public Optional<AccountToken> accountToken(String id) {
+        return statements.one("SELECT " + Rows.ACCOUNT_TOKEN_COLUMNS + " FROM account_tokens WHERE id = ?",
+                Rows::accountToken, id);
+    }
+
+    @Override
+    public List<AccountToken> accountTokens(String account) {
+        return statements.list("SELECT " + Rows.ACCOUNT_TOKEN_COLUMNS + " FROM account_tokens WHERE account = ?"
+                + " ORDER BY created_at DESC, id", Rows::accountToken, account);
     }
 
     @Override

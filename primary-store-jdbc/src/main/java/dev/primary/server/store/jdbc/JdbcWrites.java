@@ -6,6 +6,8 @@ import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateRecord;
 import dev.primary.server.enrollment.ComputerEnrollment;
 import dev.primary.server.enrollment.EnrollmentToken;
+import dev.primary.server.account.Account;
+import dev.primary.server.account.AccountToken;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.License;
 import dev.primary.server.licensing.LicensingWrites;
@@ -47,6 +49,33 @@ public class JdbcWrites extends JdbcReads implements LicensingWrites, ReleaseWri
     public void setClientRevocation(String clientId, String reason) {
         requireOneRow(statements.update("UPDATE clients SET revoked_reason = ? WHERE client_id = ?", reason, clientId),
                 "client " + clientId);
+    }
+
+    @Override
+    public void insertAccount(Account account) {
+        statements.update("INSERT INTO accounts (" + Rows.ACCOUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                account.name(), account.role().wireName(), account.passwordHash(), account.createdAt(),
+                account.createdBy(), account.disabledAt());
+    }
+
+    @Override
+    public void updateAccount(Account account) {
+        requireOneRow(statements.update("UPDATE accounts SET role = ?, password_hash = ?, disabled_at = ?"
+                + " WHERE name = ?", account.role().wireName(), account.passwordHash(), account.disabledAt(),
+                account.name()), "account " + account.name());
+    }
+
+    @Override
+    public void insertAccountToken(AccountToken token) {
+        statements.update("INSERT INTO account_tokens (" + Rows.ACCOUNT_TOKEN_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", token.id(), token.account(), token.secretHash(), token.label(),
+                token.createdAt(), token.createdBy(), token.expiresAt(), token.revokedAt());
+    }
+
+    @Override
+    public void updateAccountToken(AccountToken token) {
+        requireOneRow(statements.update("UPDATE account_tokens SET revoked_at = ? WHERE id = ?", token.revokedAt(),
+                token.id()), "account token " + token.id());
     }
 
     @Override

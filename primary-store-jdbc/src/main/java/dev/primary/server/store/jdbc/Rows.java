@@ -9,6 +9,9 @@ import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.IssuedLease;
 import dev.primary.server.computer.UpdateProfile;
 import dev.primary.server.enrollment.EnrollmentToken;
+import dev.primary.server.account.Account;
+import dev.primary.server.account.AccountToken;
+import dev.primary.protocol.admin.AccountRole;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.License;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +91,21 @@ public final class Rows {
     public static ClientRecord client(ResultSet row) throws SQLException {
         return new ClientRecord(row.getString(1), PublicKey.decode(row.getString(2)), row.getLong(3),
                 StoredValues.instant(row, 4), row.getString(5));
+    }
+
+    public static final String ACCOUNT_COLUMNS = "name, role, password_hash, created_at, created_by, disabled_at";
+    public static final String ACCOUNT_TOKEN_COLUMNS = "id, account, secret_hash, label, created_at, created_by,"
+            + " expires_at, revoked_at";
+
+    public static Account account(ResultSet row) throws SQLException {
+        return new Account(row.getString(1), AccountRole.fromWire(row.getString(2)), row.getString(3),
+                StoredValues.instant(row, 4), row.getString(5), StoredValues.instant(row, 6));
+    }
+
+    public static AccountToken accountToken(ResultSet row) throws SQLException {
+        return new AccountToken(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                StoredValues.instant(row, 5), row.getString(6), StoredValues.instant(row, 7),
+                StoredValues.instant(row, 8));
     }
 
     public static EnrollmentToken token(ResultSet row) throws SQLException {

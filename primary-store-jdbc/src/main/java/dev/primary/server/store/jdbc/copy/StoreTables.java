@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Every table of Primary's store that holds a site's state, with its columns in one fixed order and the key that
- * orders its rows: the schema both stores reach (SQLite through its migrations V1-V5, PostgreSQL through V1; its V1_1 adds the fleet's own tables, which are not copied). A
+ * orders its rows: the schema both stores reach (SQLite through its migrations V1-V6, PostgreSQL through V1-V2;
+ * PostgreSQL's V1_1 adds the fleet's own tables, which are not copied). A
  * table another version adds is not here, and {@link SchemaCheck} refuses to copy a store that has it rather than
  * leave it behind: a copier that skips what it does not know loses data silently.
  */
@@ -44,7 +45,12 @@ public final class StoreTables {
                     "updated_at", I)),
             new Table("enrollment_tokens", List.of("id"), columns(
                     "id", T, "secret_hash", T, "label", T, "group_name", T, "uses", I, "used", I, "created_at", I,
-                    "created_by", T, "expires_at", I, "revoked_at", I)));
+                    "created_by", T, "expires_at", I, "revoked_at", I)),
+            new Table("accounts", List.of("name"), columns(
+                    "name", T, "role", T, "password_hash", T, "created_at", I, "created_by", T, "disabled_at", I)),
+            new Table("account_tokens", List.of("id"), columns(
+                    "id", T, "account", T, "secret_hash", T, "label", T, "created_at", I, "created_by", T,
+                    "expires_at", I, "revoked_at", I)));
 
     /** Tables whose ids the database generates: after a copy the target's generator must start past the copied ids. */
     public static final Set<String> GENERATED_IDS = Set.of("computers", "audit", "rollouts");
