@@ -13,11 +13,32 @@ import java.util.Objects;
  * @param signedBytes the bytes the signature must cover, from
  *     {@link dev.primary.protocol.crypto.RequestSignature#signedBytes}
  * @param remoteAddress the IP address the request came from (where a nudge goes); empty when unknown
+ * @param macKeyVersion 0 when {@code signature} is an Ed25519 signature; else {@code signature} is a check-in MAC
+ *     ({@link dev.primary.protocol.crypto.RequestMac}) made with the check-in key of this version
  */
 public record ClientCredentials(String clientId, long sequence, byte[] signature, byte[] signedBytes,
-        String remoteAddress) {
+        String remoteAddress, int macKeyVersion) {
     public ClientCredentials(String clientId, long sequence, byte[] signature, byte[] signedBytes) {
         this(clientId, sequence, signature, signedBytes, "");
+    }
+
+    public ClientCredentials(String clientId, long sequence, byte[] signature, byte[] signedBytes,
+            String remoteAddress) {
+        this(clientId, sequence, signature, signedBytes, remoteAddress, 0);
+    }
+
+    /** Credentials of a request authenticated with a check-in MAC of key version {@code keyVersion} (1 or more). */
+    public static ClientCredentials maced(String clientId, long sequence, byte[] mac, byte[] signedBytes,
+            String remoteAddress, int keyVersion) {
+        if (keyVersion < 1) {
+            throw new IllegalArgumentException("a check-in key version is 1 or more, got " + keyVersion);
+        }
+        return new ClientCredentials(clientId, sequence, mac, signedBytes, remoteAddress, keyVersion);
+    }
+
+    /** Whether the request carries a check-in MAC rather than a signature. */
+    public boolean maced() {
+        return macKeyVersion > 0;
     }
 
     public ClientCredentials {
