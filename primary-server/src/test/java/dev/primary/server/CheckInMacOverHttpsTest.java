@@ -102,10 +102,23 @@ class CheckInMacOverHttpsTest {
             assertThat(refused.body()).contains("version 2");
 
             HttpResponse<String> signed = client.post("/v1/verify", "application/json", body,
-                    SignedRequests.headers(clientKey, "POST", "/v1/verify", ++sequence, body));
+                    signedTakingKey("/v1/verify", ++sequence, body));
             assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
             assertThat(((CheckInAnswer.Licensed) Json.read(signed.body().getBytes(StandardCharsets.UTF_8),
                     CheckInAnswer.class)).newCheckInKey()).hasValue(licensed.key());
+        }
+    }
+
+    @Test
+    void a_client_that_does_not_say_it_takes_a_check_in_key_gets_none() throws Exception {
+        try (PrimaryServer server = start()) {
+            PinnedHttps client = licensedClient(server);
+            byte[] body = Json.write(registerRequest());
+            HttpResponse<String> registered = client.post("/v1/register", "application/json", body,
+                    SignedRequests.headers(clientKey, "POST", "/v1/register", ++sequence, body));
+
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            assertThat(registered.body()).contains("\"lease\"").doesNotContain("checkInKey");
         }
     }
 
@@ -148,7 +161,7 @@ class CheckInMacOverHttpsTest {
             assertThat(problem(refused)).as(refused.body()).hasValue(ProblemType.SIGNATURE_REQUIRED);
 
             HttpResponse<String> signed = client.post("/v1/verify", "application/json", body,
-                    SignedRequests.headers(clientKey, "POST", "/v1/verify", ++sequence, body));
+                    signedTakingKey("/v1/verify", ++sequence, body));
             CheckInKey renewed = ((CheckInAnswer.Licensed) Json.read(signed.body().getBytes(StandardCharsets.UTF_8),
                     CheckInAnswer.class)).newCheckInKey().orElseThrow();
             assertThat(renewed.version()).isEqualTo(2);
@@ -165,12 +178,20 @@ class CheckInMacOverHttpsTest {
     private Licensed register(PinnedHttps client) throws Exception {
         byte[] body = Json.write(registerRequest());
         HttpResponse<String> registered = client.post("/v1/register", "application/json", body,
-                SignedRequests.headers(clientKey, "POST", "/v1/register", ++sequence, body));
+                signedTakingKey("/v1/register", ++sequence, body));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
         CheckInAnswer.Licensed licensed = (CheckInAnswer.Licensed) Json.read(
                 registered.body().getBytes(StandardCharsets.UTF_8), CheckInAnswer.class);
         String leaseId = Json.read(licensed.lease().unverifiedPayload(), LeasePayload.class).leaseId();
         return new Licensed(leaseId, licensed.newCheckInKey().orElseThrow());
+    }
+
+    private String[] signedTakingKey(String path, long requestSequence, byte[] body) {
+        String[] signed = SignedRequests.headers(clientKey, "POST", path, requestSequence, body);
+        String[] headers = java.util.Arrays.copyOf(signed, signed.length + 2);
+        headers[signed.length] = RequestMac.TAKES_KEY;
+        headers[signed.length + 1] = RequestMac.TAKES_KEY_VALUE;
+        return headers;
     }
 
     private RegisterRequest registerRequest() {

@@ -15,6 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class RequestMac {
     public static final String MAC = "Primary-Mac";
     public static final String KEY_VERSION = "Primary-Mac-Key";
+    /**
+     * Sent with the value {@link #TAKES_KEY_VALUE} on a signed {@code register} or {@code verify} by a client that takes a
+     * check-in key in a licensed answer; without it the server sends none (an older client would refuse the field).
+     */
+    public static final String TAKES_KEY = "Primary-Check-In-Key";
+    public static final String TAKES_KEY_VALUE = "wanted";
     /** Length of a check-in key and of a MAC, in bytes. */
     public static final int LENGTH = 32;
 

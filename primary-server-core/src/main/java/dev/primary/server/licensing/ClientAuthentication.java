@@ -49,9 +49,9 @@ final class ClientAuthentication {
         }
     }
 
-    /** The check-in key to hand to the client of a signed request; empty when none is handed out. */
+    /** The check-in key to hand to the client of a signed request that takes one; empty when none is handed out. */
     Optional<CheckInKey> checkInKeyFor(ClientCredentials credentials) {
-        if (checkInKeys == null || credentials.maced()) {
+        if (checkInKeys == null || credentials.maced() || !credentials.takesCheckInKey()) {
             return Optional.empty();
         }
         int version = checkInKeys.currentVersion();

@@ -32,7 +32,11 @@ final class ClientAuthentication {
             return maced(request, clientId, sequence, signedBytes);
         }
         byte[] signature = decoded(request, RequestSignature.SIGNATURE);
-        return new ClientCredentials(clientId, sequence, signature, signedBytes, request.remoteAddress());
+        ClientCredentials signed = new ClientCredentials(clientId, sequence, signature, signedBytes,
+                request.remoteAddress());
+        boolean takesKey = request.header(RequestMac.TAKES_KEY).map(String::strip)
+                .filter(RequestMac.TAKES_KEY_VALUE::equalsIgnoreCase).isPresent();
+        return takesKey ? signed.takingCheckInKey() : signed;
     }
 
     /** A request with {@code Primary-Mac}: it must also say the key version, and carry no signature besides. */
