@@ -2,6 +2,7 @@ package dev.primary.server;
 
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.identity.CheckInKeySecret;
 import dev.primary.server.identity.DataDirectory;
 import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.Licensing;
@@ -54,7 +55,8 @@ final class BackendOnStore {
                     FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME)));
             Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
             ContactBatch contacts = ContactBatch.started(store, ContactBatch.Limits.DEFAULT);
-            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases, contacts);
+            CheckInKeySecret checkInKeys = CheckInKeySecret.openOrCreate(dataDirectory.resolve("keys"));
+            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases, contacts, checkInKeys);
             return new LicensingBackend(licensing, licensing, releases, packages, description, store, contacts);
         } catch (RuntimeException e) {
             try {

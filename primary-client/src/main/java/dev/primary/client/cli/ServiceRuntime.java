@@ -5,6 +5,7 @@ import dev.primary.client.config.ClientConfiguration;
 import dev.primary.client.config.ClientConfigurationFile;
 import dev.primary.client.config.ConfigurationWatch;
 import dev.primary.client.config.ConfiguredSettings;
+import dev.primary.client.home.CheckInKeyFile;
 import dev.primary.client.home.ClientHome;
 import dev.primary.client.home.ClientKeyFile;
 import dev.primary.client.home.HomeInUseException;
@@ -173,7 +174,8 @@ public final class ServiceRuntime {
                     }
                 });
         SettingsSource followed = nudges.isEmpty() ? settings : new NudgeSourcesFollowing(settings, nudgeSources);
-        ClientService service = new ClientService(new ServiceParts(followed, new HttpServerConnector(), recorder,
+        ClientService service = new ClientService(new ServiceParts(followed,
+                new HttpServerConnector(CheckInKeyFile.at(home.keyFile().resolveSibling(CheckInKeyFile.FILE_NAME))), recorder,
                 new LeaseFile(home.leaseFile()), new StateFile(home.stateFile()), clientKey, TimeSource.system(), scheduler,
                 Jitter.percent(5, new SplittableRandom()), options.configCheckInterval(), updates,
                 new NudgeSettings(nudges.map(NudgeListener::port).orElse(0), options.nudgeInterval())));

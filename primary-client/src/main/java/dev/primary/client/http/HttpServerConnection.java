@@ -1,5 +1,6 @@
 package dev.primary.client.http;
 
+import dev.primary.client.home.CheckInKeyFile;
 import dev.primary.client.service.ContactFailedException;
 import dev.primary.client.service.PackageBody;
 import dev.primary.client.service.Phrases;
@@ -8,11 +9,13 @@ import dev.primary.client.service.RequestSequence;
 import dev.primary.client.service.ServerConnection;
 import dev.primary.client.service.ServerUnreachableException;
 import dev.primary.client.service.ServiceSettings;
+import dev.primary.protocol.crypto.RequestMac;
 import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.json.MalformedJsonException;
 import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.CheckInKey;
 import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.message.Problem;
 import dev.primary.protocol.message.ProblemType;
@@ -27,7 +30,10 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -36,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client protocol over HTTPS with the JDK's {@link HttpsURLConnection}: trusts only the pinned TLS key,
- * signs every request ({@link RequestSignature}) with a sequence persisted before sending, and on a
+ * signs every request ({@link RequestSignature}) but check-ins made with a check-in key ({@link RequestMac}, see
+ * {@link CheckInKeyFile}; on {@code signature-required} the key is dropped and the check-in signed once more) with a sequence persisted before sending, and on a
  * {@code replayed-request} answer re-synchronises the sequence with the server's clock and retries once; on a
  * {@code sequence-ahead} answer (the sequence lies too far ahead of the server's clock) it re-bases the sequence on the
  * server's clock ({@link RequestSequence#rebase}) and retries once.
@@ -49,6 +56,7 @@ import org.slf4j.LoggerFactory;
  * a third of the classes; {@link #abandon()} stands in for HttpClient's interruptible wait.
  */
 public final class HttpServerConnection implements ServerConnection {
+    static final String VERIFY = "/v1/verify";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerConnection.class);
@@ -61,16 +69,32 @@ public final class HttpServerConnection implements ServerConnection {
     private final Duration requestTimeout;
     private final SSLSocketFactory socketFactory;
     private final HttpPackageDownload packages;
+    private final CheckInKeyFile checkInKeys;
     private final Object requestGate = new Object();
     private volatile HttpURLConnection inFlight;
     private volatile HttpURLConnection abandoned;
 
     public HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence) {
-        this(server, clientKey, sequence, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        this(server, clientKey, sequence, null);
+    }
+
+    /**
+     * @param checkInKeys where the check-in key is kept: check-ins use it once the server handed one out; {@code null}
+     *     signs every request and asks for no key
+     */
+    public HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence,
+            CheckInKeyFile checkInKeys) {
+        this(server, clientKey, sequence, CONNECT_TIMEOUT, REQUEST_TIMEOUT, checkInKeys);
     }
 
     HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence,
             Duration connectTimeout, Duration requestTimeout) {
+        this(server, clientKey, sequence, connectTimeout, requestTimeout, null);
+    }
+
+    HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence,
+            Duration connectTimeout, Duration requestTimeout, CheckInKeyFile checkInKeys) {
+        this.checkInKeys = checkInKeys;
         this.server = Objects.requireNonNull(server, "server");
         this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
         this.clientId = clientKey.publicKey().keyId();
@@ -84,12 +108,20 @@ public final class HttpServerConnection implements ServerConnection {
 
     @Override
     public CheckInAnswer register(RegisterRequest request) throws ContactFailedException {
-        return checkInAnswer(post("/v1/register", Json.write(request)));
+        return keepCheckInKey(checkInAnswer(post("/v1/register", Json.write(request))));
     }
 
     @Override
     public CheckInAnswer verify(VerifyRequest request) throws ContactFailedException {
-        return checkInAnswer(post("/v1/verify", Json.write(request)));
+        return keepCheckInKey(checkInAnswer(post(VERIFY, Json.write(request))));
+    }
+
+    /** Keeps the check-in key a licensed answer brought. */
+    private CheckInAnswer keepCheckInKey(CheckInAnswer answer) {
+        if (checkInKeys != null && answer instanceof CheckInAnswer.Licensed licensed) {
+            licensed.newCheckInKey().ifPresent(checkInKeys::keep);
+        }
+        return answer;
     }
 
     @Override
@@ -118,6 +150,13 @@ public final class HttpServerConnection implements ServerConnection {
         try {
             return postOnce(path, body);
         } catch (RequestRefusedException e) {
+            if (e.is(ProblemType.SIGNATURE_REQUIRED) && VERIFY.equals(path) && checkInKeys != null
+                    && checkInKeys.current().isPresent()) {
+                LOG.info("{} no longer takes check-in key version {} ({}): signing the check-in to get a new one",
+                        server.address(), checkInKeys.current().get().version(), e.problem().detail());
+                checkInKeys.drop();
+                return post(path, body);
+            }
             resyncOrThrow(e);
             return postOnce(path, body);
         }
@@ -159,14 +198,27 @@ public final class HttpServerConnection implements ServerConnection {
         }
     }
 
+    /** Signs the request, or for a check-in with a check-in key held, authenticates it with that key. */
     private byte[] postInOrder(String path, byte[] body) throws ContactFailedException {
         long number = sequence.next();
-        String signature = RequestSignature.sign(clientKey, "POST", path, number, body);
-        return successBody(path, send(path, body, number, signature));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(RequestSignature.CLIENT_ID, clientId);
+        headers.put(RequestSignature.SEQUENCE, Long.toString(number));
+        Optional<CheckInKey> key = checkInKeys != null && VERIFY.equals(path) ? checkInKeys.current() : Optional.empty();
+        if (key.isPresent()) {
+            headers.put(RequestMac.KEY_VERSION, Integer.toString(key.get().version()));
+            headers.put(RequestMac.MAC, RequestMac.header(key.get().bytes(), "POST", path, clientId, number, body));
+        } else {
+            headers.put(RequestSignature.SIGNATURE, RequestSignature.sign(clientKey, "POST", path, number, body));
+            if (checkInKeys != null) {
+                headers.put(RequestMac.TAKES_KEY, RequestMac.TAKES_KEY_VALUE);
+            }
+        }
+        return successBody(path, send(path, body, headers));
     }
 
     private Instant serverTime() throws ContactFailedException {
-        byte[] body = successBody("/v1/hello", send("/v1/hello", null, 0, null));
+        byte[] body = successBody("/v1/hello", send("/v1/hello", null, Map.of()));
         try {
             return Json.read(body, Hello.class).time();
         } catch (MalformedJsonException e) {
@@ -188,8 +240,8 @@ public final class HttpServerConnection implements ServerConnection {
         }
     }
 
-    /** POSTs {@code body} signed with {@code signature}, or GETs when {@code body} is null; returns the whole answer. */
-    private Answer send(String path, byte[] body, long number, String signature) throws ServerUnreachableException {
+    /** POSTs {@code body} with its authentication {@code headers}, or GETs when {@code body} is null; the whole answer. */
+    private Answer send(String path, byte[] body, Map<String, String> headers) throws ServerUnreachableException {
         HttpsURLConnection http = null;
         try {
             http = open(path);
@@ -197,7 +249,7 @@ public final class HttpServerConnection implements ServerConnection {
             if (body == null) {
                 http.setRequestMethod("GET");
             } else {
-                writeSigned(http, body, number, signature);
+                writeSigned(http, body, headers);
             }
             int status = http.getResponseCode();
             byte[] answer = readAll(status < 400 ? http.getInputStream() : http.getErrorStream());
@@ -238,12 +290,10 @@ public final class HttpServerConnection implements ServerConnection {
      * Sends {@code body} as a signed POST. Not in streaming mode: there a 401 answer (an unknown client) would end
      * in an exception without its problem document.
      */
-    private void writeSigned(HttpsURLConnection http, byte[] body, long number, String signature) throws IOException {
+    private void writeSigned(HttpsURLConnection http, byte[] body, Map<String, String> headers) throws IOException {
         http.setRequestMethod("POST");
         http.setRequestProperty("Content-Type", "application/json");
-        http.setRequestProperty(RequestSignature.CLIENT_ID, clientId);
-        http.setRequestProperty(RequestSignature.SEQUENCE, Long.toString(number));
-        http.setRequestProperty(RequestSignature.SIGNATURE, signature);
+        headers.forEach(http::setRequestProperty);
         http.setDoOutput(true);
         try (OutputStream out = http.getOutputStream()) {
             out.write(body);

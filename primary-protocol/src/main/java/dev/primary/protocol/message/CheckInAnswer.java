@@ -32,9 +32,11 @@ public sealed interface CheckInAnswer {
      * @param content a newer content revision to apply; absent when the client has the latest
      * @param currentLease the id of the lease the client sent in its check-in, which it keeps: not yet due for
      *     renewal and unchanged; absent when {@code lease} is present
+     * @param checkInKey the key to authenticate the next check-ins with ({@link dev.primary.protocol.crypto.RequestMac});
+     *     present only in the answer to a signed request, when the server hands out check-in keys
      */
     record Licensed(SignedDocument lease, long verifyAfterSeconds, List<UpdateDirective> updates,
-            ContentDirective content, String currentLease) implements CheckInAnswer {
+            ContentDirective content, String currentLease, CheckInKey checkInKey) implements CheckInAnswer {
         public Licensed {
             if ((lease == null) == (currentLease == null)) {
                 throw new IllegalArgumentException("a licensed answer carries exactly one of lease and currentLease");
@@ -44,7 +46,22 @@ public sealed interface CheckInAnswer {
 
         public Licensed(SignedDocument lease, long verifyAfterSeconds, List<UpdateDirective> updates,
                 ContentDirective content) {
-            this(lease, verifyAfterSeconds, updates, content, null);
+            this(lease, verifyAfterSeconds, updates, content, null, null);
+        }
+
+        public Licensed(SignedDocument lease, long verifyAfterSeconds, List<UpdateDirective> updates,
+                ContentDirective content, String currentLease) {
+            this(lease, verifyAfterSeconds, updates, content, currentLease, null);
+        }
+
+        /** This answer carrying {@code key} for the client's next check-ins. */
+        public Licensed withCheckInKey(CheckInKey key) {
+            return new Licensed(lease, verifyAfterSeconds, updates, content, currentLease, key);
+        }
+
+        /** The check-in key handed out with this answer, if any. */
+        public Optional<CheckInKey> newCheckInKey() {
+            return Optional.ofNullable(checkInKey);
         }
 
         public Licensed(SignedDocument lease, long verifyAfterSeconds) {

@@ -14,6 +14,11 @@ public enum ProblemType {
     /** Authenticated, but the account's role does not allow this request; the detail names the role needed. */
     FORBIDDEN("forbidden", "Role does not allow this request", 403),
     SIGNATURE_INVALID("signature-invalid", "Signature does not verify", 401),
+    /**
+     * A request authenticated with a check-in MAC that must be signed instead: the MAC does not verify, its key version
+     * is not the server's, the server hands out no check-in keys, or the route takes only signatures.
+     */
+    SIGNATURE_REQUIRED("signature-required", "Signature required", 401),
     UNKNOWN_CLIENT("unknown-client", "Unknown client", 401),
     REPLAYED_REQUEST("replayed-request", "Replayed request", 409),
     NOT_FOUND("not-found", "Not found", 404),

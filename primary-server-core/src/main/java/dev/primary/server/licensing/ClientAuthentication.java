@@ -1,6 +1,8 @@
 package dev.primary.server.licensing;
 
 import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.protocol.crypto.RequestMac;
+import dev.primary.protocol.message.CheckInKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +19,48 @@ final class ClientAuthentication {
     private final LicensingStore store;
     private final Clock clock;
     private final Duration sequenceMargin;
+    private final CheckInKeys checkInKeys;
 
-    ClientAuthentication(LicensingStore store, Clock clock, Duration sequenceMargin) {
+    /** @param checkInKeys the check-in keys handed out; {@code null}: none, every request is signed */
+    ClientAuthentication(LicensingStore store, Clock clock, Duration sequenceMargin, CheckInKeys checkInKeys) {
         this.store = store;
         this.clock = clock;
         this.sequenceMargin = sequenceMargin;
+        this.checkInKeys = checkInKeys;
+    }
+
+    /**
+     * For {@code verify} with a check-in MAC: the MAC must verify with the client's current check-in key. No store read:
+     * the key is derived, and whether the client is known, revoked or replaying is settled by the read or write that
+     * follows.
+     */
+    void requireMac(ClientCredentials credentials) {
+        requireNotAhead(credentials);
+        if (checkInKeys == null) {
+            throw new SignatureRequiredException("this server hands out no check-in keys; sign the request");
+        }
+        byte[] key = checkInKeys.key(credentials.macKeyVersion(), credentials.clientId())
+                .orElseThrow(() -> new SignatureRequiredException("check-in key version " + credentials.macKeyVersion()
+                        + " is not this server's current one (" + checkInKeys.currentVersion()
+                        + "); sign the request to receive the current key"));
+        if (!RequestMac.verifies(key, credentials.signedBytes(), credentials.signature())) {
+            throw new SignatureRequiredException("the check-in MAC of client " + credentials.clientId()
+                    + " does not verify: the request was altered or its key is not this server's; sign the request");
+        }
+    }
+
+    /** The check-in key to hand to the client of a signed request that takes one; empty when none is handed out. */
+    Optional<CheckInKey> checkInKeyFor(ClientCredentials credentials) {
+        if (checkInKeys == null || credentials.maced() || !credentials.takesCheckInKey()) {
+            return Optional.empty();
+        }
+        int version = checkInKeys.currentVersion();
+        return checkInKeys.key(version, credentials.clientId()).map(key -> CheckInKey.of(version, key));
     }
 
     /** For {@code register}: the key in the body, which must be the header's client id and must have signed the request. */
     PublicKey registeringKey(ClientCredentials credentials, String clientKeyText) {
+        requireSigned(credentials, "register");
         requireNotAhead(credentials);
         PublicKey key;
         try {
@@ -43,6 +78,7 @@ final class ClientAuthentication {
 
     /** For {@code verify} and {@code report}: the stored client, whose key must have signed the request. */
     ClientRecord knownClient(ClientCredentials credentials) {
+        requireSigned(credentials, "this request");
         requireNotAhead(credentials);
         ClientRecord client = store.read(reads -> reads.client(credentials.clientId()))
                 .orElseThrow(() -> new UnknownClientException("client " + credentials.clientId()
@@ -72,6 +108,13 @@ final class ClientAuthentication {
                     + " is not registered with this server; register first");
         }
         writes.insertClient(new ClientRecord(credentials.clientId(), key, credentials.sequence(), now));
+    }
+
+    private static void requireSigned(ClientCredentials credentials, String what) {
+        if (credentials.maced()) {
+            throw new SignatureRequiredException(what + " must carry a signature: a check-in MAC authenticates"
+                    + " verify only");
+        }
     }
 
     private void requireNotAhead(ClientCredentials credentials) {

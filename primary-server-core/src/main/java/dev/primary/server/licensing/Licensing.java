@@ -80,6 +80,16 @@ public final class Licensing implements ClientProtocol, Administration {
      */
     public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock,
             UpdateAdvisor advisor, ContactBatch contacts) {
+        this(settings, store, serverKey, clock, advisor, contacts, null);
+    }
+
+    /**
+     * A licensing core that also hands out {@code checkInKeys} in its licensed answers to signed requests and accepts
+     * {@code verify} authenticated with them ({@link dev.primary.protocol.crypto.RequestMac}); {@code null}: every
+     * request is signed.
+     */
+    public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock,
+            UpdateAdvisor advisor, ContactBatch contacts, CheckInKeys checkInKeys) {
         this.contacts = contacts;
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -87,7 +97,8 @@ public final class Licensing implements ClientProtocol, Administration {
         this.serverKey = Objects.requireNonNull(serverKey, "serverKey");
         this.clock = Objects.requireNonNull(clock, "clock");
         SeatPool pool = new SeatPool();
-        this.authentication = new ClientAuthentication(store, clock, settings.identity().sequenceMargin());
+        this.authentication = new ClientAuthentication(store, clock, settings.identity().sequenceMargin(),
+                checkInKeys);
         this.leases = new LeaseIssuer(settings.serverId(), settings.leaseValidity(), serverKey);
         this.checkIns = new CheckIns(pool, leases, settings.identity());
         this.views = new ComputerViews(settings, advisor);
@@ -113,33 +124,54 @@ public final class Licensing implements ClientProtocol, Administration {
                 request.enrollmentToken(), clock.instant()));
         String leaseId = leases.newLeaseId();
         try (ContactBatch.Claim claim = claim(credentials)) {
-            return answer(store.write(writes -> {
+            return withCheckInKey(credentials, answer(store.write(writes -> {
                 Instant now = clock.instant();
                 CheckInDecision decision = checkIns.register(writes, credentials, key, request, leaseId, now);
                 return new CheckInOutcome(decision, directivesFor(writes, decision, now), Set.of());
-            }));
+            })));
         }
     }
 
+    /**
+     * A check-in. Signed, it reads the client's key to check the signature; with a check-in MAC it needs no read for
+     * that, so a check-in that changes nothing but its last contact costs one store read in all.
+     */
     @Override
     public CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request) {
-        ClientRecord client = authentication.knownClient(credentials);
+        ClientRecord signer;
+        if (credentials.maced()) {
+            authentication.requireMac(credentials);
+            signer = null;
+        } else {
+            signer = authentication.knownClient(credentials);
+        }
         String leaseId = leases.newLeaseId();
         try (ContactBatch.Claim claim = claim(credentials)) {
-            if (claim != null && claim.deferrable() && !client.revoked()) {
+            if (claim != null && claim.deferrable() && (signer == null || !signer.revoked())) {
                 Optional<CheckInAnswer> deferred = deferredCheckIn(credentials, request, claim);
                 if (deferred.isPresent()) {
-                    return deferred.get();
+                    return withCheckInKey(credentials, deferred.get());
                 }
             }
-            return answer(store.write(writes -> {
+            return withCheckInKey(credentials, answer(store.write(writes -> {
                 Instant now = clock.instant();
+                ClientRecord client = signer != null ? signer : writes.client(credentials.clientId())
+                        .orElseThrow(() -> new UnknownClientException("client " + credentials.clientId()
+                                + " is not registered with this server; register first"));
                 CheckInDecision decision = checkIns.verify(writes, credentials, client, request, leaseId, now);
                 Set<Long> failures = advisor.record(writes, decision.computer(), request.updates(),
                         CheckIns.actorOf(credentials), now);
                 return new CheckInOutcome(decision, directivesFor(writes, decision, now), failures);
-            }));
+            })));
         }
+    }
+
+    /** A licensed answer to a signed request carries the client's check-in key, when this server hands them out. */
+    private CheckInAnswer withCheckInKey(ClientCredentials credentials, CheckInAnswer answer) {
+        if (answer instanceof CheckInAnswer.Licensed licensed) {
+            return authentication.checkInKeyFor(credentials).map(licensed::withCheckInKey).orElse(licensed);
+        }
+        return answer;
     }
 
     /**

@@ -1,18 +1,22 @@
 package dev.primary.server.http;
 
 import dev.primary.protocol.crypto.Base64Url;
+import dev.primary.protocol.crypto.RequestMac;
 import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.server.licensing.ClientCredentials;
 import java.util.regex.Pattern;
 
 /**
  * Reads a client request's credentials from {@code Primary-Client-Id}, {@code Primary-Sequence} and
- * {@code Primary-Signature}, with the bytes the signature must cover. Whether they verify is the
+ * {@code Primary-Signature} (or, for a check-in, {@code Primary-Mac} and {@code Primary-Mac-Key}), with the bytes the
+ * signature or MAC must cover. Whether they verify is the
  * licensing core's business; missing or garbled headers are refused here (401 {@code unauthenticated}).
  */
 final class ClientAuthentication {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern DIGITS = Pattern.compile("0|[1-9]\\d*");
+    private static final Pattern KEY_VERSION = Pattern.compile("[1-9]\\d{0,8}");
+    private static final int MAX_KEY_VERSION = 999_999_999;
 
     private ClientAuthentication() {}
 
@@ -22,15 +26,45 @@ final class ClientAuthentication {
             throw new UnauthenticatedRequestException(RequestSignature.CLIENT_ID + " is not a client id (base64url)");
         }
         long sequence = sequence(required(request, RequestSignature.SEQUENCE));
-        byte[] signature;
-        try {
-            signature = Base64Url.decode(required(request, RequestSignature.SIGNATURE));
-        } catch (IllegalArgumentException e) {
-            throw new UnauthenticatedRequestException(RequestSignature.SIGNATURE + " is " + e.getMessage());
-        }
         byte[] signedBytes = RequestSignature.signedBytes(request.method(), request.path(), clientId, sequence,
                 request.body());
-        return new ClientCredentials(clientId, sequence, signature, signedBytes, request.remoteAddress());
+        if (request.header(RequestMac.MAC).isPresent()) {
+            return maced(request, clientId, sequence, signedBytes);
+        }
+        byte[] signature = decoded(request, RequestSignature.SIGNATURE);
+        ClientCredentials signed = new ClientCredentials(clientId, sequence, signature, signedBytes,
+                request.remoteAddress());
+        boolean takesKey = request.header(RequestMac.TAKES_KEY).map(String::strip)
+                .filter(RequestMac.TAKES_KEY_VALUE::equalsIgnoreCase).isPresent();
+        return takesKey ? signed.takingCheckInKey() : signed;
+    }
+
+    /** A request with {@code Primary-Mac}: it must also say the key version, and carry no signature besides. */
+    private static ClientCredentials maced(Request request, String clientId, long sequence, byte[] signedBytes) {
+        if (request.header(RequestSignature.SIGNATURE).isPresent()) {
+            throw new UnauthenticatedRequestException("a request carries either " + RequestSignature.SIGNATURE
+                    + " or " + RequestMac.MAC + ", not both");
+        }
+        byte[] mac = decoded(request, RequestMac.MAC);
+        if (mac.length != RequestMac.LENGTH) {
+            throw new UnauthenticatedRequestException(RequestMac.MAC + " must hold " + RequestMac.LENGTH
+                    + " bytes, not " + mac.length);
+        }
+        String version = required(request, RequestMac.KEY_VERSION);
+        if (!KEY_VERSION.matcher(version).matches()) {
+            throw new UnauthenticatedRequestException(RequestMac.KEY_VERSION + " must be a key version from 1 to "
+                    + MAX_KEY_VERSION + " (digits, no leading zero)");
+        }
+        return ClientCredentials.maced(clientId, sequence, mac, signedBytes, request.remoteAddress(),
+                Integer.parseInt(version));
+    }
+
+    private static byte[] decoded(Request request, String header) {
+        try {
+            return Base64Url.decode(required(request, header));
+        } catch (IllegalArgumentException e) {
+            throw new UnauthenticatedRequestException(header + " is " + e.getMessage());
+        }
     }
 
     /**

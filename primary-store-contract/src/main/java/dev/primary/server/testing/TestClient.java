@@ -126,6 +126,15 @@ public final class TestClient {
         return remember(server.verify(credentials("/v1/verify", request), request));
     }
 
+    /** A check-in authenticated with check-in key {@code key} of version {@code keyVersion} instead of a signature. */
+    public CheckInAnswer verifyWithMac(ClientProtocol server, int keyVersion, byte[] key) {
+        VerifyRequest request = verifyRequest();
+        long next = sequence.incrementAndGet();
+        byte[] signed = RequestSignature.signedBytes("POST", "/v1/verify", clientId(), next, Json.write(request));
+        return remember(server.verify(ClientCredentials.maced(clientId(), next,
+                dev.primary.protocol.crypto.RequestMac.mac(key, signed), signed, remoteAddress, keyVersion), request));
+    }
+
     public void report(ClientProtocol server, String clientState) {
         ReportRequest request = new ReportRequest(recorderVersion, clientState, "", contentRevision, updateReports);
         server.report(credentials("/v1/report", request), request);

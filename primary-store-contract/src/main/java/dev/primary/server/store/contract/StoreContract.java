@@ -14,9 +14,11 @@ import dev.primary.server.computer.Computer;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.licensing.ClientCredentials;
+import dev.primary.server.licensing.CheckInKeys;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.ReplayedRequestException;
+import dev.primary.server.licensing.SignatureRequiredException;
 import dev.primary.server.licensing.UpdateAdvisor;
 import dev.primary.server.licensing.ComputerHeldException;
 import dev.primary.server.licensing.IdentityPolicy;
@@ -284,6 +286,57 @@ public abstract class StoreContract {
         assertThat(lastSequence(client.clientId())).isEqualTo(client.lastSequence());
     }
 
+    /** One key for every client, version 1: the store's part does not depend on how keys are derived. */
+    private static final CheckInKeys CHECK_IN_KEYS = new CheckInKeys() {
+        @Override
+        public int currentVersion() {
+            return 1;
+        }
+
+        @Override
+        public Optional<byte[]> key(int version, String clientId) {
+            return version == 1 ? Optional.of(new byte[32]) : Optional.empty();
+        }
+    };
+
+    @Test
+    void a_check_in_with_a_check_in_mac_that_changes_nothing_but_its_contact_is_batched_and_never_passes_twice() {
+        activeLicense("SEATS-1", 5);
+        TestClient client = TestClient.named("CORP\\MACED").keepingCurrentLease();
+        client.register(batched());
+        clock.advance(Duration.ofHours(1));
+
+        CheckInAnswer answer = client.verifyWithMac(batched(), 1, new byte[32]);
+
+        assertThat(((CheckInAnswer.Licensed) answer).currentLease()).isEqualTo(client.leaseId());
+        assertThat(contacts.pending()).isEqualTo(1);
+        ClientCredentials replay = ClientCredentials.maced(client.clientId(), client.lastSequence(), new byte[32],
+                new byte[0], "", 1);
+        assertThatThrownBy(() -> batched().verify(replay, client.verifyRequest()))
+                .as("a MAC over other bytes").isInstanceOf(SignatureRequiredException.class);
+        contacts.flush();
+        assertThat(lastSequence(client.clientId())).isEqualTo(client.lastSequence());
+        byte[] signed = dev.primary.protocol.crypto.RequestSignature.signedBytes("POST", "/v1/verify",
+                client.clientId(), client.lastSequence(), dev.primary.protocol.json.Json.write(client.verifyRequest()));
+        ClientCredentials copy = ClientCredentials.maced(client.clientId(), client.lastSequence(),
+                dev.primary.protocol.crypto.RequestMac.mac(new byte[32], signed), signed, "", 1);
+        assertThatThrownBy(() -> batched().verify(copy, client.verifyRequest()))
+                .isInstanceOf(ReplayedRequestException.class);
+    }
+
+    @Test
+    void a_check_in_with_a_check_in_mac_of_a_revoked_client_is_answered_revoked() {
+        activeLicense("SEATS-1", 5);
+        TestClient client = TestClient.named("CORP\\MACREV").keepingCurrentLease();
+        client.register(batched());
+        batched().revoke("CORP\\MACREV", "stolen", ADMIN);
+
+        CheckInAnswer answer = client.verifyWithMac(batched(), 1, new byte[32]);
+
+        assertThat(answer).isInstanceOf(CheckInAnswer.Revoked.class);
+        assertThat(contacts.pending()).isZero();
+    }
+
     @Test
     void a_check_in_that_changes_more_than_its_contact_is_durable_before_its_answer() {
         activeLicense("SEATS-1", 5);
@@ -380,7 +433,7 @@ public abstract class StoreContract {
     private Licensing batched() {
         if (batched == null) {
             contacts = ContactBatch.manual(store(), ContactBatch.Limits.DEFAULT);
-            batched = new Licensing(settings(), store(), serverKey, clock, UpdateAdvisor.NONE, contacts);
+            batched = new Licensing(settings(), store(), serverKey, clock, UpdateAdvisor.NONE, contacts, CHECK_IN_KEYS);
         }
         return batched;
     }

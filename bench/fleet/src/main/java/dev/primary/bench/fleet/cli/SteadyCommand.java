@@ -38,6 +38,12 @@ final class SteadyCommand extends ScenarioCommand {
                     + "as the Client Service does.")
     boolean renewing;
 
+    @Option(names = "--check-in-keys",
+            description = "Verifies ask for a check-in key and, once they hold one, are authenticated with it (an "
+                    + "HMAC-SHA256) instead of an Ed25519 signature. The warm-up hands the keys out. Default: every "
+                    + "verify is signed.")
+    boolean checkInKeys;
+
     @Mixin
     LoadOptions load;
 
@@ -49,7 +55,7 @@ final class SteadyCommand extends ScenarioCommand {
     Plan plan() {
         Steady.Settings settings = new Steady.Settings(clients, verifies != null ? verifies
                 : duration != null ? Long.MAX_VALUE : DEFAULT_VERIFIES, duration, load.shape(), warmupVerifies,
-                !load.signInline, renewing);
+                !load.signInline, renewing, checkInKeys);
         return context -> List.of(Steady.run(context, settings, List.of()));
     }
 }

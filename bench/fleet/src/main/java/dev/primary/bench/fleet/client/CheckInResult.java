@@ -2,6 +2,7 @@ package dev.primary.bench.fleet.client;
 
 import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.CheckInAnswer;
+import dev.primary.protocol.message.CheckInKey;
 import dev.primary.protocol.message.LeasePayload;
 
 /**
@@ -10,8 +11,13 @@ import dev.primary.protocol.message.LeasePayload;
  * @param status {@code licensed}, {@code waiting} or {@code revoked}
  * @param leaseId the lease id of a licensed answer, else null
  * @param retryAfterSeconds when a waiting or revoked client should ask again, else 0
+ * @param checkInKey the check-in key a licensed answer handed out, else null
  */
-public record CheckInResult(String status, String leaseId, long retryAfterSeconds) {
+public record CheckInResult(String status, String leaseId, long retryAfterSeconds, CheckInKey checkInKey) {
+    public CheckInResult(String status, String leaseId, long retryAfterSeconds) {
+        this(status, leaseId, retryAfterSeconds, null);
+    }
+
     public static final String LICENSED = "licensed";
     public static final String WAITING = "waiting";
     public static final String REVOKED = "revoked";
@@ -30,10 +36,10 @@ public record CheckInResult(String status, String leaseId, long retryAfterSecond
         CheckInAnswer answer = Json.read(body, CheckInAnswer.class);
         if (answer instanceof CheckInAnswer.Licensed licensed) {
             if (licensed.lease() == null) {
-                return new CheckInResult(LICENSED, licensed.currentLease(), 0);
+                return new CheckInResult(LICENSED, licensed.currentLease(), 0, licensed.checkInKey());
             }
             LeasePayload lease = Json.read(licensed.lease().unverifiedPayload(), LeasePayload.class);
-            return new CheckInResult(LICENSED, lease.leaseId(), 0);
+            return new CheckInResult(LICENSED, lease.leaseId(), 0, licensed.checkInKey());
         }
         if (answer instanceof CheckInAnswer.WaitingForSeat waiting) {
             return new CheckInResult(WAITING, null, waiting.retryAfterSeconds());

@@ -2,9 +2,11 @@ package dev.primary.bench.fleet.client;
 
 import dev.primary.bench.fleet.transport.Header;
 import dev.primary.bench.fleet.transport.OutgoingRequest;
+import dev.primary.protocol.crypto.RequestMac;
 import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.json.Json;
+import dev.primary.protocol.message.CheckInKey;
 import dev.primary.protocol.message.ComputerIdentity;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.VerifyRequest;
@@ -34,6 +36,7 @@ public final class SimulatedClient {
     private final LongSupplier epochMillis;
     private long sequence;
     private String leaseId;
+    private CheckInKey checkInKey;
 
     public SimulatedClient(int index, SigningKey key, ComputerIdentity computer, ClientProfile profile,
             LongSupplier epochMillis) {
@@ -101,6 +104,35 @@ public final class SimulatedClient {
         return signedPost(VERIFY, Json.write(request));
     }
 
+    /**
+     * A {@code POST /v1/verify} keeping its lease, authenticated with its check-in key ({@link RequestMac}) when it holds
+     * one; else signed, asking for a key ({@link RequestMac#TAKES_KEY}), as the Client Service does.
+     */
+    public OutgoingRequest verifyWithCheckInKey() {
+        if (leaseId == null) {
+            throw new IllegalStateException("client " + computer + " has no lease to verify; register it first");
+        }
+        VerifyRequest request = new VerifyRequest(leaseId, profile.recorderVersion(), profile.verifyIntervalSeconds(),
+                profile.clientVersion(), 0L, 0, List.of(), true);
+        byte[] body = Json.write(request);
+        long number = nextSequence();
+        if (checkInKey == null) {
+            List<Header> headers = new java.util.ArrayList<>(signatureHeaders("POST", VERIFY, number, body));
+            headers.add(new Header(RequestMac.TAKES_KEY, RequestMac.TAKES_KEY_VALUE));
+            return OutgoingRequest.postJson(VERIFY, headers, body);
+        }
+        return OutgoingRequest.postJson(VERIFY, List.of(new Header(RequestSignature.CLIENT_ID, clientId),
+                new Header(RequestSignature.SEQUENCE, Long.toString(number)),
+                new Header(RequestMac.KEY_VERSION, Integer.toString(checkInKey.version())),
+                new Header(RequestMac.MAC, RequestMac.header(checkInKey.bytes(), "POST", VERIFY, clientId, number,
+                        body))), body);
+    }
+
+    /** Whether it holds a check-in key. */
+    public boolean holdsCheckInKey() {
+        return checkInKey != null;
+    }
+
     /** A signed {@code GET /v1/packages/<sha256>} (signed over an empty body). */
     public OutgoingRequest download(String sha256) {
         String path = PACKAGES + sha256;
@@ -113,6 +145,9 @@ public final class SimulatedClient {
         CheckInResult result = CheckInResult.read(answerBody);
         if (result.leaseId() != null) {
             leaseId = result.leaseId();
+        }
+        if (result.checkInKey() != null) {
+            checkInKey = result.checkInKey();
         }
         return result;
     }

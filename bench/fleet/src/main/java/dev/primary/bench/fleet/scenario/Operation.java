@@ -29,6 +29,9 @@ public interface Operation {
     /** {@code POST /v1/verify} asking for a newly signed lease every time (a client before {@code keepsCurrentLease}). */
     Operation VERIFY_RENEWING = checkIn(SimulatedClient::verifyRenewing);
 
+    /** {@code POST /v1/verify} with the client's check-in key (MAC) once it holds one, signed until then. */
+    Operation VERIFY_WITH_CHECK_IN_KEY = checkIn(SimulatedClient::verifyWithCheckInKey);
+
     private static Operation checkIn(java.util.function.Function<SimulatedClient, OutgoingRequest> request) {
         return new Operation() {
             @Override

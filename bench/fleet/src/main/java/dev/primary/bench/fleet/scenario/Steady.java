@@ -32,21 +32,31 @@ public final class Steady {
      *     warm-up's rate, when a time limit bounds it
      * @param renewing each verify asks for a newly signed lease, as clients did before {@code keepsCurrentLease}
      *     (every check-in then signs a lease and commits); false: as the reference client now does
+     * @param checkInKeys verifies use the client's check-in key (a MAC) once a signed verify handed it out
      */
     public record Settings(int clients, long verifies, Duration limit, LoadShape load, long warmupVerifies,
-            boolean presign, boolean renewing) {
+            boolean presign, boolean renewing, boolean checkInKeys) {
         public Settings(int clients, long verifies, Duration limit, LoadShape load, long warmupVerifies,
                 boolean presign) {
-            this(clients, verifies, limit, load, warmupVerifies, presign, false);
+            this(clients, verifies, limit, load, warmupVerifies, presign, false, false);
+        }
+
+        public Settings(int clients, long verifies, Duration limit, LoadShape load, long warmupVerifies,
+                boolean presign, boolean renewing) {
+            this(clients, verifies, limit, load, warmupVerifies, presign, renewing, false);
         }
 
         Operation verify() {
-            return renewing ? Operation.VERIFY_RENEWING : Operation.VERIFY;
+            return renewing ? Operation.VERIFY_RENEWING
+                    : checkInKeys ? Operation.VERIFY_WITH_CHECK_IN_KEY : Operation.VERIFY;
         }
 
         public Settings {
             if (clients < 1 || verifies < 1 || warmupVerifies < 0) {
                 throw new IllegalArgumentException("steady needs at least 1 client and 1 verify");
+            }
+            if (renewing && checkInKeys) {
+                throw new IllegalArgumentException("--renewing and --check-in-keys cannot be combined");
             }
             if (limit != null && (limit.isNegative() || limit.isZero())) {
                 throw new IllegalArgumentException("a steady phase's time limit must be positive, got " + limit);

@@ -127,6 +127,27 @@ class SimulatedClientTest {
         return Long.parseLong(header(request, RequestSignature.SEQUENCE));
     }
 
+    @Test
+    void with_check_in_keys_a_client_signs_and_asks_for_a_key_until_an_answer_brings_one_then_macs_its_verifies() {
+        client.holdLease("lease-1");
+        OutgoingRequest first = client.verifyWithCheckInKey();
+        assertThat(header(first, dev.primary.protocol.crypto.RequestMac.TAKES_KEY)).isEqualTo("wanted");
+        assertThat(header(first, RequestSignature.SIGNATURE)).isNotEmpty();
+        dev.primary.protocol.message.CheckInKey checkInKey = dev.primary.protocol.message.CheckInKey.of(3, new byte[32]);
+        client.accept(Json.write(CheckInAnswer.Licensed.keeping("lease-1", 14400, List.of(), null)
+                .withCheckInKey(checkInKey)));
+
+        OutgoingRequest maced = client.verifyWithCheckInKey();
+
+        assertThat(client.holdsCheckInKey()).isTrue();
+        assertThat(maced.headers()).extracting(Header::name).doesNotContain(RequestSignature.SIGNATURE);
+        assertThat(header(maced, dev.primary.protocol.crypto.RequestMac.KEY_VERSION)).isEqualTo("3");
+        byte[] covered = RequestSignature.signedBytes("POST", "/v1/verify", key.publicKey().keyId(), sequenceOf(maced),
+                maced.body());
+        assertThat(dev.primary.protocol.crypto.RequestMac.verifies(checkInKey.bytes(), covered,
+                Base64Url.decode(header(maced, dev.primary.protocol.crypto.RequestMac.MAC)))).isTrue();
+    }
+
     private static String header(OutgoingRequest request, String name) {
         return request.headers().stream().filter(header -> header.name().equals(name)).map(Header::value)
                 .findFirst().orElseThrow();
