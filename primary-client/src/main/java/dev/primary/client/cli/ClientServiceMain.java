@@ -4,6 +4,7 @@ import dev.primary.client.ClientVersion;
 import dev.primary.client.home.HomeInUseException;
 import dev.primary.client.home.UnsafeHomeException;
 import dev.primary.client.logging.BuiltInLogging;
+import dev.primary.protocol.crypto.Ed25519;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -39,6 +40,8 @@ public final class ClientServiceMain implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // one request signed every four hours: the JDK's Ed25519 serves, and BouncyCastle is never loaded
+        Ed25519.use(Ed25519.Provider.JDK);
         BuiltInLogging.requestUnlessConfigured();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

@@ -1,53 +1,53 @@
 package dev.primary.protocol.crypto;
 
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
-import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * Ed25519 signatures through BouncyCastle's low-level signer: about 15x faster than the JDK's
- * provider on Java 17 (see shared/LIMITS.md), which decides a check-in server's ceiling.
+ * Ed25519 keys and signatures, and which implementation computes them in this process. BouncyCastle's low-level
+ * signer by default (a server signs and verifies thousands a second); a program that signs rarely and must stay small
+ * (the Client Service) selects the JDK's own provider with {@link #use} before it makes its first key, and then never
+ * loads BouncyCastle. Both give the same signatures byte for byte: Ed25519 is deterministic.
  */
 public final class Ed25519 {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile Ed25519Engine engine;
+
+    /** The implementations a program may select. */
+    public enum Provider {
+        /** BouncyCastle's low-level signer: fast; the default. */
+        BOUNCY_CASTLE,
+        /** The JDK's {@code Signature "Ed25519"}: about 20x slower, and no BouncyCastle class is loaded. */
+        JDK
+    }
 
     private Ed25519() {}
 
-    /** Creates a new key pair from the platform's strong random source. */
+    /** Selects the implementation for every key made from now on (keys made before keep theirs). */
+    public static void use(Provider provider) {
+        engine = switch (provider) {
+            case BOUNCY_CASTLE -> new BouncyCastleEd25519();
+            case JDK -> new JdkEd25519();
+        };
+    }
+
+    /** Creates a new key pair: an Ed25519 private key is 32 bytes from the platform's strong random source. */
     public static SigningKey generate() {
-        Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();
-        generator.init(new Ed25519KeyGenerationParameters(RANDOM));
-        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-        return new SigningKey(((Ed25519PrivateKeyParameters) pair.getPrivate()).getEncoded());
+        byte[] seed = new byte[32];
+        RANDOM.nextBytes(seed);
+        return new SigningKey(seed);
     }
 
-    /** Parsed once per key: parsing a private key recomputes its public half, as costly as a signature. */
-    static Ed25519PrivateKeyParameters privateParameters(byte[] privateKey) {
-        return new Ed25519PrivateKeyParameters(privateKey, 0);
-    }
-
-    static Ed25519PublicKeyParameters publicParameters(byte[] publicKey) {
-        return new Ed25519PublicKeyParameters(publicKey, 0);
-    }
-
-    static byte[] sign(Ed25519PrivateKeyParameters privateKey, byte[] message) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, privateKey);
-        signer.update(message, 0, message.length);
-        return signer.generateSignature();
-    }
-
-    static boolean verify(Ed25519PublicKeyParameters publicKey, byte[] message, byte[] signature) {
-        if (signature == null || signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
-            return false;
+    /** The selected implementation; BouncyCastle when none was selected. */
+    static Ed25519Engine engine() {
+        Ed25519Engine selected = engine;
+        if (selected == null) {
+            synchronized (Ed25519.class) {
+                if (engine == null) {
+                    engine = new BouncyCastleEd25519();
+                }
+                selected = engine;
+            }
         }
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, publicKey);
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(signature);
+        return selected;
     }
 }

@@ -1,7 +1,6 @@
 package dev.primary.protocol.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
  * An Ed25519 public key. Its {@link #keyId()} (base64url of the first 16 bytes of its SHA-256)
@@ -9,7 +8,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
  */
 public final class PublicKey {
     private final byte[] bytes;
-    private final Ed25519PublicKeyParameters parameters;
+    private final Ed25519Engine.Verifier verifier;
     private final String keyId;
 
     public PublicKey(byte[] bytes) {
@@ -18,7 +17,7 @@ public final class PublicKey {
         }
         this.bytes = bytes.clone();
         try {
-            this.parameters = Ed25519.publicParameters(this.bytes);
+            this.verifier = Ed25519.engine().verifier(this.bytes);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not an Ed25519 public key: its 32 bytes are not a point of the curve", e);
         }
@@ -34,7 +33,7 @@ public final class PublicKey {
     }
 
     public boolean verifies(byte[] message, byte[] signature) {
-        return Ed25519.verify(parameters, message, signature);
+        return verifier.verify(message, signature);
     }
 
     public String encoded() {

@@ -1,12 +1,11 @@
 package dev.primary.protocol.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /** An Ed25519 private key (32-byte seed) with its public half. Never printed: toString hides it. */
 public final class SigningKey {
     private final byte[] seed;
-    private final Ed25519PrivateKeyParameters parameters;
+    private final Ed25519Engine.Signer signer;
     private final PublicKey publicKey;
 
     public SigningKey(byte[] seed) {
@@ -14,8 +13,8 @@ public final class SigningKey {
             throw new IllegalArgumentException("an Ed25519 private key is 32 bytes");
         }
         this.seed = seed.clone();
-        this.parameters = Ed25519.privateParameters(this.seed);
-        this.publicKey = new PublicKey(parameters.generatePublicKey().getEncoded());
+        this.signer = Ed25519.engine().signer(this.seed);
+        this.publicKey = new PublicKey(signer.publicKey());
     }
 
     /** Reads the text form written by {@link #encoded()}. */
@@ -24,7 +23,7 @@ public final class SigningKey {
     }
 
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(parameters, message);
+        return signer.sign(message);
     }
 
     public PublicKey publicKey() {
