@@ -4,6 +4,7 @@ import dev.primary.bench.fleet.nodes.Configuration;
 import dev.primary.bench.fleet.nodes.NodesReport;
 import dev.primary.bench.fleet.nodes.NodesRun;
 import dev.primary.bench.fleet.scenario.LoadShape;
+import dev.primary.bench.fleet.scenario.ManagedTarget;
 import dev.primary.bench.fleet.transport.ConnectionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,11 +75,17 @@ final class NodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NodesRun.Settings settings;
+        Path work = null;
         try {
             List<Configuration> parsed = configurations.stream().map(Configuration::parse).toList();
-            settings = new NodesRun.Settings(parsed, clients, duration, warmupClients, warmupVerifies,
-                    new LoadShape(concurrency, ConnectionMode.REUSE, true), jvmOptions, workDirectory());
+            LoadShape load = new LoadShape(concurrency, ConnectionMode.REUSE, true);
+            work = workDirectory();
+            settings = new NodesRun.Settings(parsed, clients, duration, warmupClients, warmupVerifies, load,
+                    jvmOptions, work);
         } catch (IllegalArgumentException e) {
+            if (work != null) {
+                ManagedTarget.deleteTree(work);
+            }
             throw e instanceof UsageException ? e : new UsageException(e.getMessage());
         }
         NodesReport report = NodesRun.run(settings, transport.settings(), console.err());
