@@ -34,8 +34,9 @@ final class NodesCommand implements Callable<Integer> {
                     + "(N servers, 1 to 9). Default: ${DEFAULT-VALUE}.")
     List<String> configurations;
 
-    @Option(names = "--clients", paramLabel = "N", defaultValue = "20000",
-            description = "Clients registered, then checking in, per configuration. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "5000",
+            description = "Clients registered (as many as --duration allows, measured), then all of them checking "
+                    + "in, per configuration. Default: ${DEFAULT-VALUE}.")
     int clients;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
@@ -94,6 +95,11 @@ final class NodesCommand implements Callable<Integer> {
         console.out().flush();
         console.err().println("nodes: results in " + results.resolve("nodes.json") + " and " + markdown);
         console.err().flush();
+        if (report.failed() > 0) {
+            console.err().println("nodes: " + report.failed() + " configuration(s) failed (see the notes above the table)");
+            console.err().flush();
+            return 1;
+        }
         return 0;
     }
 

@@ -14,9 +14,10 @@ import java.util.Map;
  * shows).
  *
  * @param notes how the run was made (machine, sizes, JVM options), shown above the table
- * @param configurations the configurations in the order they ran
+ * @param configurations the configurations in the order they ran (those that failed left out)
+ * @param failed configurations that failed (each named, with its reason, in the notes)
  */
-public record NodesReport(List<String> notes, List<ConfigurationFigures> configurations) {
+public record NodesReport(List<String> notes, List<ConfigurationFigures> configurations, int failed) {
     public NodesReport {
         notes = List.copyOf(notes);
         configurations = List.copyOf(configurations);

@@ -55,6 +55,7 @@ public final class NodesRun {
 
     public static NodesReport run(Settings settings, TransportSettings transport, PrintWriter progress) {
         List<ConfigurationFigures> figures = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         boolean needsPostgres = settings.configurations().stream().anyMatch(Configuration::postgresql);
         try {
             Files.createDirectories(settings.work());
@@ -67,7 +68,13 @@ public final class NodesRun {
                     database = FleetDatabase.start(settings.work().resolve("postgresql"), 300);
                 }
                 for (Configuration configuration : settings.configurations()) {
-                    figures.add(runOne(settings, configuration, database, passwordFile, transport, progress));
+                    try {
+                        figures.add(runOne(settings, configuration, database, passwordFile, transport, progress));
+                    } catch (RuntimeException e) {
+                        // the others' figures are kept; the report says which one failed and why
+                        say(progress, configuration.label() + " FAILED: " + e.getMessage());
+                        failures.add(configuration.label() + " FAILED: " + e.getMessage());
+                    }
                 }
             } finally {
                 if (database != null) {
@@ -79,7 +86,9 @@ public final class NodesRun {
         } finally {
             ManagedTarget.deleteTree(settings.work());
         }
-        return new NodesReport(notes(settings), figures);
+        List<String> notes = new ArrayList<>(notes(settings));
+        notes.addAll(failures);
+        return new NodesReport(notes, figures, failures.size());
     }
 
     private static ConfigurationFigures runOne(Settings settings, Configuration configuration, FleetDatabase database,
@@ -103,12 +112,14 @@ public final class NodesRun {
             Map<String, Long> afterRegistrations = fleet.cpuByProcess();
             PhaseFigures registrations = PhaseFigures.of(registered.result(), delta(before, afterRegistrations));
             say(progress, configuration.label() + ": " + Math.round(registrations.perSecond()) + " registrations/s");
-            var steady = Steady.run(context, new Steady.Settings(registered.registered().size(), Long.MAX_VALUE,
+            // Every configuration checks in with the same fleet: clients the timed registrations did not reach
+            // register first, unmeasured.
+            var steady = Steady.run(context, new Steady.Settings(settings.clients(), Long.MAX_VALUE,
                     settings.duration(), settings.load(), settings.warmupVerifies(), true), registered.registered());
             PhaseFigures checkIns = PhaseFigures.of(steady, delta(afterRegistrations, fleet.cpuByProcess()));
             say(progress, configuration.label() + ": " + Math.round(checkIns.perSecond()) + " check-ins/s");
             return new ConfigurationFigures(configuration.label(), configuration.store(), configuration.servers(),
-                    registered.registered().size(), registrations, checkIns);
+                    settings.clients(), registrations, checkIns);
         } finally {
             ManagedTarget.deleteTree(work);
         }
@@ -128,7 +139,8 @@ public final class NodesRun {
                         + "; every server, PostgreSQL and the simulator share these cores",
                 settings.clients() + " clients per configuration (open enrollment, every registration a durable "
                         + "seat grant), " + settings.load().concurrency() + " in flight, connection reuse; each "
-                        + "measured phase at most " + settings.duration().toSeconds() + " s",
+                        + "measured phase at most " + settings.duration().toSeconds() + " s; all of them check in "
+                        + "(those the timed registrations did not reach register first, unmeasured)",
                 "warm-up (not counted): " + settings.warmupClients() + " registrations, " + settings.warmupVerifies()
                         + " check-ins; server JVM options: " + String.join(" ", settings.jvmOptions()),
                 "PostgreSQL: embedded, one for the run, a fresh database per configuration, synchronous_commit=on",

@@ -57,7 +57,7 @@ class NodesReportTest {
         ConfigurationFigures two = new ConfigurationFigures("2 servers, PostgreSQL", "postgresql", 2, 1000,
                 PhaseFigures.of(result(1000, 2, 4), cpu(1, 1, 2)),
                 PhaseFigures.of(result(20_000, 5, 10), cpu(2, 2, 1)));
-        NodesReport report = new NodesReport(List.of("a smoke run"), List.of(sqlite, two));
+        NodesReport report = new NodesReport(List.of("a smoke run"), List.of(sqlite, two), 0);
 
         Path markdown = report.write(results);
 
