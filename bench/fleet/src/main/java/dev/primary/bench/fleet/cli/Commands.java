@@ -41,6 +41,7 @@ public final class Commands implements Runnable {
                 .addSubcommand(new StaticFileCeilingCommand(console))
                 .addSubcommand(new SuiteCommand(console))
                 .addSubcommand(new EnrollmentCostCommand(console))
+                .addSubcommand(new NodesCommand(console))
                 .addSubcommand(new PlotCommand(console));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
