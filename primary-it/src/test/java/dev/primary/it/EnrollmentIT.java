@@ -153,13 +153,17 @@ class EnrollmentIT {
                         .findFirst().orElseThrow();
                 Eventually.within(PATIENCE, () -> assertThat(holder.recordingLines()).isPositive());
                 assertThat(server.summary().used()).isEqualTo(1);
-                for (ClientProcess copy : copies) {
-                    if (copy != holder) {
-                        assertThat(copy.state().recorderRunning()).isFalse();
-                        assertThat(copy.recordingLines()).isZero();
-                        assertThat(copy.state().reason()).contains("is already held by client " + holder.state().clientId());
+                // The server marks a conflict as it answers; the copy writes its status once it has read the answer.
+                Eventually.within(PATIENCE, () -> {
+                    for (ClientProcess copy : copies) {
+                        if (copy != holder) {
+                            assertThat(copy.state().recorderRunning()).isFalse();
+                            assertThat(copy.recordingLines()).isZero();
+                            assertThat(copy.state().reason())
+                                    .contains("is already held by client " + holder.state().clientId());
+                        }
                     }
-                }
+                });
                 List<ComputerView> conflicts = Json.read(server.succeedsByRealProcess("computers", "--json").getBytes(),
                         ComputerPage.class).items().stream().filter(view -> view.state() == ComputerState.CONFLICT).toList();
                 assertThat(conflicts).allSatisfy(conflict -> assertThat(conflict.reason())
