@@ -8,20 +8,21 @@ import java.util.Arrays;
  */
 public final class PublicKey {
     private final byte[] bytes;
-    private final Ed25519Engine.Verifier verifier;
-    private final String keyId;
+    private volatile Ed25519Engine.Verifier verifier;
+    private volatile String keyId;
 
     public PublicKey(byte[] bytes) {
+        this(bytes, true);
+    }
+
+    private PublicKey(byte[] bytes, boolean checkNow) {
         if (bytes == null || bytes.length != 32) {
             throw new IllegalArgumentException("an Ed25519 public key is 32 bytes");
         }
         this.bytes = bytes.clone();
-        try {
-            this.verifier = Ed25519.engine().verifier(this.bytes);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key: its 32 bytes are not a point of the curve", e);
+        if (checkNow) {
+            this.verifier = verifierOf(this.bytes);
         }
-        this.keyId = Base64Url.encode(Arrays.copyOf(Sha256.of(this.bytes), 16));
     }
 
     /** Reads the text form written by {@link #encoded()}; rejects anything that is not a key. */
@@ -32,8 +33,38 @@ public final class PublicKey {
         return new PublicKey(Base64Url.decode(text.strip()));
     }
 
+    /**
+     * Reads a key that was checked with {@link #decode} when it was first accepted and has been kept since (the
+     * server's store): its point on the curve is decoded at its first {@link #verifies} only, so a request that
+     * needs no signature (a check-in authenticated by its check-in key) spends nothing on it. Still 32 bytes or
+     * refused; a stored value that is no point of the curve verifies no signature.
+     */
+    public static PublicKey decodeStored(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("public key is missing");
+        }
+        return new PublicKey(Base64Url.decode(text.strip()), false);
+    }
+
     public boolean verifies(byte[] message, byte[] signature) {
-        return verifier.verify(message, signature);
+        Ed25519Engine.Verifier prepared = verifier;
+        if (prepared == null) {
+            try {
+                prepared = verifierOf(bytes);
+            } catch (IllegalArgumentException notAPoint) {
+                return false;
+            }
+            verifier = prepared;
+        }
+        return prepared.verify(message, signature);
+    }
+
+    private static Ed25519Engine.Verifier verifierOf(byte[] bytes) {
+        try {
+            return Ed25519.engine().verifier(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key: its 32 bytes are not a point of the curve", e);
+        }
     }
 
     public String encoded() {
@@ -45,7 +76,12 @@ public final class PublicKey {
     }
 
     public String keyId() {
-        return keyId;
+        String id = keyId;
+        if (id == null) {
+            id = Base64Url.encode(Arrays.copyOf(Sha256.of(bytes), 16));
+            keyId = id;
+        }
+        return id;
     }
 
     @Override

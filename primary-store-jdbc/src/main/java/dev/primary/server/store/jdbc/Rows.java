@@ -89,7 +89,7 @@ public final class Rows {
     }
 
     public static ClientRecord client(ResultSet row) throws SQLException {
-        return new ClientRecord(row.getString(1), PublicKey.decode(row.getString(2)), row.getLong(3),
+        return new ClientRecord(row.getString(1), PublicKey.decodeStored(row.getString(2)), row.getLong(3),
                 StoredValues.instant(row, 4), row.getString(5));
     }
 
