@@ -19,12 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,41 +75,9 @@ class ConcurrentRegistrationIT {
                         .carrying(server.enrollmentToken()));
             }
 
-            Map<String, CheckInAnswer> firstAnswers = new ConcurrentHashMap<>();
-            AtomicInteger answered = new AtomicInteger();
-            // The last third starts only once the server is killed (and retries until it is back), so the storm surely
-            // spans the kill however the machine schedules the threads; the rest race as they come, some of them in
-            // flight when it dies.
-            CountDownLatch killed = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            try {
-                List<Future<?>> running = new ArrayList<>();
-                for (int i = 0; i < CLIENTS; i++) {
-                    ProtocolClient client = clients.get(i);
-                    boolean afterKill = i >= CLIENTS - CLIENTS / 3;
-                    running.add(pool.submit(() -> {
-                        if (afterKill) {
-                            killed.await();
-                        }
-                        firstAnswers.put(client.clientId(), registerUntilAnswered(client));
-                        answered.incrementAndGet();
-                        return null;
-                    }));
-                }
-                while (answered.get() < CLIENTS / 3) {
-                    Thread.sleep(5);
-                }
-                server.kill();
-                int answeredBeforeKill = answered.get();
-                killed.countDown();
-                server.start();
-                for (Future<?> future : running) {
-                    future.get(3, TimeUnit.MINUTES);
-                }
-                assertThat(answeredBeforeKill).isLessThan(CLIENTS);
-            } finally {
-                pool.shutdownNow();
-            }
+            // The last third meets the server down and retries until it is back (StormAcrossKill).
+            Map<String, CheckInAnswer> firstAnswers = StormAcrossKill.run(clients, 16,
+                    ConcurrentRegistrationIT::registerUntilAnswered, server::kill, server::start);
 
             Set<String> licensedFirst = licensed(firstAnswers);
             assertThat(licensedFirst).hasSize(SEATS);

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,7 +110,8 @@ class MultiServerIT {
                 }
 
                 long stormStarted = System.nanoTime();
-                Map<String, CheckInAnswer> firstAnswers = storm(clients, nodes, nodeC);
+                Map<String, CheckInAnswer> firstAnswers = StormAcrossKill.run(clients, 24,
+                        client -> registerUntilAnswered(client, nodes), nodeC::kill, StormAcrossKill.Step.NOTHING);
                 long stormMillis = (System.nanoTime() - stormStarted) / 1_000_000;
                 assertThat(FAILOVERS.get()).as("clients of the killed server went on at another").isPositive();
 
@@ -193,42 +193,6 @@ class MultiServerIT {
      * Registers every client through its own server, kills {@code victim} once a third have answered, and lets the
      * victim's clients carry on at the next server; the last third starts only after the kill.
      */
-    private static Map<String, CheckInAnswer> storm(List<ProtocolClient> clients, List<ServerProcess> nodes,
-            ServerProcess victim) throws Exception {
-        Map<String, CheckInAnswer> answers = new ConcurrentHashMap<>();
-        AtomicInteger answered = new AtomicInteger();
-        CountDownLatch killed = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(24);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                ProtocolClient client = clients.get(i);
-                boolean afterKill = i >= CLIENTS - CLIENTS / 3;
-                running.add(pool.submit(() -> {
-                    if (afterKill) {
-                        killed.await();
-                    }
-                    answers.put(client.clientId(), registerUntilAnswered(client, nodes));
-                    answered.incrementAndGet();
-                    return null;
-                }));
-            }
-            while (answered.get() < CLIENTS / 3) {
-                Thread.sleep(5);
-            }
-            victim.kill();
-            int answeredBeforeKill = answered.get();
-            killed.countDown();
-            for (Future<?> future : running) {
-                future.get(3, TimeUnit.MINUTES);
-            }
-            assertThat(answeredBeforeKill).isLessThan(CLIENTS);
-        } finally {
-            pool.shutdownNow();
-        }
-        return answers;
-    }
-
     /** Like a client that knows every server: when its server cannot be reached, it tries the next one. */
     private static CheckInAnswer registerUntilAnswered(ProtocolClient client, List<ServerProcess> nodes)
             throws InterruptedException {
