@@ -37,6 +37,7 @@ public final class ServerMain {
     private final Map<String, String> environment;
     private final Starter starter;
     private volatile PrimaryServer running;
+    private volatile boolean stopRequested;
 
     /** The one-shot repair flags: given on the command line only, never settings. */
     static final String INITIALIZE_EMPTY_STORE = "--initialize-empty-store";
@@ -112,6 +113,10 @@ public final class ServerMain {
         }
         PrimaryServer server = running;
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "primary-shutdown"));
+        if (stopRequested) {
+            // a stop asked for while the server was still starting (its endpoint file already written)
+            server.close();
+        }
         try {
             server.awaitStopped();
         } catch (InterruptedException e) {
@@ -123,6 +128,7 @@ public final class ServerMain {
 
     /** Stops a server this command started (what SIGTERM does); for tests and embedding. */
     public void requestStop() {
+        stopRequested = true;
         PrimaryServer server = running;
         if (server != null) {
             server.close();

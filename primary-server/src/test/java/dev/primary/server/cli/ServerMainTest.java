@@ -119,6 +119,23 @@ class ServerMainTest {
     }
 
     @Test
+    void a_stop_asked_for_while_the_server_is_still_starting_is_not_lost() throws Exception {
+        AtomicReference<ServerMain> self = new AtomicReference<>();
+        ServerMain main = new ServerMain(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+                (configuration, options) -> {
+                    self.get().requestStop(); // SIGTERM arrives before start() has returned the server
+                    return PrimaryServer.start(configuration, Clock.systemUTC(), FakeLicensing.opener(core));
+                });
+        self.set(main);
+
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> main.run(
+                "--data-dir", dataDirectory.toString(), "--bind", "127.0.0.1", "--port", "0", "--admin-port", "0"));
+
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(core.get().closed).isTrue();
+    }
+
+    @Test
     void help_names_the_one_shot_repair_flags_and_exit_code_3() {
         run("--help");
 
