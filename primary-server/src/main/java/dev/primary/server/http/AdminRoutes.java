@@ -47,11 +47,12 @@ public final class AdminRoutes {
         HealthRoutes.addTo(routes, readiness, metrics);
         accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
         accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
+        Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, present));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
-        return routes
-                .before(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
-                        new AdminAuthentication(token, accountTokens))))
+        RouteTable table = routes
+                .before(ConsoleRoutes.exceptOnConsole(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
+                        new AdminAuthentication(token, accountTokens)))))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
                 .get("/admin/v1/counters", request -> Response.json(traffic.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))
@@ -90,6 +91,8 @@ public final class AdminRoutes {
                         QueryParameters.wholeNumber(request, "before", 0, 0, Long.MAX_VALUE),
                         (int) QueryParameters.wholeNumber(request, "limit", 100, 1, 1000))))
                 .build();
+        console.ifPresent(call -> call.callThrough(table));
+        return table;
     }
 
     private static Response onComputer(Request request, ComputerOperation operation) {

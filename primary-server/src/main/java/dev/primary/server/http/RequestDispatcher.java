@@ -38,7 +38,7 @@ final class RequestDispatcher {
             RouteTable current = routes;
             current.filter().check(request);
             RouteTable.Match<Handler> match = current.resolve(method, decoder.rawPath());
-            if (body.length > 0) {
+            if (body.length > 0 && !ConsoleRoutes.isConsole(decoder.rawPath())) {
                 requireJson(headers);
             }
             return match.handler().handle(request.withPathParameters(match.parameters()));
