@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.primary.admin.PrimaryAdminMain;
 import dev.primary.admin.http.AdminApi;
 import dev.primary.admin.http.AdminConnection;
+import dev.primary.protocol.admin.AccountRequest;
+import dev.primary.protocol.admin.AccountRole;
 import dev.primary.protocol.admin.ComputerPage;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
@@ -182,6 +184,17 @@ final class ServerProcess implements AutoCloseable {
                     "--json").getBytes(), CreatedEnrollmentToken.class).token();
         }
         return enrollmentToken;
+    }
+
+    /** Creates an account with {@code password} through the admin API in this JVM ({@code POST /admin/v1/accounts}). */
+    void createAccount(String name, AccountRole role, String password) {
+        int status = api().createAccount(new AccountRequest(name, role, password)).status();
+        assertThat(status).as("account %s created", name).isEqualTo(201);
+    }
+
+    /** Where and how the admin listener answers: its URL and TLS key pin, as {@code admin-endpoint} says. */
+    AdminEndpoint adminEndpoint() {
+        return AdminEndpoint.readFrom(dataDirectory.resolve("admin-endpoint"));
     }
 
     /** The License Summary, through the admin API in this JVM ({@code GET /admin/v1/summary}). */

@@ -84,7 +84,7 @@ class ConsoleOverHttpsTest {
                 .contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(page.body()).contains("Manage Computers").doesNotContain("<script>").doesNotContain(" onclick");
     }

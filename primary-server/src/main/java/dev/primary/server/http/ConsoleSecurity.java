@@ -27,13 +27,13 @@ final class ConsoleSecurity {
     private static final int LOGIN_COOKIE_SECONDS = 600;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    /** The headers of every console answer: no framing, no inline script, no sniffing, no referrer, no caching. */
+    /** The headers of every console answer: no framing, no inline script, no sniffing, no referrer to other sites (a browser sends {@code Origin: null} on a form POST under {@code no-referrer}), no caching. */
     static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self';"
                     + " base-uri 'none'; object-src 'none'",
             "X-Frame-Options", "DENY",
             "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer",
+            "Referrer-Policy", "same-origin",
             "Cache-Control", "no-store",
             "Cross-Origin-Opener-Policy", "same-origin");
 

@@ -1,0 +1,214 @@
+package dev.primary.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.admin.PrimaryAdminMain;
+import dev.primary.protocol.admin.AccountRole;
+import dev.primary.server.identity.AdminEndpoint;
+import dev.primary.testkit.CommandResult;
+import dev.primary.testkit.Eventually;
+import dev.primary.testkit.InProcessCommand;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The web console in a real headless Chromium (the system's {@code chromium} and {@code chromedriver}, driven by
+ * Selenium; no driver is ever downloaded) against a real server process and a real Client Service process: what an
+ * administrator, an operator's actions and a viewer see and may do. The browser trusts only the admin listener's
+ * own key, by its pin ({@code --ignore-certificate-errors-spki-list}), as an operator's workstation would after
+ * checking it. The main pages are saved as {@code docs/images/console-*.png} for the README.
+ */
+class ConsoleBrowserIT {
+    private static final Duration PATIENCE = Patience.FAILURE_BOUND;
+    private static final String COMPUTER = "PC-CONSOLE";
+    private static final String PASSWORD = "console-password-It-42";
+
+    @TempDir
+    Path work;
+
+    private Path profile;
+    private ChromeDriverService service;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void profile() throws IOException {
+        profile = Files.createTempDirectory("primary-chromium-");
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    @Test
+    void an_administrator_licenses_and_acts_on_a_real_client_in_the_browser_and_a_viewer_is_refused() throws Exception {
+        Vendor vendor = new Vendor(work.resolve("vendor"));
+        try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start();
+                ClientProcess client = ClientProcess.deploy(server, work, COMPUTER).start("300ms", "4h")) {
+            server.createAccount("ada", AccountRole.ADMINISTRATOR, PASSWORD);
+            server.createAccount("vic", AccountRole.VIEWER, PASSWORD);
+            AdminEndpoint endpoint = server.adminEndpoint();
+            open(endpoint);
+
+            browser.get(endpoint.url() + "/console/computers");
+            assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+            screenshot("console-login.png");
+            logIn("ada");
+
+            Eventually.within(PATIENCE, () -> {
+                browser.get(endpoint.url() + "/console/computers");
+                assertThat(cell("recorder")).isEqualTo("V 0.0 (0000)");
+                assertThat(cell("state")).startsWith("waiting");
+            });
+
+            browser.get(endpoint.url() + "/console/licenses");
+            upload("license-file", vendor.license("CON-1", 3), "import-license");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("CON-1");
+            String code = browser.findElement(By.id("code-CON-1")).getAttribute("value");
+            upload("unlock-file", vendor.unlock(code), "import-unlock");
+            Eventually.within(PATIENCE, () -> {
+                browser.get(endpoint.url() + "/console/licenses");
+                assertThat(browser.findElement(By.cssSelector("[data-summary=licenses]")).getText()).isEqualTo("3");
+                assertThat(browser.findElement(By.cssSelector("[data-summary=used]")).getText()).isEqualTo("1");
+            });
+            screenshot("console-licenses.png");
+
+            Eventually.within(PATIENCE, () -> assertThat(client.state().state()).isEqualTo("licensed"));
+            Eventually.within(PATIENCE, () -> {
+                browser.get(endpoint.url() + "/console/computers");
+                assertThat(cell("recorder")).isEqualTo("V 1.0 (0001)");
+                assertThat(cell("state")).startsWith("licensed");
+            });
+            screenshot("console-computers.png");
+
+            row().findElement(By.tagName("a")).click();
+            assertThat(browser.findElement(By.id("name")).getText()).contains(COMPUTER);
+            // Licensed, it holds a seat: released, the seat is free until its next check-in (hours away); reserved,
+            // the seat is kept for it.
+            browser.findElement(By.id("action-release")).click();
+            assertThat(notice()).contains("Released the seat.");
+            browser.findElement(By.id("action-reserve")).click();
+            assertThat(notice()).contains("Reserved a seat.");
+            browser.findElement(By.id("action-revoke")).click();
+            browser.findElement(By.id("revoke-reason")).sendKeys("left the company");
+            browser.findElement(By.id("revoke-confirmed")).click();
+            assertThat(browser.findElement(By.id("state")).getText()).startsWith("revoked");
+            browser.findElement(By.id("action-reinstate")).click();
+            assertThat(browser.findElement(By.id("state")).getText()).doesNotStartWith("revoked");
+            String audit = browser.findElement(By.id("audit")).getText();
+            assertThat(audit).contains("ada").contains("reserve").contains("release").contains("revoke")
+                    .contains("reinstate");
+            assertThat(server.adminSucceeds("audit")).contains("ada");
+            screenshot("console-computer.png");
+
+            browser.findElement(By.id("logout")).click();
+            logIn("vic");
+            browser.get(endpoint.url() + "/console/computers");
+            row().findElement(By.tagName("a")).click();
+            assertThat(browser.findElement(By.id("role-hint")).getText()).contains("viewer");
+            var before = server.computer(COMPUTER).state();
+            browser.findElement(By.id("action-reserve")).click();
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("needs the role operator");
+            String token = server.adminSucceeds("account", "token", "create", "vic", "--expires", "1d").lines()
+                    .findFirst().orElseThrow();
+            Path tokenFile = Files.writeString(work.resolve("vic-token"), token + "\n");
+            CommandResult refused = asAccount(endpoint, tokenFile, "computer", "reserve", COMPUTER);
+            assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+            assertThat(refused.toString()).contains("operator");
+            assertThat(server.computer(COMPUTER).state()).isEqualTo(before);
+        }
+    }
+
+    /** Chromium, headless, trusting the admin listener's key by its pin and nothing else beyond the system's. */
+    private void open(AdminEndpoint endpoint) throws IOException {
+        String spki = endpoint.tlsPin().substring("sha256/".length()).replace('-', '+').replace('_', '/') + "=";
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--ignore-certificate-errors-spki-list=" + spki);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1400, 900));
+    }
+
+    private void logIn(String account) {
+        assertThat(browser.getCurrentUrl()).contains("/console/login");
+        browser.findElement(By.id("name")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        assertThat(browser.getCurrentUrl()).as(browser.findElement(By.tagName("body")).getText())
+                .doesNotContain("/console/login");
+    }
+
+    private void upload(String input, Path file, String button) {
+        browser.findElement(By.id(input)).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id(button)).click();
+    }
+
+    private WebElement row() {
+        return browser.findElement(By.cssSelector("tr[data-computer$='" + COMPUTER + "']"));
+    }
+
+    private String cell(String className) {
+        return row().findElement(By.className(className)).getText();
+    }
+
+    private String notice() {
+        return browser.findElement(By.id("main")).getText();
+    }
+
+    private static CommandResult asAccount(AdminEndpoint endpoint, Path tokenFile, String... command) {
+        String[] all = new String[command.length + 6];
+        all[0] = "--url";
+        all[1] = endpoint.url();
+        all[2] = "--pin";
+        all[3] = endpoint.tlsPin();
+        all[4] = "--token-file";
+        all[5] = tokenFile.toString();
+        System.arraycopy(command, 0, all, 6, command.length);
+        return InProcessCommand.capture((out, err) -> PrimaryAdminMain.run(out, err, all));
+    }
+
+    /** Saves the page as {@code docs/images/NAME} when run from this repository's {@code primary-it} module. */
+    private void screenshot(String name) {
+        Path images = Path.of("").toAbsolutePath().resolveSibling("docs").resolve("images");
+        if (!Files.isDirectory(images.getParent())) {
+            return;
+        }
+        try {
+            Files.createDirectories(images);
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), images.resolve(name),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
