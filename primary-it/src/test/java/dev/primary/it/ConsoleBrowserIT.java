@@ -28,13 +28,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web console in a real headless Chromium (the system's {@code chromium} and {@code chromedriver}, driven by
  * Selenium; no driver is ever downloaded) against a real server process and a real Client Service process: what an
  * administrator, an operator's actions and a viewer see and may do. The browser trusts only the admin listener's
  * own key, by its pin ({@code --ignore-certificate-errors-spki-list}), as an operator's workstation would after
- * checking it. The main pages are saved as {@code docs/images/console-*.png} for the README.
+ * checking it. Every asset comes from the server itself. The main pages are saved as
+ * {@code docs/images/console-*.png} for the README.
  */
 class ConsoleBrowserIT {
     private static final Duration PATIENCE = Patience.FAILURE_BOUND;
@@ -106,21 +108,34 @@ class ConsoleBrowserIT {
                 assertThat(cell("state")).startsWith("licensed");
             });
             screenshot("console-computers.png");
+            assertThat(browser.executeScript("return typeof htmx")).isEqualTo("object");
+            assertThat(browser.executeScript("return performance.getEntriesByType('resource').map(r => r.name)"))
+                    .asList().isNotEmpty().allSatisfy(url -> assertThat(url.toString()).startsWith(endpoint.url()));
+
+            // The state filter swaps only the table (htmx), keeping the page: a marker set on the page survives.
+            browser.executeScript("document.body.dataset.kept = 'yes'");
+            new Select(browser.findElement(By.id("state"))).selectByValue("waiting");
+            Eventually.within(PATIENCE, () -> assertThat(browser.findElement(By.id("computers")).getText())
+                    .contains("No computer matches."));
+            new Select(browser.findElement(By.id("state"))).selectByValue("licensed");
+            Eventually.within(PATIENCE, () -> assertThat(cell("recorder")).isEqualTo("V 1.0 (0001)"));
+            assertThat(browser.getCurrentUrl()).contains("state=licensed");
+            assertThat(browser.executeScript("return document.body.dataset.kept")).isEqualTo("yes");
 
             row().findElement(By.tagName("a")).click();
             assertThat(browser.findElement(By.id("name")).getText()).contains(COMPUTER);
             // Licensed, it holds a seat: released, the seat is free until its next check-in (hours away); reserved,
             // the seat is kept for it.
             browser.findElement(By.id("action-release")).click();
-            assertThat(notice()).contains("Released the seat.");
+            Eventually.within(PATIENCE, () -> assertThat(notice()).contains("Released the seat."));
             browser.findElement(By.id("action-reserve")).click();
-            assertThat(notice()).contains("Reserved a seat.");
+            Eventually.within(PATIENCE, () -> assertThat(notice()).contains("Reserved a seat."));
             browser.findElement(By.id("action-revoke")).click();
             browser.findElement(By.id("revoke-reason")).sendKeys("left the company");
             browser.findElement(By.id("revoke-confirmed")).click();
-            assertThat(browser.findElement(By.id("state")).getText()).startsWith("revoked");
+            Eventually.within(PATIENCE, () -> assertThat(text(By.id("state"))).startsWith("revoked"));
             browser.findElement(By.id("action-reinstate")).click();
-            assertThat(browser.findElement(By.id("state")).getText()).doesNotStartWith("revoked");
+            Eventually.within(PATIENCE, () -> assertThat(text(By.id("state"))).doesNotStartWith("revoked"));
             String audit = browser.findElement(By.id("audit")).getText();
             assertThat(audit).contains("ada").contains("reserve").contains("release").contains("revoke")
                     .contains("reinstate");
@@ -131,10 +146,10 @@ class ConsoleBrowserIT {
             logIn("vic");
             browser.get(endpoint.url() + "/console/computers");
             row().findElement(By.tagName("a")).click();
-            assertThat(browser.findElement(By.id("role-hint")).getText()).contains("viewer");
+            Eventually.within(PATIENCE, () -> assertThat(text(By.id("role-hint"))).contains("viewer"));
             var before = server.computer(COMPUTER).state();
             browser.findElement(By.id("action-reserve")).click();
-            assertThat(browser.findElement(By.tagName("body")).getText()).contains("needs the role operator");
+            Eventually.within(PATIENCE, () -> assertThat(text(By.tagName("body"))).contains("needs the role operator"));
             String token = server.adminSucceeds("account", "token", "create", "vic", "--expires", "1d").lines()
                     .findFirst().orElseThrow();
             Path tokenFile = Files.writeString(work.resolve("vic-token"), token + "\n");
@@ -157,6 +172,8 @@ class ConsoleBrowserIT {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1400, 900));
+        // An element looked for while its page still loads is waited for (bounded), not missed.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(30));
     }
 
     private void logIn(String account) {
@@ -182,7 +199,11 @@ class ConsoleBrowserIT {
     }
 
     private String notice() {
-        return browser.findElement(By.id("main")).getText();
+        return text(By.id("main"));
+    }
+
+    private String text(By element) {
+        return browser.findElement(element).getText();
     }
 
     private static CommandResult asAccount(AdminEndpoint endpoint, Path tokenFile, String... command) {
