@@ -2,6 +2,9 @@ package dev.primary.server;
 
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.fleet.ChangeRecordingStore;
+import dev.primary.server.fleet.FleetChangeFeed;
+import dev.primary.server.fleet.FleetRelay;
 import dev.primary.server.identity.CheckInKeySecret;
 import dev.primary.server.identity.DataDirectory;
 import dev.primary.server.licensing.ContactBatch;
@@ -15,7 +18,10 @@ import dev.primary.server.release.Releases;
 import dev.primary.server.store.files.FilePackageStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,16 +40,20 @@ final class BackendOnStore {
     static <S extends LicensingStore & ReleaseStore & AutoCloseable> LicensingBackend assemble(S store,
             String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
             List<AuditEvent> startEvents) {
-        return assemble(store, description, settings, serverKey, dataDirectory, clock, startEvents, local -> local);
+        return assemble(store, description, settings, serverKey, dataDirectory, clock, startEvents, local -> local,
+                FleetRelay.ALONE);
     }
 
     /**
      * The same, with packages kept by {@code packagesOver} on top of the files in {@code <data-dir>/packages/} (a
-     * store shared by several servers keeps them in the database as well).
+     * store shared by several servers keeps them in the database as well), and the fleet's changes also relayed to and
+     * from the other servers by {@code relay} (closed with the backend).
      */
     static <S extends LicensingStore & ReleaseStore & AutoCloseable> LicensingBackend assemble(S store,
             String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
-            List<AuditEvent> startEvents, Function<FilePackageStore, PackageStore> packagesOver) {
+            List<AuditEvent> startEvents, Function<FilePackageStore, PackageStore> packagesOver, FleetRelay relay) {
+        FleetChangeFeed feed = FleetChangeFeed.started(FleetChangeFeed.Limits.DEFAULT, ids -> namesOf(store, ids),
+                relay);
         try {
             if (!startEvents.isEmpty()) {
                 store.write(writes -> {
@@ -51,14 +61,23 @@ final class BackendOnStore {
                     return null;
                 });
             }
+            ChangeRecordingStore<S> recorded = new ChangeRecordingStore<>(store, feed::committed);
             PackageStore packages = packagesOver.apply(
                     FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME)));
-            Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), store, packages, clock);
-            ContactBatch contacts = ContactBatch.started(store, ContactBatch.Limits.DEFAULT);
+            Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), recorded, packages,
+                    clock);
+            ContactBatch contacts = ContactBatch.started(recorded, ContactBatch.Limits.DEFAULT);
             CheckInKeySecret checkInKeys = CheckInKeySecret.openOrCreate(dataDirectory.resolve("keys"));
-            Licensing licensing = new Licensing(settings, store, serverKey, clock, releases, contacts, checkInKeys);
-            return new LicensingBackend(licensing, licensing, releases, packages, description, store, contacts);
+            Licensing licensing = new Licensing(settings, recorded, serverKey, clock, releases, contacts, checkInKeys);
+            AutoCloseable beforeStore = () -> {
+                try (feed) {
+                    contacts.close();
+                }
+            };
+            return new LicensingBackend(licensing, licensing, releases, packages, description, store, beforeStore,
+                    feed);
         } catch (RuntimeException e) {
+            feed.close();
             try {
                 store.close();
             } catch (Exception suppressed) {
@@ -66,5 +85,15 @@ final class BackendOnStore {
             }
             throw e;
         }
+    }
+
+    private static Map<Long, String> namesOf(LicensingStore store, Set<Long> ids) {
+        return store.read(reads -> {
+            Map<Long, String> names = new HashMap<>();
+            for (long id : ids) {
+                reads.computerById(id).ifPresent(computer -> names.put(id, computer.identity().display()));
+            }
+            return names;
+        });
     }
 }

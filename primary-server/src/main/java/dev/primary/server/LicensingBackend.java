@@ -1,6 +1,7 @@
 package dev.primary.server;
 
 import dev.primary.protocol.crypto.SigningKey;
+import dev.primary.server.fleet.FleetChanges;
 import dev.primary.server.licensing.Administration;
 import dev.primary.server.licensing.ClientProtocol;
 import dev.primary.server.licensing.LicensingSettings;
@@ -20,16 +21,25 @@ import java.util.Objects;
  * @param storeDescription for the admin API and the log, e.g. {@code sqlite:/var/lib/primary/primary.db}
  * @param store closed last when the server stops
  * @param beforeStore closed just before the store: writes what the core still holds for it (batched last contacts)
+ * @param changes what changed in the fleet, for watchers (the admin API's event stream)
  */
 public record LicensingBackend(ClientProtocol clientProtocol, Administration administration,
         ReleaseAdministration releases, PackageStore packages, String storeDescription, AutoCloseable store,
-        AutoCloseable beforeStore) {
+        AutoCloseable beforeStore, FleetChanges changes) {
     public LicensingBackend(ClientProtocol clientProtocol, Administration administration,
             ReleaseAdministration releases, PackageStore packages, String storeDescription, AutoCloseable store) {
         this(clientProtocol, administration, releases, packages, storeDescription, store, () -> { });
     }
 
+    public LicensingBackend(ClientProtocol clientProtocol, Administration administration,
+            ReleaseAdministration releases, PackageStore packages, String storeDescription, AutoCloseable store,
+            AutoCloseable beforeStore) {
+        this(clientProtocol, administration, releases, packages, storeDescription, store, beforeStore,
+                FleetChanges.NONE);
+    }
+
     public LicensingBackend {
+        Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(beforeStore, "beforeStore");
         Objects.requireNonNull(clientProtocol, "clientProtocol");
         Objects.requireNonNull(administration, "administration");

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The backend on PostgreSQL (setting {@code store=postgresql}): the licensing and release core on the database
  * {@code store-url} names; packages in the database, so that every server sharing it can serve them, with a verified
- * copy of each in {@code <data-dir>/packages/} ({@link FleetPackageStore}).
+ * copy of each in {@code <data-dir>/packages/} ({@link FleetPackageStore}); the fleet's changes relayed between the
+ * servers with LISTEN/NOTIFY ({@link dev.primary.server.store.postgres.PostgresFleetRelay}).
  */
 final class PostgresLicensing {
     private PostgresLicensing() {}
@@ -25,7 +26,7 @@ final class PostgresLicensing {
                         FleetPackageStore packages = new FleetPackageStore(local, store.packageBlobs(), clock);
                         packages.storeLocalOnlyPackages();
                         return packages;
-                    });
+                    }, store.fleetRelay());
         };
     }
 }

@@ -10,6 +10,7 @@ import dev.primary.server.config.RegistrationLimit;
 import dev.primary.server.config.ServerConfiguration;
 import dev.primary.server.config.StoreChoice;
 import dev.primary.server.http.AdminRoutes;
+import dev.primary.server.http.FleetEventStreams;
 import dev.primary.server.http.ClientRoutes;
 import dev.primary.server.http.ConnectionCaps;
 import dev.primary.server.http.HttpLimits;
@@ -321,9 +322,12 @@ public final class PrimaryServer implements AutoCloseable {
                     backend.storeDescription());
             UpdateServices updates = new UpdateServices(backend.releases(), backend.packages(), nudges,
                     configuration.maxPackageBytes());
+            FleetEventStreams events = new FleetEventStreams(backend.changes(), backend.administration(),
+                    FleetEventStreams.Limits.DEFAULT);
+            resources.push(events);
             adminListener.serve(AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
                     clientTraffic::snapshot, registrations::refusedBySource, new RunningLogLevel(configuration.logLevel()),
-                    readiness, metrics::scrape, AccountsOnStore.of(backend, clock)));
+                    readiness, metrics::scrape, AccountsOnStore.of(backend, clock), events));
             readiness.clientPortOpen();
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());

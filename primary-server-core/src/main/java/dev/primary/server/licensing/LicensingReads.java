@@ -22,6 +22,9 @@ public interface LicensingReads extends ComputerDirectory, UpdateRecords, Enroll
     /** The computers a client speaks for (usually one; several for per-user seats of one client). */
     List<Computer> computersOfClient(String clientId);
 
+    /** The computer with store id {@code id}, if it is still stored. */
+    Optional<Computer> computerById(long id);
+
     Optional<License> license(String serial);
 
     List<License> licenses();

@@ -9,6 +9,7 @@ import dev.primary.protocol.admin.ComputerView;
 import dev.primary.protocol.admin.ServerStatus;
 import dev.primary.protocol.admin.TrafficCounters;
 import dev.primary.protocol.crypto.SignedDocument;
+import dev.primary.server.fleet.FleetChanges;
 import dev.primary.server.identity.AdminToken;
 import dev.primary.server.licensing.Administration;
 import dev.primary.server.logging.RunningLogLevel;
@@ -41,6 +42,15 @@ public final class AdminRoutes {
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
             IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
             Supplier<String> metrics, Optional<AccountServices> accounts) {
+        return of(admin, updates, token, status, traffic, limitedSources, logLevel, readiness, metrics, accounts,
+                new FleetEventStreams(FleetChanges.NONE, admin, FleetEventStreams.Limits.DEFAULT));
+    }
+
+    /** The same, with the fleet's changes streamed at {@code GET /admin/v1/events} by {@code events}. */
+    public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
+            Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
+            IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
+            Supplier<String> metrics, Optional<AccountServices> accounts, FleetEventStreams events) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
         LogLevelRoutes.addTo(routes, logLevel, admin);
@@ -54,6 +64,7 @@ public final class AdminRoutes {
                 .before(ConsoleRoutes.exceptOnConsole(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
                         new AdminAuthentication(token, accountTokens)))))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
+                .get("/admin/v1/events", events::open)
                 .get("/admin/v1/counters", request -> Response.json(traffic.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))
                 .get("/admin/v1/licenses", request -> Response.json(admin.licenses()))

@@ -10,11 +10,13 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link WorkerPool} (answering 503 when it is full) and writes the answer back in request order:
  * one request per connection is in flight, pipelined ones wait, and reading pauses meanwhile.
  * Uploads ({@link UploadMessages}) stream into their sink through an {@link UploadTransfer}; file answers
- * ({@link FileReply}) stream out through {@link FileReplies}.
+ * ({@link FileReply}) stream out through {@link FileReplies}; an event stream ({@link EventStreamReply}) keeps the
+ * connection for itself, written from any thread through a {@link ChannelEventStream}.
  * After a body over the limit or broken HTTP it answers, then closes gently (TLS close_notify, keeps
  * draining what the client still sends for a moment), so the client reads the answer instead of a reset.
  */
@@ -187,6 +190,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             sendFile(ctx, file, ending);
             return;
         }
+        if (reply instanceof EventStreamReply stream) {
+            openStream(ctx, stream);
+            return;
+        }
         ChannelFuture written = ctx.writeAndFlush(toNetty((Response) reply, ending == Ending.KEEP_ALIVE, version));
         switch (ending) {
             case KEEP_ALIVE -> {
@@ -224,6 +231,30 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 finish(ctx);
             }
         });
+    }
+
+    /**
+     * Writes an event stream's head and hands the open stream on; the connection serves nothing else from now on
+     * (what the client still sends is read and dropped, so that its close is seen at once).
+     */
+    private void openStream(ChannelHandlerContext ctx, EventStreamReply stream) {
+        HttpResponse head = new DefaultHttpResponse(version, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, EventStreamReply.MEDIA_TYPE + "; charset=utf-8");
+        head.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        for (Map.Entry<String, String> header : stream.headers().entrySet()) {
+            head.headers().set(header.getKey(), header.getValue());
+        }
+        HttpUtil.setTransferEncodingChunked(head, true);
+        closing = true;
+        releaseWaiting();
+        ctx.writeAndFlush(head).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.channel().config().setAutoRead(true);
+        try {
+            stream.opened().accept(new ChannelEventStream(ctx.channel()));
+        } catch (RuntimeException e) {
+            LOG.warn("event stream to {} failed to open: {}", ctx.channel().remoteAddress(), e.toString());
+            ctx.close();
+        }
     }
 
     private void finish(ChannelHandlerContext ctx) {
@@ -276,6 +307,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static void closeIfFile(Reply reply) {
         if (reply instanceof FileReply file) {
             file.close();
+        } else if (reply instanceof EventStreamReply stream) {
+            stream.abandoned().run();
         }
     }
 

@@ -82,6 +82,11 @@ public class JdbcReads implements LicensingReads, ReleaseReads {
     }
 
     @Override
+    public Optional<Computer> computerById(long id) {
+        return statements.one(SELECT_COMPUTERS + " WHERE id = ?", Rows::computer, id);
+    }
+
+    @Override
     public Optional<Computer> computerByKey(String holderKey) {
         return statements.one(SELECT_COMPUTERS + " WHERE holder_key = ?", Rows::computer, holderKey);
     }

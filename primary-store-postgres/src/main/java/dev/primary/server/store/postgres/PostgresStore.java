@@ -12,6 +12,7 @@ import dev.primary.server.store.CommitObserver;
 import dev.primary.server.store.StoreUnavailableException;
 import dev.primary.server.store.jdbc.JdbcReads;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,12 +44,14 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
 
     private final HikariDataSource pool;
     private final String description;
+    private final PostgresSettings settings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile CommitObserver observer = CommitObserver.NONE;
 
-    private PostgresStore(HikariDataSource pool, String description) {
+    private PostgresStore(HikariDataSource pool, PostgresSettings settings) {
         this.pool = pool;
-        this.description = description;
+        this.description = settings.description();
+        this.settings = settings;
     }
 
     /**
@@ -61,7 +64,7 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         HikariDataSource pool = pool(settings);
         try {
             migrate(pool, settings);
-            PostgresStore store = new PostgresStore(pool, settings.description());
+            PostgresStore store = new PostgresStore(pool, settings);
             store.recountSeatsUsed();
             LOG.info("store - opened {} (pool of {} connections)", settings.description(), settings.poolSize());
             return store;
@@ -79,6 +82,15 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     /** What the servers sharing this database agree on through it: the fleet's identity and whose turn a job is. */
     public PostgresFleet fleet() {
         return new PostgresFleet(this::connection);
+    }
+
+    /**
+     * The fleet's changes relayed between the servers on this database (LISTEN/NOTIFY); it listens on a connection of
+     * its own, outside the pool, once told to receive.
+     */
+    public PostgresFleetRelay fleetRelay() {
+        return new PostgresFleetRelay(this::connection,
+                () -> DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password()));
     }
 
     /** Release and content packages kept in the database, so that every server of a fleet can serve them. */
