@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,8 +36,8 @@ import org.openqa.selenium.support.ui.Select;
  * Selenium; no driver is ever downloaded) against a real server process and a real Client Service process: what an
  * administrator, an operator's actions and a viewer see and may do. The browser trusts only the admin listener's
  * own key, by its pin ({@code --ignore-certificate-errors-spki-list}), as an operator's workstation would after
- * checking it. Every asset comes from the server itself. The main pages are saved as
- * {@code docs/images/console-*.png} for the README.
+ * checking it. Every asset comes from the server itself; Manage Computers follows the fleet live (server-sent
+ * events). The main pages are saved as {@code docs/images/console-*.png} for the README.
  */
 class ConsoleBrowserIT {
     private static final Duration PATIENCE = Patience.FAILURE_BOUND;
@@ -89,6 +90,11 @@ class ConsoleBrowserIT {
                 assertThat(cell("state")).startsWith("waiting");
             });
 
+            // Manage Computers stays open in its tab, never reloaded (a mark on the page would not survive a reload),
+            // while the license is imported and unlocked in another tab.
+            String fleetTab = browser.getWindowHandle();
+            browser.executeScript("document.body.dataset.kept = 'live'");
+            browser.switchTo().newWindow(WindowType.TAB);
             browser.get(endpoint.url() + "/console/licenses");
             upload("license-file", vendor.license("CON-1", 3), "import-license");
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("CON-1");
@@ -101,12 +107,14 @@ class ConsoleBrowserIT {
             });
             screenshot("console-licenses.png");
 
-            Eventually.within(PATIENCE, () -> assertThat(client.state().state()).isEqualTo("licensed"));
+            browser.switchTo().window(fleetTab);
             Eventually.within(PATIENCE, () -> {
-                browser.get(endpoint.url() + "/console/computers");
                 assertThat(cell("recorder")).isEqualTo("V 1.0 (0001)");
                 assertThat(cell("state")).startsWith("licensed");
+                assertThat(text(By.cssSelector("#summary [data-summary=used]"))).isEqualTo("1");
             });
+            assertThat(browser.executeScript("return document.body.dataset.kept")).as("reloaded").isEqualTo("live");
+            assertThat(client.state().state()).isEqualTo("licensed");
             screenshot("console-computers.png");
             assertThat(browser.executeScript("return typeof htmx")).isEqualTo("object");
             assertThat(browser.executeScript("return performance.getEntriesByType('resource').map(r => r.name)"))

@@ -57,7 +57,7 @@ public final class AdminRoutes {
         HealthRoutes.addTo(routes, readiness, metrics);
         accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
         accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
-        Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, present));
+        Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, present, events));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
         RouteTable table = routes

@@ -32,10 +32,11 @@ final class ConsoleRoutes {
     }
 
     /**
-     * Adds the console's routes; the returned call must be given the admin port's built routes
+     * Adds the console's routes ({@code events} streams the fleet's changes to its pages); the returned call must be given the admin port's built routes
      * ({@link AdminApiCall#callThrough}) before the first request.
      */
-    static AdminApiCall addTo(RouteTable.Builder routes, Administration admin, AccountServices accounts) {
+    static AdminApiCall addTo(RouteTable.Builder routes, Administration admin, AccountServices accounts,
+            FleetEventStreams events) {
         ConsoleSecurity security = ConsoleSecurity.withRandomSecret();
         ConsoleTemplates templates = new ConsoleTemplates();
         ConsoleRoutes console = new ConsoleRoutes(accounts, security, templates);
@@ -44,7 +45,12 @@ final class ConsoleRoutes {
         routes.get(PREFIX, request -> ConsoleGuard.redirect(ConsoleComputerPages.PATH))
                 .get(ConsoleGuard.LOGIN, console::loginPage)
                 .post(ConsoleGuard.LOGIN, console::login)
-                .post(PREFIX + "/logout", console.guard.action(console::logout));
+                .post(PREFIX + "/logout", console.guard.action(console::logout))
+                // The fleet's live changes for the pages' script: GET /admin/v1/events, opened by the session cookie.
+                .get(PREFIX + "/events", console.guard.page((request, session) -> {
+                    AdminApiCall.authorize(session.caller(), "GET", "/admin/v1/events");
+                    return events.open(request);
+                }));
         ConsoleComputerPages.addTo(routes, console.guard, templates, admin, api);
         ConsoleLicensePages.addTo(routes, console.guard, templates, admin, api);
         return api;
