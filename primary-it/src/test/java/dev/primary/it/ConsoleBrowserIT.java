@@ -58,12 +58,7 @@ class ConsoleBrowserIT {
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
+        quitBrowser();
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
@@ -165,6 +160,20 @@ class ConsoleBrowserIT {
             assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
             assertThat(refused.toString()).contains("operator");
             assertThat(server.computer(COMPUTER).state()).isEqualTo(before);
+            // The browser goes before the server, as a person closes the tab: its open event stream would otherwise
+            // hold the server's graceful stop until its grace period ends.
+            quitBrowser();
+        }
+    }
+
+    private void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (service != null) {
+            service.stop();
+            service = null;
         }
     }
 
@@ -180,8 +189,9 @@ class ConsoleBrowserIT {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1400, 900));
-        // An element looked for while its page still loads is waited for (bounded), not missed.
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(30));
+        // An element looked for while its page still loads is waited for briefly, not missed; longer waits are the
+        // callers' (Eventually), so a check that retries does not sit in this wait.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     }
 
     private void logIn(String account) {
