@@ -59,7 +59,7 @@ public final class AdminRoutes {
         accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
-        return routes
+        routes
                 .before(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
                         new AdminAuthentication(token, accountTokens))))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
@@ -96,11 +96,9 @@ public final class AdminRoutes {
                 .post("/admin/v1/computers/reinstate", request -> onComputer(request, admin::reinstate))
                 .post("/admin/v1/computers/verify-license", request -> onComputer(request,
                         (computer, reason, actor) -> admin.verifyLicense(computer, actor)))
-                .post("/admin/v1/reclaim", request -> Response.json(admin.reclaimSilent(request.actor())))
-                .get("/admin/v1/audit", request -> Response.json(admin.audit(
-                        QueryParameters.wholeNumber(request, "before", 0, 0, Long.MAX_VALUE),
-                        (int) QueryParameters.wholeNumber(request, "limit", 100, 1, 1000))))
-                .build();
+                .post("/admin/v1/reclaim", request -> Response.json(admin.reclaimSilent(request.actor())));
+        AuditRoutes.addTo(routes, admin);
+        return routes.build();
     }
 
     private static Response onComputer(Request request, ComputerOperation operation) {
