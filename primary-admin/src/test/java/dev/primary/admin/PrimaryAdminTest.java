@@ -345,6 +345,19 @@ class PrimaryAdminTest {
     }
 
     @Test
+    void audit_filters_are_sent_as_query_parameters() {
+        server.answer("GET", "/admin/v1/audit", 200, List.of());
+
+        AdminRun audit = admin("audit", "--actor", "ada", "--action", "computer.revoked", "--computer", "CORP\\PC1",
+                "--from", "2026-12-01", "--to", "2026-12-02T00:00:00Z");
+
+        assertThat(audit.out()).isEqualTo("No audit entries.\n");
+        assertThat(server.requests()).extracting(FakeAdminServer.Request::pathAndQuery).contains(
+                "/admin/v1/audit?before=0&limit=50&actor=ada&action=computer.revoked&computer=CORP%5CPC1"
+                        + "&from=2026-12-01&to=2026-12-02T00%3A00%3A00Z");
+    }
+
+    @Test
     void usage_errors_exit_2_without_contacting_the_server() {
         List<AdminRun> runs = List.of(
                 AdminRun.of("summary"),

@@ -224,6 +224,11 @@ public final class FakeLicensing implements ClientProtocol, Administration {
         return List.of();
     }
 
+    @Override
+    public List<AuditEntry> audit(dev.primary.server.audit.AuditFilter filter, long beforeId, int limit) {
+        return List.of();
+    }
+
     private ComputerView view(String computer, ComputerState state) {
         return new ComputerView(ComputerIdentity.parse(computer), null, "", null, Version.NONE, null, state,
                 "fake", null, null, null, null, null);

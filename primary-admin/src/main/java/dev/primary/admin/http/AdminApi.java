@@ -194,6 +194,34 @@ public final class AdminApi {
         return get("/admin/v1/audit?before=" + beforeId + "&limit=" + limit);
     }
 
+    /** {@code GET /admin/v1/audit} with filters: {@code filters} is the rest of the query, already encoded. */
+    public Answer audit(long beforeId, int limit, String filters) {
+        return get("/admin/v1/audit?before=" + beforeId + "&limit=" + limit + filters);
+    }
+
+    /**
+     * One part of {@code GET /admin/v1/audit.csv}: its CSV bytes and the next part's cursor, 0 after the last part.
+     * {@code filters} is the rest of the query, already encoded.
+     */
+    public AuditCsvPart auditCsv(long beforeId, String filters) {
+        String pathAndQuery = "/admin/v1/audit.csv?before=" + beforeId + filters;
+        HttpRequest request = requestTo(pathAndQuery, answerTimeout).setHeader("Accept", "text/csv").GET().build();
+        HttpResponse<byte[]> response = exchange(request);
+        if (response.statusCode() != 200) {
+            throw new ProblemAnswerException(problemOf("GET " + pathAndQuery, response.statusCode(), response.body()));
+        }
+        String next = response.headers().firstValue("X-Audit-Next-Before").orElse("0");
+        try {
+            return new AuditCsvPart(response.body(), Long.parseLong(next));
+        } catch (NumberFormatException e) {
+            throw new UnexpectedAnswerException("GET " + pathAndQuery + " answered a next cursor that is not a number: "
+                    + next);
+        }
+    }
+
+    /** One part of the audit trail as CSV; {@code nextBefore} 0 after the last part. */
+    public record AuditCsvPart(byte[] csv, long nextBefore) {}
+
     /**
      * Streams a package file to {@code PUT /admin/v1/packages/<sha256>} (never read whole into memory). The
      * answer may take the answer timeout plus one second per MiB. No {@code Expect: 100-continue}: Java 17's

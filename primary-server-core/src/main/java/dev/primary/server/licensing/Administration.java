@@ -1,5 +1,6 @@
 package dev.primary.server.licensing;
 
+import dev.primary.server.audit.AuditFilter;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerRemoval;
 import dev.primary.protocol.admin.CreatedEnrollmentToken;
@@ -127,4 +128,20 @@ public interface Administration {
 
     /** The newest audit entries first, at most {@code limit}, with ids below {@code beforeId} (0 = newest). */
     List<AuditEntry> audit(long beforeId, int limit);
+
+    /** The same, only the entries {@code filter} matches. */
+    default List<AuditEntry> audit(AuditFilter filter, long beforeId, int limit) {
+        throw new UnsupportedOperationException("filtering the audit trail is not supported here");
+    }
+
+    /**
+     * One part of the audit trail for export: the newest entries first that {@code filter} matches, with ids below
+     * {@code beforeId} (0 = newest), at most {@link #AUDIT_EXPORT_PART} of them, and one more when there are more.
+     */
+    default List<AuditEntry> auditExport(AuditFilter filter, long beforeId) {
+        throw new UnsupportedOperationException("exporting the audit trail is not supported here");
+    }
+
+    /** The most audit entries in one part of an export (CSV). */
+    int AUDIT_EXPORT_PART = 50_000;
 }

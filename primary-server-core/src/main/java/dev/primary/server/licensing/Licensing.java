@@ -1,5 +1,6 @@
 package dev.primary.server.licensing;
 
+import dev.primary.server.audit.AuditFilter;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.server.audit.AuditAction;
 import dev.primary.server.audit.AuditEvent;
@@ -438,5 +439,24 @@ public final class Licensing implements ClientProtocol, Administration {
             throw new InvalidRequestException("limit must be 1 to " + MAX_AUDIT_PAGE + ", got " + limit);
         }
         return store.read(reads -> reads.audit(beforeId, limit));
+    }
+
+    @Override
+    public List<AuditEntry> audit(AuditFilter filter, long beforeId, int limit) {
+        if (beforeId < 0) {
+            throw new InvalidRequestException("before cannot be negative, got " + beforeId);
+        }
+        if (limit < 1 || limit > MAX_AUDIT_PAGE) {
+            throw new InvalidRequestException("limit must be 1 to " + MAX_AUDIT_PAGE + ", got " + limit);
+        }
+        return store.read(reads -> reads.audit(filter, beforeId, limit));
+    }
+
+    @Override
+    public List<AuditEntry> auditExport(AuditFilter filter, long beforeId) {
+        if (beforeId < 0) {
+            throw new InvalidRequestException("before cannot be negative, got " + beforeId);
+        }
+        return store.read(reads -> reads.audit(filter, beforeId, AUDIT_EXPORT_PART + 1));
     }
 }

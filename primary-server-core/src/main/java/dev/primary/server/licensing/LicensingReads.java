@@ -1,5 +1,6 @@
 package dev.primary.server.licensing;
 
+import dev.primary.server.audit.AuditFilter;
 import dev.primary.server.account.AccountReads;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerQuery;
@@ -75,4 +76,10 @@ public interface LicensingReads extends ComputerDirectory, UpdateRecords, Enroll
 
     /** Audit entries newest first, with ids below {@code beforeId} (0 = from the newest). */
     List<AuditEntry> audit(long beforeId, int limit);
+
+    /**
+     * The newest audit entries first that {@code filter} matches, at most {@code limit}, with ids below
+     * {@code beforeId} (0 = newest).
+     */
+    List<AuditEntry> audit(AuditFilter filter, long beforeId, int limit);
 }

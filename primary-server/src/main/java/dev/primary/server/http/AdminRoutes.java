@@ -60,7 +60,7 @@ public final class AdminRoutes {
         Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, present, events));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
-        RouteTable table = routes
+        routes
                 .before(ConsoleRoutes.exceptOnConsole(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
                         new AdminAuthentication(token, accountTokens)))))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
@@ -97,11 +97,9 @@ public final class AdminRoutes {
                 .post("/admin/v1/computers/reinstate", request -> onComputer(request, admin::reinstate))
                 .post("/admin/v1/computers/verify-license", request -> onComputer(request,
                         (computer, reason, actor) -> admin.verifyLicense(computer, actor)))
-                .post("/admin/v1/reclaim", request -> Response.json(admin.reclaimSilent(request.actor())))
-                .get("/admin/v1/audit", request -> Response.json(admin.audit(
-                        QueryParameters.wholeNumber(request, "before", 0, 0, Long.MAX_VALUE),
-                        (int) QueryParameters.wholeNumber(request, "limit", 100, 1, 1000))))
-                .build();
+                .post("/admin/v1/reclaim", request -> Response.json(admin.reclaimSilent(request.actor())));
+        AuditRoutes.addTo(routes, admin);
+        RouteTable table = routes.build();
         console.ifPresent(call -> call.callThrough(table));
         return table;
     }

@@ -30,6 +30,10 @@ import dev.primary.server.testing.TestClient;
 import dev.primary.server.testing.TestVendor;
 import java.time.Duration;
 import java.time.Instant;
+import dev.primary.server.audit.AuditFilter;
+import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.audit.AuditAction;
+import dev.primary.protocol.admin.AuditEntry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -428,6 +432,37 @@ public abstract class StoreContract {
         });
 
         assertThat(computersOf(client.clientId()).get(0).lastContact()).isEqualTo(later);
+    }
+
+    @Test
+    void the_audit_trail_is_read_by_actor_action_subject_and_time_newest_first() {
+        store().write(writes -> {
+            writes.audit(new AuditEvent(START, "ada", AuditAction.COMPUTER_REVOKED, "CORP\\PC1", "lost"));
+            writes.audit(new AuditEvent(START.plusSeconds(60), "bob", AuditAction.COMPUTER_REVOKED, "CORP\\PC2", ""));
+            writes.audit(new AuditEvent(START.plusSeconds(120), "ada", AuditAction.SEAT_RESERVED, "CORP\\PC1", ""));
+            writes.audit(new AuditEvent(START.plusSeconds(180), "ada", AuditAction.COMPUTER_REVOKED, "CORP\\PC2", ""));
+            return null;
+        });
+
+        assertThat(auditDetails(new AuditFilter("ada", "", "", Optional.empty(), Optional.empty())))
+                .extracting(AuditEntry::at).containsExactly(START.plusSeconds(180), START.plusSeconds(120), START);
+        assertThat(auditDetails(new AuditFilter("ada", "computer.revoked", "", Optional.empty(), Optional.empty())))
+                .extracting(AuditEntry::subject).containsExactly("CORP\\PC2", "CORP\\PC1");
+        assertThat(auditDetails(new AuditFilter("", "", "CORP\\PC1", Optional.empty(), Optional.empty())))
+                .extracting(AuditEntry::action).containsExactly("seat.reserved", "computer.revoked");
+        assertThat(auditDetails(new AuditFilter("", "", "", Optional.of(START.plusSeconds(60)),
+                Optional.of(START.plusSeconds(180))))).as("from inclusive, to exclusive")
+                .extracting(AuditEntry::at).containsExactly(START.plusSeconds(120), START.plusSeconds(60));
+        List<AuditEntry> newest = auditDetails(AuditFilter.ANY);
+        List<AuditEntry> beforeNewest = store().read(reads -> reads.audit(
+                new AuditFilter("ada", "", "", Optional.empty(), Optional.empty()), newest.get(0).id(), 1));
+        assertThat(beforeNewest).as("before and limit with a filter")
+                .extracting(AuditEntry::at).containsExactly(START.plusSeconds(120));
+        assertThat(auditDetails(new AuditFilter("nobody", "", "", Optional.empty(), Optional.empty()))).isEmpty();
+    }
+
+    private List<AuditEntry> auditDetails(AuditFilter filter) {
+        return store().read(reads -> reads.audit(filter, 0, 100));
     }
 
     private Licensing batched() {

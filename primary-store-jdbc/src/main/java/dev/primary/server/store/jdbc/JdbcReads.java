@@ -1,5 +1,6 @@
 package dev.primary.server.store.jdbc;
 
+import dev.primary.server.audit.AuditFilter;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
@@ -25,6 +26,7 @@ import dev.primary.server.release.RolloutCounts;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -288,5 +290,35 @@ public class JdbcReads implements LicensingReads, ReleaseReads {
     public List<AuditEntry> audit(long beforeId, int limit) {
         return statements.list("SELECT " + Rows.AUDIT_COLUMNS + " FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?",
                 Rows::audit, beforeId == 0 ? Long.MAX_VALUE : beforeId, limit);
+    }
+
+    @Override
+    public List<AuditEntry> audit(AuditFilter filter, long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.AUDIT_COLUMNS + " FROM audit WHERE id < ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(beforeId == 0 ? Long.MAX_VALUE : beforeId);
+        if (!filter.actor().isEmpty()) {
+            sql.append(" AND actor = ?");
+            parameters.add(filter.actor());
+        }
+        if (!filter.action().isEmpty()) {
+            sql.append(" AND action = ?");
+            parameters.add(filter.action());
+        }
+        if (!filter.subject().isEmpty()) {
+            sql.append(" AND subject = ?");
+            parameters.add(filter.subject());
+        }
+        filter.from().ifPresent(from -> {
+            sql.append(" AND at >= ?");
+            parameters.add(from.toEpochMilli());
+        });
+        filter.to().ifPresent(to -> {
+            sql.append(" AND at < ?");
+            parameters.add(to.toEpochMilli());
+        });
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        parameters.add(limit);
+        return statements.list(sql.toString(), Rows::audit, parameters.toArray());
     }
 }
