@@ -14,6 +14,7 @@ import java.util.List;
 final class AdminAccessPolicy {
     private static final List<Rule> RULES = List.of(
             new Rule("GET", "/admin/v1/accounts/**", AccountRole.ADMINISTRATOR),
+            new Rule("GET", "/admin/v1/stats/**", AccountRole.VIEWER),
             new Rule("GET", "/**", AccountRole.VIEWER),
             new Rule("POST", "/admin/v1/computers/reserve", AccountRole.OPERATOR),
             new Rule("POST", "/admin/v1/computers/release", AccountRole.OPERATOR),

@@ -14,6 +14,7 @@ import dev.primary.server.licensing.Administration;
 import dev.primary.server.logging.RunningLogLevel;
 import dev.primary.server.account.AccountServices;
 import dev.primary.server.account.Caller;
+import dev.primary.server.stats.Statistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,17 +37,19 @@ public final class AdminRoutes {
      * @param logLevel the process's log level, read and changed at {@code /admin/v1/log-level}
      * @param accounts named accounts, their API tokens and the login; empty for a backend without them (only the bootstrap
      *     token then opens the admin API, and {@code /admin/v1/accounts} is not served)
+     * @param statistics what the charts read ({@code /admin/v1/stats}); empty for a backend without them
      */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
             IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
-            Supplier<String> metrics, Optional<AccountServices> accounts) {
+            Supplier<String> metrics, Optional<AccountServices> accounts, Optional<Statistics> statistics) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
         LogLevelRoutes.addTo(routes, logLevel, admin);
         HealthRoutes.addTo(routes, readiness, metrics);
         accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
         accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
+        statistics.ifPresent(present -> StatsRoutes.addTo(routes, present));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
         return routes
