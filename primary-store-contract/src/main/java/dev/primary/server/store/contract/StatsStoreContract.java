@@ -1,6 +1,7 @@
 package dev.primary.server.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primary.protocol.admin.ComputerState;
 import dev.primary.protocol.admin.HourlyStats;
@@ -148,6 +149,23 @@ public abstract class StatsStoreContract {
         assertThat(hours(store(), Instant.EPOCH, HOUR.plusSeconds(3600)))
                 .extracting(HourlyStats::hour).containsExactly(oldestKept, HOUR.minusSeconds(3600), HOUR);
         assertThat(Duration.between(oldestKept, HOUR).toHours() + 1).as("rows kept at most").isEqualTo(2160);
+    }
+
+    @Test
+    void counts_a_failed_write_could_not_take_are_written_by_the_next_flush_with_the_new_ones() {
+        HourlyTally tally = new HourlyTally(clock);
+        tally.checkIn();
+        tally.registration();
+        StoreUnderTest closed = store();
+        closeStores();
+
+        assertThatThrownBy(() -> new HourlyStatsJob(closed, tally, clock).flush())
+                .isInstanceOf(RuntimeException.class);
+        tally.checkIn();
+        List<HourCounts> written = new HourlyStatsJob(store(), tally, clock).flush();
+
+        assertThat(written).containsExactly(new HourCounts(HOUR, 2, 1, 0));
+        assertThat(hours(store(), HOUR, HOUR.plusSeconds(3600))).containsExactly(new HourlyStats(HOUR, 2, 1, 0, null));
     }
 
     @Test
