@@ -20,6 +20,7 @@ import dev.primary.admin.command.LogLevelCommand;
 import dev.primary.admin.command.ReclaimCommand;
 import dev.primary.admin.command.ServerCommand;
 import dev.primary.admin.command.CountersCommand;
+import dev.primary.admin.command.StatsCommand;
 import dev.primary.admin.command.SummaryCommand;
 import dev.primary.admin.command.TerminalText;
 import dev.primary.admin.http.AdminApi;
@@ -108,6 +109,7 @@ public final class PrimaryAdminMain implements Runnable {
                 .addSubcommand(LicenseCommand.group(console))
                 .addSubcommand(new SummaryCommand(console))
                 .addSubcommand(new CountersCommand(console))
+                .addSubcommand(StatsCommand.group(console))
                 .addSubcommand(ComputersCommand.group(console))
                 .addSubcommand(ComputerCommand.group(console))
                 .addSubcommand(new ComputerActionCommand.Verify(console))

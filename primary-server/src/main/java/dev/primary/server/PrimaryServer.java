@@ -54,6 +54,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
@@ -296,6 +297,8 @@ public final class PrimaryServer implements AutoCloseable {
                 turns = joinFleet(postgres, ticketSecret, backend);
             }
             readiness.storeOpen();
+            Optional<HourlyStatsSchedule> hourlyStats = HourlyStatsSchedule.of(backend, clock);
+            hourlyStats.ifPresent(schedule -> resources.push(schedule.start()));
             NudgeSender nudges = NudgeSender.standard();
             resources.push(nudges);
             NettyTransport clientTransport = NettyTransport.start("primary-client",
@@ -313,7 +316,8 @@ public final class PrimaryServer implements AutoCloseable {
                     configuration.registrationLimit().burst(), RegistrationLimit.MAX_SOURCES, System::nanoTime);
             clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),
                     configuration.port(), limits, clientCaps), tls,
-                    ClientRoutes.of(backend.clientProtocol(), backend.packages(), registrations),
+                    ClientRoutes.of(hourlyStats.map(schedule -> schedule.counting(backend.clientProtocol()))
+                            .orElse(backend.clientProtocol()), backend.packages(), registrations),
                     clientWorkers, clientTransport, clientTraffic);
             resources.push(clientListener);
             ServerStatus status = new ServerStatus(identity.serverId(), settings.serverVersion(), startedAt,
@@ -327,7 +331,8 @@ public final class PrimaryServer implements AutoCloseable {
             resources.push(events);
             adminListener.serve(AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
                     clientTraffic::snapshot, registrations::refusedBySource, new RunningLogLevel(configuration.logLevel()),
-                    readiness, metrics::scrape, AccountsOnStore.of(backend, clock), events));
+                    readiness, metrics::scrape, AccountsOnStore.of(backend, clock),
+                    hourlyStats.map(HourlyStatsSchedule::statistics), events));
             readiness.clientPortOpen();
             String adminUrl = "https://" + Endpoints.connectableHost(configuration.adminBind()) + ":" + adminListener.port();
             new AdminEndpoint(adminUrl, settings.tlsPin()).writeTo(directory.adminEndpointFile());

@@ -84,6 +84,28 @@ public final class AdminApi {
         return get("/admin/v1/counters");
     }
 
+    /** {@code GET /admin/v1/stats/hourly}; {@code from} and {@code to} are ISO-8601 instants, empty for the default. */
+    public Answer hourlyStats(String from, String to) {
+        StringBuilder path = new StringBuilder("/admin/v1/stats/hourly");
+        String separator = "?";
+        if (!from.isEmpty()) {
+            path.append(separator).append("from=").append(encoded(from));
+            separator = "&";
+        }
+        if (!to.isEmpty()) {
+            path.append(separator).append("to=").append(encoded(to));
+        }
+        return get(path.toString());
+    }
+
+    public Answer recorderVersions() {
+        return get("/admin/v1/stats/recorder-versions");
+    }
+
+    public Answer rolloutProgress(long rolloutId) {
+        return get("/admin/v1/stats/rollouts/" + rolloutId);
+    }
+
     public Answer summary() {
         return get("/admin/v1/summary");
     }

@@ -9,6 +9,7 @@ import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.ComputerDirectory;
 import dev.primary.server.computer.UpdateRecords;
 import dev.primary.server.enrollment.EnrollmentReads;
+import dev.primary.server.stats.StatsReads;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the licensing core reads from its store. Every lookup here is by an index. */
-public interface LicensingReads extends ComputerDirectory, UpdateRecords, EnrollmentReads, AccountReads {
+public interface LicensingReads extends ComputerDirectory, UpdateRecords, EnrollmentReads, AccountReads,
+        StatsReads {
 
     Optional<ClientRecord> client(String clientId);
 

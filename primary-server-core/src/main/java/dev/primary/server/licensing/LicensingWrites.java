@@ -6,10 +6,12 @@ import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateRecordWrites;
 import dev.primary.server.enrollment.EnrollmentWrites;
+import dev.primary.server.stats.StatsWrites;
 import java.time.Instant;
 
 /** What a unit of work may change, inside one {@link LicensingStore#write}; it sees its own changes. */
-public interface LicensingWrites extends LicensingReads, UpdateRecordWrites, EnrollmentWrites, AccountWrites {
+public interface LicensingWrites extends LicensingReads, UpdateRecordWrites, EnrollmentWrites, AccountWrites,
+        StatsWrites {
 
     void insertClient(ClientRecord client);
 

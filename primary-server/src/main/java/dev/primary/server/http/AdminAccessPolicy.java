@@ -16,6 +16,7 @@ final class AdminAccessPolicy {
             new Rule("GET", "/admin/v1/accounts/**", AccountRole.ADMINISTRATOR),
             new Rule("GET", "/admin/v1/events", AccountRole.VIEWER),
             new Rule("GET", "/admin/v1/audit.csv", AccountRole.VIEWER),
+            new Rule("GET", "/admin/v1/stats/**", AccountRole.VIEWER),
             new Rule("GET", "/**", AccountRole.VIEWER),
             new Rule("POST", "/admin/v1/computers/reserve", AccountRole.OPERATOR),
             new Rule("POST", "/admin/v1/computers/release", AccountRole.OPERATOR),

@@ -15,6 +15,7 @@ import dev.primary.server.licensing.Administration;
 import dev.primary.server.logging.RunningLogLevel;
 import dev.primary.server.account.AccountServices;
 import dev.primary.server.account.Caller;
+import dev.primary.server.stats.Statistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,20 +38,22 @@ public final class AdminRoutes {
      * @param logLevel the process's log level, read and changed at {@code /admin/v1/log-level}
      * @param accounts named accounts, their API tokens and the login; empty for a backend without them (only the bootstrap
      *     token then opens the admin API, and {@code /admin/v1/accounts} is not served)
+     * @param statistics what the charts read ({@code /admin/v1/stats}); empty for a backend without them
      */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
             IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
-            Supplier<String> metrics, Optional<AccountServices> accounts) {
+            Supplier<String> metrics, Optional<AccountServices> accounts, Optional<Statistics> statistics) {
         return of(admin, updates, token, status, traffic, limitedSources, logLevel, readiness, metrics, accounts,
-                new FleetEventStreams(FleetChanges.NONE, admin, FleetEventStreams.Limits.DEFAULT));
+                statistics, new FleetEventStreams(FleetChanges.NONE, admin, FleetEventStreams.Limits.DEFAULT));
     }
 
     /** The same, with the fleet's changes streamed at {@code GET /admin/v1/events} by {@code events}. */
     public static RouteTable of(Administration admin, UpdateServices updates, AdminToken token,
             Supplier<ServerStatus> status, Supplier<TrafficCounters> traffic,
             IntFunction<Map<String, Long>> limitedSources, RunningLogLevel logLevel, Readiness readiness,
-            Supplier<String> metrics, Optional<AccountServices> accounts, FleetEventStreams events) {
+            Supplier<String> metrics, Optional<AccountServices> accounts, Optional<Statistics> statistics,
+            FleetEventStreams events) {
         RouteTable.Builder routes = RouteTable.builder();
         UpdateRoutes updateRoutes = UpdateRoutes.addTo(routes, admin, updates);
         LogLevelRoutes.addTo(routes, logLevel, admin);
@@ -58,6 +61,7 @@ public final class AdminRoutes {
         accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
         accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
         Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, present, events));
+        statistics.ifPresent(present -> StatsRoutes.addTo(routes, present));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
         routes

@@ -37,4 +37,12 @@ class AdminAccessPolicyTest {
         assertThat(AdminAccessPolicy.required("POST", "/admin/v1/something-new")).isEqualTo(AccountRole.ADMINISTRATOR);
         assertThat(AdminAccessPolicy.required("DELETE", "/admin/v1/summary")).isEqualTo(AccountRole.ADMINISTRATOR);
     }
+
+    @Test
+    void the_statistics_are_read_by_a_viewer_and_nothing_else_is_open_under_them() {
+        assertThat(AdminAccessPolicy.required("GET", "/admin/v1/stats/hourly")).isEqualTo(AccountRole.VIEWER);
+        assertThat(AdminAccessPolicy.required("GET", "/admin/v1/stats/recorder-versions")).isEqualTo(AccountRole.VIEWER);
+        assertThat(AdminAccessPolicy.required("GET", "/admin/v1/stats/rollouts/7")).isEqualTo(AccountRole.VIEWER);
+        assertThat(AdminAccessPolicy.required("POST", "/admin/v1/stats/hourly")).isEqualTo(AccountRole.ADMINISTRATOR);
+    }
 }

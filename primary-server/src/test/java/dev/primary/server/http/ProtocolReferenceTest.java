@@ -11,6 +11,7 @@ import dev.primary.server.identity.AdminToken;
 import dev.primary.server.logging.RunningLogLevel;
 import dev.primary.server.nudge.NudgeSender;
 import dev.primary.server.store.files.FilePackageStore;
+import dev.primary.server.stats.Statistics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,7 +119,8 @@ class ProtocolReferenceTest {
     private RouteTable adminRoutes() {
         return AdminRoutes.of(licensing, new UpdateServices(new FakeReleases(Clock.systemUTC()), packages, nudges, 1024),
                 AdminToken.generate(), () -> null, () -> null, limit -> Map.of(), new RunningLogLevel(LogLevel.NORMAL),
-                new Readiness(), () -> "", Optional.of(accountServices()));
+                new Readiness(), () -> "", Optional.of(accountServices()),
+                Optional.of(new Statistics(UNUSED_STORE, Clock.systemUTC())));
     }
 
     private static AccountServices accountServices() {

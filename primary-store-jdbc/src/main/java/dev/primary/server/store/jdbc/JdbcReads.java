@@ -23,7 +23,10 @@ import dev.primary.server.release.Release;
 import dev.primary.server.release.ReleaseReads;
 import dev.primary.server.release.Rollout;
 import dev.primary.server.release.RolloutCounts;
+import dev.primary.protocol.admin.HourlyStats;
+import dev.primary.protocol.release.UpdateState;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.ArrayList;
@@ -320,5 +323,31 @@ public class JdbcReads implements LicensingReads, ReleaseReads {
         sql.append(" ORDER BY id DESC LIMIT ?");
         parameters.add(limit);
         return statements.list(sql.toString(), Rows::audit, parameters.toArray());
+    }
+
+    @Override
+    public List<HourlyStats> hourlyStats(Instant from, Instant to) {
+        return statements.list(HourlyStatsRows.SELECT_RANGE, HourlyStatsRows::hour, from, to);
+    }
+
+    @Override
+    public boolean hourSampled(Instant hour) {
+        return statements.number(HourlyStatsRows.SAMPLED, hour) > 0;
+    }
+
+    @Override
+    public Map<String, Long> recorderVersionCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        statements.list(HourlyStatsRows.RECORDER_VERSIONS,
+                row -> counts.put(row.getString(1), row.getLong(2)));
+        return counts;
+    }
+
+    @Override
+    public Map<UpdateState, Long> rolloutStateCounts(long rolloutId) {
+        Map<UpdateState, Long> counts = new EnumMap<>(UpdateState.class);
+        statements.list(HourlyStatsRows.ROLLOUT_STATES,
+                row -> counts.put(UpdateState.fromWire(row.getString(1)), row.getLong(2)), rolloutId);
+        return counts;
     }
 }

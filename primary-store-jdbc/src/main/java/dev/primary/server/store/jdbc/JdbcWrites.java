@@ -1,5 +1,8 @@
 package dev.primary.server.store.jdbc;
 
+import dev.primary.protocol.admin.HourlyStats;
+import dev.primary.server.stats.HourCounts;
+
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.computer.Computer;
@@ -202,6 +205,23 @@ public class JdbcWrites extends JdbcReads implements LicensingWrites, ReleaseWri
     public void audit(AuditEvent event) {
         statements.update("INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)", event.at(),
                 event.actor(), event.action().wireName(), event.subject(), event.detail());
+    }
+
+    @Override
+    public void addHourlyCounts(HourCounts counts) {
+        statements.update(HourlyStatsRows.ADD_COUNTS, counts.hour(), counts.checkIns(), counts.registrations(),
+                counts.reports());
+    }
+
+    @Override
+    public void saveHourlySample(Instant hour, HourlyStats.SeatSample sample) {
+        statements.update(HourlyStatsRows.SAVE_SAMPLE, hour, sample.at(), sample.licenses(), sample.seats(),
+                sample.used(), sample.active(), sample.reserved(), sample.waiting());
+    }
+
+    @Override
+    public int deleteHourlyStatsBefore(Instant hour) {
+        return statements.update(HourlyStatsRows.DELETE_BEFORE, hour);
     }
 
     /** {@code values} and then {@code id}: the parameters of an UPDATE that sets the values of the row with the id. */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Every table of Primary's store that holds a site's state, with its columns in one fixed order and the key that
- * orders its rows: the schema both stores reach (SQLite through its migrations V1-V6, PostgreSQL through V1-V2;
+ * orders its rows: the schema both stores reach (SQLite through its migrations V1-V7, PostgreSQL through V1-V3;
  * PostgreSQL's V1_1 adds the fleet's own tables, which are not copied). A
  * table another version adds is not here, and {@link SchemaCheck} refuses to copy a store that has it rather than
  * leave it behind: a copier that skips what it does not know loses data silently.
@@ -50,7 +50,10 @@ public final class StoreTables {
                     "name", T, "role", T, "password_hash", T, "created_at", I, "created_by", T, "disabled_at", I)),
             new Table("account_tokens", List.of("id"), columns(
                     "id", T, "account", T, "secret_hash", T, "label", T, "created_at", I, "created_by", T,
-                    "expires_at", I, "revoked_at", I)));
+                    "expires_at", I, "revoked_at", I)),
+            new Table("hourly_stats", List.of("hour"), columns(
+                    "hour", I, "check_ins", I, "registrations", I, "reports", I, "sampled_at", I, "licenses", I,
+                    "seats", I, "seats_used", I, "active", I, "reserved", I, "waiting", I)));
 
     /** Tables whose ids the database generates: after a copy the target's generator must start past the copied ids. */
     public static final Set<String> GENERATED_IDS = Set.of("computers", "audit", "rollouts");
