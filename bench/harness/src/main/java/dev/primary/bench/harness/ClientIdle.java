@@ -23,11 +23,6 @@ public final class ClientIdle {
     private ClientIdle() {}
 
     /**
-     * @param repository the project's root (its {@code bin/} launchers, built beforehand)
-     * @param settle how long to wait after the license before measuring (start-up work done, heap shrunk)
-     * @param window the quiet window whose CPU time is measured
-     */
-    /**
      * The Client Service's JVM: {@code bin/client-service run} runs it as the child of a small shell launcher (which
      * restarts it into new versions), so the JVM is the launcher's java child; the process itself when it is Java.
      */
@@ -37,15 +32,102 @@ public final class ClientIdle {
                 .findFirst().map(ProcessHandle::pid).orElse(client.pid());
     }
 
+    /** One start measured: peak and final resident memory, its anonymous and file-backed parts, threads, CPU. */
+    record Sample(long peakBytes, long residentBytes, long anonymousBytes, long fileBytes, int threads,
+            double cpuSeconds) {
+        String describe() {
+            return String.format(java.util.Locale.ROOT, "%,d kB (anon %,d kB, file %,d kB, %d threads, %.3f CPU-s)",
+                    peakBytes / 1024, anonymousBytes / 1024, fileBytes / 1024, threads, cpuSeconds);
+        }
+    }
+
+    /**
+     * The shipped configuration only, once: see {@link #measure(Path, ManagedServer, Path, Duration, Duration, int,
+     * Map)}.
+     */
     public static ScenarioResult measure(Path repository, ManagedServer server, Path work, Duration settle,
             Duration window) {
-        Path home = work.resolve("client-idle");
+        return measure(repository, server, work, settle, window, 1, Map.of());
+    }
+
+    /**
+     * Starts the Client Service {@code rounds} times as shipped and, in each round, once more for every variant
+     * (the launcher's options plus the variant's, through {@code PRIMARY_JAVA_OPTS}, which come after the launcher's
+     * and so win), each in turn on a fresh installation. The result is the median of the shipped starts; the notes
+     * hold every start and each variant's median, so that one run compares them on equal terms.
+     *
+     * @param repository the project's root (its {@code bin/} launchers, built beforehand)
+     * @param settle how long to wait after the license before measuring (start-up work done, heap shrunk)
+     * @param window the quiet window whose CPU time is measured
+     * @param rounds starts of each configuration
+     * @param variants label to extra JVM options, measured beside the shipped configuration
+     */
+    public static ScenarioResult measure(Path repository, ManagedServer server, Path work, Duration settle,
+            Duration window, int rounds, Map<String, String> variants) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("client idle needs at least one round");
+        }
+        Map<String, String> configurations = new LinkedHashMap<>();
+        configurations.put(SHIPPED, "");
+        configurations.putAll(variants);
+        Map<String, String> notes = new LinkedHashMap<>();
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        configurations.keySet().forEach(label -> samples.put(label, new java.util.ArrayList<>()));
         String token = server.createEnrollmentToken("client-idle");
+        int start = 0;
+        for (Path archive : missingArchives(variants)) {
+            start++;
+            measureOnce(repository, server, work.resolve("training-" + start), token,
+                    "-XX:ArchiveClassesAtExit=" + archive, settle, Duration.ZERO);
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("the training start wrote no class archive " + archive);
+            }
+            notes.put("training start", "licensed, settled, stopped: wrote " + archive);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (Map.Entry<String, String> configuration : configurations.entrySet()) {
+                start++;
+                samples.get(configuration.getKey()).add(measureOnce(repository, server, work.resolve("start-" + start),
+                        token, configuration.getValue(), settle, window));
+            }
+        }
+        notes.put("measured", "bin/client-service run (the launcher's JVM options), licensed, sample Recorder running");
+        notes.put("settleSeconds", Long.toString(settle.toSeconds()));
+        notes.put("rounds", Integer.toString(rounds));
+        Sample shipped = median(samples.get(SHIPPED));
+        notes.put("cpuSecondsInWindow", String.format(java.util.Locale.ROOT, "%.3f", shipped.cpuSeconds()));
+        samples.forEach((label, measured) -> {
+            Sample median = median(measured);
+            notes.put("median: " + label + " " + configurations.get(label), median.describe());
+            for (int round = 0; round < measured.size(); round++) {
+                notes.put("round " + (round + 1) + ": " + label, measured.get(round).describe());
+            }
+        });
+        double seconds = window.toMillis() / 1e3;
+        return new ScenarioResult("client-idle", 1, false, 0, 0, seconds, 0, null, Map.of(),
+                new ScenarioResult.ServerUsage(shipped.cpuSeconds(), shipped.cpuSeconds() * 100 / seconds,
+                        shipped.peakBytes(), shipped.residentBytes()), null, notes);
+    }
+
+    /** The label of the configuration as shipped (the launcher's options alone). */
+    public static final String SHIPPED = "as shipped";
+
+    /** The start whose peak resident memory is the median (the lower middle one of an even count). */
+    static Sample median(List<Sample> measured) {
+        List<Sample> sorted = new java.util.ArrayList<>(measured);
+        sorted.sort(java.util.Comparator.comparingLong(Sample::peakBytes));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static Sample measureOnce(Path repository, ManagedServer server, Path work, String token,
+            String extraOptions, Duration settle, Duration window) {
+        Path home = work.resolve("client-idle");
         run(repository, List.of("bin/deployment-utility", "--server", server.host(), "--port",
-                Integer.toString(server.clientPort()), "--out", home.toString(), "--computer-name", "IDLE-1",
-                "--nudge-port", "0", "--enrollment-token", token), work.resolve("deployment-utility.out"));
+                Integer.toString(server.clientPort()), "--out", home.toString(), "--computer-name",
+                "IDLE-" + work.getFileName(), "--nudge-port", "0", "--enrollment-token", token),
+                work.resolve("deployment-utility.out"), Map.of());
         Process client = start(repository, List.of("bin/client-service", "run", "--home", home.toString()),
-                work.resolve("client-service.out"));
+                work.resolve("client-service.out"), Map.of("PRIMARY_JAVA_OPTS", extraOptions));
         try {
             waitLicensed(home, client);
             sleep(settle);
@@ -58,15 +140,16 @@ public final class ClientIdle {
                 peak = Math.max(peak, ProcessUsage.of(service).residentBytes());
             }
             ProcessUsage after = ProcessUsage.of(service);
-            double cpuSeconds = after.cpuSince(before).toNanos() / 1e9;
-            Map<String, String> notes = new LinkedHashMap<>();
-            notes.put("measured", "bin/client-service run (the launcher's JVM options), licensed, sample Recorder running");
-            notes.put("settleSeconds", Long.toString(settle.toSeconds()));
-            notes.put("cpuSecondsInWindow", String.format("%.3f", cpuSeconds));
-            return new ScenarioResult("client-idle", 1, false, 0, 0, window.toMillis() / 1e3, 0, null, Map.of(),
-                    new ScenarioResult.ServerUsage(cpuSeconds, cpuSeconds * 100 / (window.toMillis() / 1e3), peak,
-                            after.residentBytes()), null, notes);
+            Map<String, Long> status = status(service);
+            return new Sample(peak, after.residentBytes(), status.getOrDefault("RssAnon", 0L) * 1024,
+                    status.getOrDefault("RssFile", 0L) * 1024, status.getOrDefault("Threads", 0L).intValue(),
+                    after.cpuSince(before).toNanos() / 1e9);
         } finally {
+            // The JVM first (a normal exit, so that a training start writes its class archive), then its launcher.
+            ProcessHandle.of(serviceJvm(client)).ifPresent(jvm -> {
+                jvm.destroy();
+                jvm.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(failure -> jvm).join();
+            });
             client.destroy();
             try {
                 client.waitFor(20, TimeUnit.SECONDS);
@@ -75,6 +158,36 @@ public final class ClientIdle {
             }
             client.destroyForcibly();
         }
+    }
+
+    /**
+     * The class archives ({@code -XX:SharedArchiveFile=PATH}) that variants name and that do not exist yet: a
+     * training start (licensed, settled, stopped) writes each one with {@code -XX:ArchiveClassesAtExit} first.
+     */
+    static List<Path> missingArchives(Map<String, String> variants) {
+        return variants.values().stream().flatMap(options -> java.util.Arrays.stream(options.trim().split("\\s+")))
+                .filter(option -> option.startsWith(SHARED_ARCHIVE))
+                .map(option -> Path.of(option.substring(SHARED_ARCHIVE.length())).toAbsolutePath()).distinct()
+                .filter(archive -> !Files.exists(archive)).toList();
+    }
+
+    private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
+
+    /** The numeric fields of {@code /proc/<pid>/status} (kB for sizes). */
+    private static Map<String, Long> status(long pid) {
+        Map<String, Long> fields = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                int colon = line.indexOf(':');
+                String value = line.substring(colon + 1).replace("kB", "").trim();
+                if (colon > 0 && value.matches("\\d+")) {
+                    fields.put(line.substring(0, colon), Long.parseLong(value));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the status of process " + pid, e);
+        }
+        return fields;
     }
 
     private static void waitLicensed(Path home, Process client) {
@@ -96,8 +209,8 @@ public final class ClientIdle {
         throw new IllegalStateException("the Client Service was not licensed within " + LICENSED_WITHIN.toSeconds() + " s");
     }
 
-    private static void run(Path repository, List<String> command, Path output) {
-        Process process = start(repository, command, output);
+    private static void run(Path repository, List<String> command, Path output, Map<String, String> environment) {
+        Process process = start(repository, command, output, environment);
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -109,12 +222,14 @@ public final class ClientIdle {
         }
     }
 
-    private static Process start(Path repository, List<String> command, Path output) {
+    private static Process start(Path repository, List<String> command, Path output,
+            Map<String, String> environment) {
         try {
             Files.createDirectories(output.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().put("PRIMARY_SKIP_BUILD", "1");
+            builder.environment().putAll(environment);
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0) + ": " + e.getMessage(), e);

@@ -132,6 +132,16 @@ final class SuiteCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     Duration idleSettle;
 
+    @Option(names = "--idle-rounds", paramLabel = "N", defaultValue = "3",
+            description = "Client idle: starts of each configuration; the result is the median. Default: ${DEFAULT-VALUE}.")
+    int idleRounds;
+
+    @Option(names = "--idle-variant", paramLabel = "LABEL=JVM-OPTIONS",
+            description = "Client idle: also measure the launcher's options plus these (through PRIMARY_JAVA_OPTS), "
+                    + "in turn with the shipped configuration; repeatable. A -XX:SharedArchiveFile that does not exist "
+                    + "is written first by a training start (-XX:ArchiveClassesAtExit).")
+    java.util.Map<String, String> idleVariants = new java.util.LinkedHashMap<>();
+
     @Option(names = "--repository", paramLabel = "DIR", defaultValue = ".",
             description = "Client idle: the project's root, whose bin/deployment-utility and bin/client-service "
                     + "(built beforehand) are measured. Default: the current directory.")
@@ -185,7 +195,8 @@ final class SuiteCommand implements Callable<Integer> {
                             downTime, maxInFlight, giveUpAfter, false),
                     waveClients, packageMebibytes * UpdateWaveCommand.MIB, phaseLimit, !signInline, skipped,
                     new SuiteSettings.LargeFleetSettings(largeFleet, largeFleet - largeFleet / 10),
-                    new SuiteSettings.ClientIdleSettings(repository.toAbsolutePath().normalize(), idleSettle, idleWindow));
+                    new SuiteSettings.ClientIdleSettings(repository.toAbsolutePath().normalize(), idleSettle, idleWindow,
+                            idleRounds, idleVariants));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

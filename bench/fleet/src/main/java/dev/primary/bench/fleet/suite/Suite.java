@@ -132,10 +132,11 @@ public final class Suite {
     private void clientIdle(ManagedServer server) {
         SuiteSettings.ClientIdleSettings idle = settings.clientIdle();
         context.progress().println("client-idle: bin/client-service licensed, settling " + idle.settle().toSeconds()
-                + " s, then measuring " + idle.window().toSeconds() + " s ...");
+                + " s, then measuring " + idle.window().toSeconds() + " s; " + idle.rounds() + " starts of "
+                + (1 + idle.variants().size()) + " configuration(s) ...");
         context.progress().flush();
         record(Role.CLIENT_IDLE, ClientIdle.measure(idle.repository(), server, server.dataDirectory().resolveSibling(
-                "client-idle"), idle.settle(), idle.window()), null);
+                "client-idle"), idle.settle(), idle.window(), idle.rounds(), idle.variants()), null);
     }
 
     /** On a server of its own, so that the million computers meet none of the other parts' clients. */

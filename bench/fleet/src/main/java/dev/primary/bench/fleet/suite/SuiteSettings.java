@@ -40,9 +40,15 @@ public record SuiteSettings(HelloCeiling.Settings hello, int reuseConcurrency, i
         }
     }
 
-    /** The client-idle part: where the project's bin/ launchers are, how long to settle and to measure. */
+    /**
+     * The client-idle part: where the project's bin/ launchers are, how long to settle and to measure, how many
+     * starts of each configuration, and the variants (label to extra JVM options) measured beside the shipped one.
+     */
     public record ClientIdleSettings(java.nio.file.Path repository, java.time.Duration settle,
-            java.time.Duration window) {
+            java.time.Duration window, int rounds, java.util.Map<String, String> variants) {
+        public ClientIdleSettings {
+            variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants));
+        }
     }
 
     public SuiteSettings {
