@@ -27,10 +27,7 @@ final class AdminApiCall {
      * @return the route's answer, or its refusal with the problem's status and detail
      */
     Outcome post(Caller caller, String path, byte[] json, String remoteAddress) {
-        RouteTable table = routes;
-        if (table == null) {
-            throw new IllegalStateException("the admin routes are not built yet");
-        }
+        RouteTable table = built();
         try {
             authorize(caller, "POST", path);
             RouteTable.Match<Handler> match = table.resolve("POST", path);
@@ -41,9 +38,58 @@ final class AdminApiCall {
             Reply reply = match.handler().handle(request);
             return new Outcome(reply.status(), reply instanceof Response response ? response.body() : new byte[0], "");
         } catch (RuntimeException e) {
-            Response problem = ProblemResponses.of(e, "POST", path);
-            return new Outcome(problem.status(), problem.body(), Json.read(problem.body(), Problem.class).detail());
+            return refusal(e, "POST", path);
         }
+    }
+
+    /**
+     * {@code GET path} as {@code caller}: for a read the console takes as its REST route answers it.
+     *
+     * @return the route's answer, or its refusal with the problem's status and detail
+     */
+    Outcome get(Caller caller, String path, String remoteAddress) {
+        RouteTable table = built();
+        try {
+            authorize(caller, "GET", path);
+            RouteTable.Match<Handler> match = table.resolve("GET", path);
+            Request request = new Request("GET", path, match.parameters(), Map.of(), new DefaultHttpHeaders(),
+                    new byte[0], remoteAddress);
+            request.authenticatedAs(caller);
+            Reply reply = match.handler().handle(request);
+            return new Outcome(reply.status(), reply instanceof Response response ? response.body() : new byte[0], "");
+        } catch (RuntimeException e) {
+            return refusal(e, "GET", path);
+        }
+    }
+
+    /**
+     * Opens the body of {@code PUT path} (an upload route, {@code PUT /admin/v1/packages/{sha256}}) as {@code caller}:
+     * the same role rule and the same handler, whose sink then takes the console request's streamed body.
+     *
+     * @param head the console request's head, for its headers and address
+     * @throws RuntimeException the route's refusal, before a byte of the body is read
+     */
+    UploadSink upload(Caller caller, String path, Request head, long contentLength) {
+        RouteTable table = built();
+        authorize(caller, "PUT", path);
+        RouteTable.Match<UploadHandler> match = table.resolveUpload("PUT", path);
+        Request request = new Request("PUT", path, match.parameters(), Map.of(), new DefaultHttpHeaders(),
+                new byte[0], head.remoteAddress());
+        request.authenticatedAs(caller);
+        return match.handler().begin(request, contentLength);
+    }
+
+    private RouteTable built() {
+        RouteTable table = routes;
+        if (table == null) {
+            throw new IllegalStateException("the admin routes are not built yet");
+        }
+        return table;
+    }
+
+    private static Outcome refusal(RuntimeException failure, String method, String path) {
+        Response problem = ProblemResponses.of(failure, method, path);
+        return new Outcome(problem.status(), problem.body(), Json.read(problem.body(), Problem.class).detail());
     }
 
     /** Throws the admin API's 403 when {@code caller} lacks the role its route {@code method path} needs. */

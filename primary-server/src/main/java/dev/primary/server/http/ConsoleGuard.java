@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 final class ConsoleGuard {
     static final String LOGIN = "/console/login";
+    /** Where a streamed upload carries the session's CSRF token: its body is the file, not a form. */
+    static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final Accounts accounts;
     private final ConsoleSecurity security;
@@ -60,6 +62,27 @@ final class ConsoleGuard {
         };
     }
 
+    /**
+     * A streamed upload (a {@code PUT} whose body is never held in memory): a session, a same-origin request and the
+     * session's CSRF token in {@link #CSRF_HEADER}, else refused with problem JSON before a byte of the body is read.
+     */
+    UploadHandler upload(ConsoleUpload upload) {
+        return (head, contentLength) -> {
+            ConsoleSession session = session(head).orElseThrow(() -> new UnauthenticatedRequestException(
+                    "the console session has ended; log in again"));
+            if (!ConsoleSecurity.sameOrigin(head)) {
+                throw new ForbiddenRequestException(
+                        "the upload was not sent from this console's own pages (Origin / Sec-Fetch-Site)");
+            }
+            if (!security.csrfMatches(session.token(), head.header(CSRF_HEADER).orElse(""))) {
+                throw new ForbiddenRequestException(
+                        "the upload's CSRF token is missing or wrong; reload the page and try again");
+            }
+            head.authenticatedAs(session.caller());
+            return upload.begin(head, session, contentLength);
+        };
+    }
+
     /** The session the request's cookie proves; empty without a cookie or for a token that no longer works. */
     Optional<ConsoleSession> session(Request request) {
         String token = ConsoleSecurity.cookie(request, ConsoleSecurity.SESSION_COOKIE);
@@ -100,6 +123,12 @@ final class ConsoleGuard {
     @FunctionalInterface
     interface ConsolePage {
         Reply render(Request request, ConsoleSession session);
+    }
+
+    /** An upload's start, once session, origin and CSRF token are checked: opens where its body goes. */
+    @FunctionalInterface
+    interface ConsoleUpload {
+        UploadSink begin(Request head, ConsoleSession session, long contentLength);
     }
 
     /** A form's action, once session, origin and CSRF token are checked. */

@@ -11,4 +11,9 @@ public final class ForbiddenRequestException extends HttpProblemException {
         super(ProblemType.FORBIDDEN, method + " " + path + " needs the role " + needed.wireName() + "; account \""
                 + caller.name() + "\" has the role " + caller.role().wireName(), Map.of());
     }
+
+    /** Refused for another reason than the role (a console upload without its CSRF token), saying which. */
+    ForbiddenRequestException(String detail) {
+        super(ProblemType.FORBIDDEN, detail, Map.of());
+    }
 }
