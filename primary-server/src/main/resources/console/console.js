@@ -106,3 +106,119 @@ document.addEventListener("click", (event) => {
     }
   });
 })();
+
+// Releases: a change in the fleet (GET /console/events) may be a client reporting update progress, so the counts
+// part of the page (GET /console/releases/counts) is read again, at most once every 2 seconds; never the whole page.
+(() => {
+  if (!document.getElementById("rollout-counts") || !window.EventSource) {
+    return;
+  }
+  const interval = 2000;
+  let last = 0;
+  let timer = null;
+  const refresh = () => {
+    timer = null;
+    last = Date.now();
+    if (window.htmx) {
+      window.htmx.ajax("GET", "/console/releases/counts", { target: "#rollout-counts", swap: "outerHTML" });
+    }
+  };
+  const changed = () => {
+    if (timer === null) {
+      timer = window.setTimeout(refresh, Math.max(0, last + interval - Date.now()));
+    }
+  };
+  const events = new EventSource("/console/events");
+  events.addEventListener("computer", changed);
+  events.addEventListener("resync", changed);
+})();
+
+// Adding a release: the package is streamed to PUT /console/releases/packages/<sha256>, the SHA-256 the signed
+// manifest names, with a progress bar; once it is stored the form sends the manifest alone (the package field has no
+// name). A refusal shows the server's own words.
+(() => {
+  const form = document.getElementById("add-release");
+  if (!form) {
+    return;
+  }
+  const packageInput = document.getElementById("release-package");
+  const progress = document.getElementById("upload-progress");
+  const status = document.getElementById("upload-status");
+  const error = document.getElementById("upload-error");
+  const button = document.getElementById("add");
+  const fail = (text) => {
+    error.textContent = "Refused: " + text;
+    error.hidden = false;
+    progress.hidden = true;
+    status.textContent = "";
+    button.disabled = false;
+  };
+  const manifestOf = async (file) => {
+    const signed = JSON.parse(await file.text());
+    const base64 = String(signed.payload).replace(/-/g, "+").replace(/_/g, "/");
+    const binary = window.atob(base64 + "===".slice((base64.length + 3) % 4));
+    const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  };
+  form.addEventListener("submit", async (event) => {
+    const file = packageInput.files[0];
+    if (!file) {
+      return; // the manifest alone: its package must be stored already
+    }
+    event.preventDefault();
+    error.hidden = true;
+    let manifest;
+    try {
+      manifest = await manifestOf(form.elements.manifest.files[0]);
+    } catch (e) {
+      fail("the manifest file is not a signed release manifest (JSON with a base64url payload).");
+      return;
+    }
+    if (!/^[0-9a-f]{64}$/.test(String(manifest.sha256))) {
+      fail("the manifest names no package SHA-256.");
+      return;
+    }
+    if (file.size !== manifest.size) {
+      fail("the package has " + file.size + " bytes, the manifest says " + manifest.size + " (" + manifest.fileName
+        + "): choose the package this manifest was signed for.");
+      return;
+    }
+    if (file.size > Number(form.dataset.maxBytes)) {
+      fail("the package has " + file.size + " bytes, more than this server takes (max-package, "
+        + form.dataset.maxText + ").");
+      return;
+    }
+    const request = new XMLHttpRequest();
+    request.open("PUT", "/console/releases/packages/" + manifest.sha256);
+    request.setRequestHeader("X-CSRF-Token", form.elements.csrf.value);
+    request.setRequestHeader("Content-Type", "application/octet-stream");
+    request.upload.addEventListener("progress", (progressEvent) => {
+      if (progressEvent.lengthComputable) {
+        progress.value = Math.floor((100 * progressEvent.loaded) / progressEvent.total);
+        status.textContent = progress.value + "% of " + file.size + " bytes sent";
+      }
+    });
+    request.addEventListener("load", () => {
+      if (request.status === 200 || request.status === 201) {
+        progress.value = 100;
+        status.textContent = "Package stored; adding the release\u2026";
+        form.submit();
+        return;
+      }
+      let detail = "the server answered " + request.status + ".";
+      try {
+        detail = JSON.parse(request.responseText).detail || detail;
+      } catch (e) {
+        // not problem JSON: keep the status
+      }
+      fail(detail);
+    });
+    request.addEventListener("error", () => fail("the upload was cut off: the connection was lost, or the server"
+      + " refused the package before the end."));
+    progress.value = 0;
+    progress.hidden = false;
+    status.textContent = "Sending the package\u2026";
+    button.disabled = true;
+    request.send(file);
+  });
+})();

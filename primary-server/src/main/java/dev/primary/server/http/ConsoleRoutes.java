@@ -35,8 +35,8 @@ final class ConsoleRoutes {
      * Adds the console's routes ({@code events} streams the fleet's changes to its pages); the returned call must be given the admin port's built routes
      * ({@link AdminApiCall#callThrough}) before the first request.
      */
-    static AdminApiCall addTo(RouteTable.Builder routes, Administration admin, AccountServices accounts,
-            FleetEventStreams events) {
+    static AdminApiCall addTo(RouteTable.Builder routes, Administration admin, UpdateServices updates,
+            AccountServices accounts, FleetEventStreams events) {
         ConsoleSecurity security = ConsoleSecurity.withRandomSecret();
         ConsoleTemplates templates = new ConsoleTemplates();
         ConsoleRoutes console = new ConsoleRoutes(accounts, security, templates);
@@ -53,6 +53,7 @@ final class ConsoleRoutes {
                 }));
         ConsoleComputerPages.addTo(routes, console.guard, templates, admin, api);
         ConsoleLicensePages.addTo(routes, console.guard, templates, admin, api);
+        ConsoleReleasePages.addTo(routes, console.guard, templates, updates, api);
         return api;
     }
 
