@@ -7,6 +7,7 @@ import dev.primary.protocol.admin.AccountRole;
 import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.testkit.CommandResult;
 import dev.primary.testkit.Eventually;
+import dev.primary.testkit.FreePorts;
 import dev.primary.testkit.InProcessCommand;
 import java.io.File;
 import java.io.IOException;
@@ -67,8 +68,12 @@ class ConsoleBrowserIT {
     @Test
     void an_administrator_licenses_and_acts_on_a_real_client_in_the_browser_and_a_viewer_is_refused() throws Exception {
         Vendor vendor = new Vendor(work.resolve("vendor"));
-        try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor).start();
-                ClientProcess client = ClientProcess.deploy(server, work, COMPUTER).start("300ms", "4h")) {
+        ReleaseVendor releases = new ReleaseVendor(work.resolve("releases"));
+        try (ServerProcess server = new ServerProcess(work.resolve("server"), vendor, "--release-key",
+                        releases.publicKey().toString()).start();
+                ClientProcess client = ClientProcess.deploy(server, work, COMPUTER, "--recorder-package-command",
+                        "/bin/sh", "--recorder-package-arg", "{package}", "--recorder-package-arg", "{home}",
+                        "--nudge-port", Integer.toString(FreePorts.next())).start("300ms", "4h")) {
             server.createAccount("ada", AccountRole.ADMINISTRATOR, PASSWORD);
             server.createAccount("vic", AccountRole.VIEWER, PASSWORD);
             AdminEndpoint endpoint = server.adminEndpoint();
@@ -125,6 +130,8 @@ class ConsoleBrowserIT {
             assertThat(browser.getCurrentUrl()).contains("state=licensed");
             assertThat(browser.executeScript("return document.body.dataset.kept")).isEqualTo("yes");
 
+            releaseAndRollOut(endpoint, releases);
+            browser.get(endpoint.url() + "/console/computers");
             row().findElement(By.tagName("a")).click();
             assertThat(browser.findElement(By.id("name")).getText()).contains(COMPUTER);
             // Licensed, it holds a seat: released, the seat is free until its next check-in (hours away); reserved,
@@ -164,6 +171,45 @@ class ConsoleBrowserIT {
             // hold the server's graceful stop until its grace period ends.
             quitBrowser();
         }
+    }
+
+    /**
+     * Adds release 1.1.0 through the page (its package streamed by the page's script), starts its rollout at 10%, which
+     * leaves this computer out (its bucket for rollout 1 is 94), and raises it to 100% in another tab: the nudged
+     * client checks in, and the first tab, never reloaded, shows the computer given the release.
+     */
+    private void releaseAndRollOut(AdminEndpoint endpoint, ReleaseVendor releases) {
+        browser.get(endpoint.url() + "/console/releases");
+        Path pkg = releases.goodRecorderPackage("1.1.0");
+        browser.findElement(By.id("release-manifest")).sendKeys(releases.sign(pkg, "1.1.0").toAbsolutePath().toString());
+        upload("release-package", pkg, "add");
+        Eventually.within(PATIENCE, () -> assertThat(notice()).contains("Added the release."));
+        browser.findElement(By.id("rollout-percent")).clear();
+        browser.findElement(By.id("rollout-percent")).sendKeys("10");
+        browser.findElement(By.id("start")).click();
+        assertThat(text(By.id("confirm-rollout"))).contains("to 10% of all computers");
+        browser.findElement(By.id("confirm-start")).click();
+        Eventually.within(PATIENCE, () -> assertThat(notice()).contains("Started the rollout."));
+        assertThat(text(By.cssSelector("#rollouts tr[data-rollout='1'] .computers"))).isEqualTo("0");
+
+        String watching = browser.getWindowHandle();
+        browser.executeScript("document.body.dataset.kept = 'counts'");
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(endpoint.url() + "/console/releases");
+        browser.findElement(By.id("change-percent")).clear();
+        browser.findElement(By.id("change-percent")).sendKeys("100");
+        browser.findElement(By.id("set-percent")).click();
+        Eventually.within(PATIENCE, () -> assertThat(notice()).contains("Changed the rollout's percent."));
+        browser.close();
+
+        browser.switchTo().window(watching);
+        Eventually.within(PATIENCE, () -> {
+            assertThat(text(By.cssSelector("#rollouts tr[data-rollout='1'] .computers"))).isEqualTo("1");
+            assertThat(text(By.cssSelector("#rollouts tr[data-rollout='1'] .percent"))).isEqualTo("100%");
+            assertThat(text(By.cssSelector("#releases tr .computers"))).isEqualTo("1");
+        });
+        assertThat(browser.executeScript("return document.body.dataset.kept")).as("reloaded").isEqualTo("counts");
+        screenshot("console-releases.png");
     }
 
     private void quitBrowser() {
