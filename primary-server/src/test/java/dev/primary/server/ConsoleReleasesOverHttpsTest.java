@@ -189,6 +189,29 @@ class ConsoleReleasesOverHttpsTest {
     }
 
     @Test
+    void a_package_over_max_package_is_refused_at_the_console_before_its_body_is_read() throws Exception {
+        account("ada", AccountRole.ADMINISTRATOR);
+        Browser administrator = new Browser();
+        administrator.login("ada", PASSWORD);
+        String csrf = administrator.csrfOf("/console/releases");
+        long tooLarge = live.server.configuration().maxPackageBytes() + 1;
+        String sha256 = Sha256.hex("never sent".getBytes(StandardCharsets.UTF_8));
+        String answer;
+        try (javax.net.ssl.SSLSocket socket = live.rawAdminConnection()) {
+            // Only the head: the refusal must come without a byte of the body.
+            LiveServer.writeHead(socket.getOutputStream(), "PUT /console/releases/packages/" + sha256
+                    + " HTTP/1.1\nHost: localhost\nCookie: primary_session=" + administrator.cookies.get("primary_session")
+                    + "\nX-CSRF-Token: " + csrf + "\nSec-Fetch-Site: same-origin\nContent-Type: application/octet-stream\n"
+                    + "Content-Length: " + tooLarge + "\n");
+            answer = LiveServer.readAnswer(socket.getInputStream(), 4096);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 413 ").contains("the package is " + tooLarge + " bytes")
+                .contains("(max-package)");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
     void an_administrator_uploads_a_package_and_adds_its_release_and_a_wrong_signature_is_shown_on_the_page()
             throws Exception {
         account("ada", AccountRole.ADMINISTRATOR);
