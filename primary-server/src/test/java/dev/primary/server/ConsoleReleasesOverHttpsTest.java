@@ -1,6 +1,7 @@
 package dev.primary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.primary.protocol.admin.AccountRequest;
 import dev.primary.protocol.admin.AccountRole;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,10 +104,10 @@ class ConsoleReleasesOverHttpsTest {
         assertThat(rollouts().get(0).state()).isEqualTo(RolloutView.State.RUNNING);
         assertThat(Arrays.stream(audit()).filter(entry -> entry.subject().equals("rollout " + id)))
                 .extracting(AuditEntry::action, AuditEntry::actor)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("rollout.resumed", "olga"),
-                        org.assertj.core.groups.Tuple.tuple("rollout.paused", "olga"),
-                        org.assertj.core.groups.Tuple.tuple("rollout.percent", "olga"),
-                        org.assertj.core.groups.Tuple.tuple("rollout.started", "olga"));
+                .containsExactly(tuple("rollout.resumed", "olga"),
+                        tuple("rollout.paused", "olga"),
+                        tuple("rollout.percent", "olga"),
+                        tuple("rollout.started", "olga"));
         HttpResponse<String> after = operator.get("/console/releases?done=resume");
         assertThat(after.body()).contains("Resumed the rollout.").contains("data-rollout=\"" + id + "\"")
                 .contains("<td class=\"percent\">50%</td>");
@@ -169,6 +172,20 @@ class ConsoleReleasesOverHttpsTest {
         assertThat(wrongCsrf.statusCode()).isEqualTo(403);
         assertThat(rollouts()).isEmpty();
         assertThat(viewer.get("/console/releases").body()).contains("needs the role operator");
+
+        HttpResponse<String> started = live.admin.postJson("/admin/v1/rollouts", "{\"product\":\"recorder\","
+                + "\"version\":{\"major\":1,\"minor\":2,\"build\":345},\"percent\":10}", live.bearer());
+        long id = Json.read(started.body().getBytes(StandardCharsets.UTF_8), RolloutView.class).id();
+        HttpResponse<String> pause = viewer.post("/console/releases/rollouts/pause",
+                Map.of("rollout", Long.toString(id), "csrf", viewerCsrf));
+        HttpResponse<String> raise = viewer.post("/console/releases/rollouts/percent",
+                Map.of("rollout", Long.toString(id), "percent", "100", "csrf", viewerCsrf));
+        for (HttpResponse<String> refused : List.of(pause, raise)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.body()).contains("needs the role operator");
+        }
+        assertThat(rollouts()).extracting(RolloutView::state, RolloutView::percent)
+                .containsExactly(tuple(RolloutView.State.RUNNING, 10));
     }
 
     @Test
@@ -197,7 +214,7 @@ class ConsoleReleasesOverHttpsTest {
         long tooLarge = live.server.configuration().maxPackageBytes() + 1;
         String sha256 = Sha256.hex("never sent".getBytes(StandardCharsets.UTF_8));
         String answer;
-        try (javax.net.ssl.SSLSocket socket = live.rawAdminConnection()) {
+        try (SSLSocket socket = live.rawAdminConnection()) {
             // Only the head: the refusal must come without a byte of the body.
             LiveServer.writeHead(socket.getOutputStream(), "PUT /console/releases/packages/" + sha256
                     + " HTTP/1.1\nHost: localhost\nCookie: primary_session=" + administrator.cookies.get("primary_session")
@@ -225,7 +242,7 @@ class ConsoleReleasesOverHttpsTest {
         String sha256 = Sha256.hex(bytes);
         SignedDocument manifest = live.releaseManifest(sha256, bytes.length, VERSION);
         SignedDocument forged = SignedDocument.sign(SignedDocument.RELEASE,
-                java.util.Base64.getUrlDecoder().decode(manifest.payload()), Ed25519.generate());
+                Base64.getUrlDecoder().decode(manifest.payload()), Ed25519.generate());
 
         HttpResponse<String> byOperator = operator.put("/console/releases/packages/" + sha256, bytes,
                 operator.csrfOf("/console/releases"));
