@@ -2,7 +2,11 @@ package dev.primary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.protocol.admin.AccountRequest;
+import dev.primary.protocol.admin.AccountRole;
+import dev.primary.protocol.admin.AccountTokenRequest;
 import dev.primary.protocol.admin.ComputerView;
+import dev.primary.protocol.admin.CreatedAccountToken;
 import dev.primary.protocol.admin.LicenseSummary;
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.SigningKey;
@@ -179,5 +183,47 @@ class FleetEventsOverHttpsTest {
             line = first.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(line).as("the stream ends when the server stops").isNotNull();
         } while (!line.equals(END));
+    }
+
+    @Test
+    void a_stream_opened_with_an_accounts_token_ends_once_the_account_is_disabled_while_the_host_tokens_goes_on()
+            throws Exception {
+        PinnedHttps admin = new PinnedHttps(server.adminUri(), server.tlsPin());
+        HttpResponse<String> account = admin.postJson("/admin/v1/accounts",
+                new String(Json.write(new AccountRequest("vera", AccountRole.VIEWER, "stream-password-Qw27")),
+                        StandardCharsets.UTF_8), "Authorization", bearer);
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+        HttpResponse<String> created = admin.postJson("/admin/v1/accounts/vera/tokens",
+                new String(Json.write(new AccountTokenRequest("events", 0)), StandardCharsets.UTF_8),
+                "Authorization", bearer);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String veraToken = Json.read(created.body().getBytes(StandardCharsets.UTF_8), CreatedAccountToken.class).token();
+        BlockingQueue<String> vera = linesOf(openStream("Authorization", "Bearer " + veraToken));
+        BlockingQueue<String> host = linesOf(openStream("Authorization", bearer));
+        register("PC1");
+        nextEvent(vera, "computer");
+        nextEvent(host, "computer");
+
+        HttpResponse<String> disabled = admin.postJson("/admin/v1/accounts/vera/disable", "{}", "Authorization", bearer);
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+
+        // changes keep coming; the disabled account's stream must end at one of them (its credential is read again
+        // at most a second after its last check), the host token's stream goes on
+        List<String> afterDisable = new ArrayList<>();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        int registered = 1;
+        while (!afterDisable.contains(END)) {
+            assertThat(System.nanoTime()).as("vera's stream ended within %s", PATIENCE).isLessThan(deadline);
+            register("PC" + ++registered);
+            String line = vera.poll(200, TimeUnit.MILLISECONDS);
+            while (line != null) {
+                afterDisable.add(line);
+                line = line.equals(END) ? null : vera.poll();
+            }
+        }
+        ComputerView last = Json.read(nextEvent(host, "computer").getBytes(StandardCharsets.UTF_8), ComputerView.class);
+        assertThat(last.computer().display()).as("the host token's stream still carries changes").startsWith("CORP\\PC");
+        assertThat(openStream("Authorization", "Bearer " + veraToken).statusCode())
+                .as("and a new stream with the disabled account's token is refused").isEqualTo(401);
     }
 }

@@ -38,6 +38,16 @@ final class AdminAuthentication implements RequestFilter {
         request.authenticatedAs(caller);
     }
 
+    /** Whether the request's token still proves a caller (for a stream that outlives its request). */
+    boolean stillAuthenticates(Request request) {
+        try {
+            authenticate(request);
+            return true;
+        } catch (UnauthenticatedRequestException e) {
+            return false;
+        }
+    }
+
     private Caller authenticate(Request request) {
         String authorization = request.header("Authorization").orElse("").strip();
         if (!authorization.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {

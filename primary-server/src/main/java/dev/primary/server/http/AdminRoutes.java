@@ -65,11 +65,12 @@ public final class AdminRoutes {
         statistics.ifPresent(present -> StatsRoutes.addTo(routes, present));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
+        AdminAuthentication authentication = new AdminAuthentication(token, accountTokens);
         routes
                 .before(ConsoleRoutes.exceptOnConsole(HealthRoutes.exceptOnOpenPaths(SessionRoutes.exceptOnLogin(
-                        new AdminAuthentication(token, accountTokens)))))
+                        authentication))))
                 .get("/admin/v1/server", request -> Response.json(status.get()))
-                .get("/admin/v1/events", events::open)
+                .get("/admin/v1/events", request -> events.open(() -> authentication.stillAuthenticates(request)))
                 .get("/admin/v1/counters", request -> Response.json(traffic.get()))
                 .get("/admin/v1/summary", request -> Response.json(admin.summary()))
                 .get("/admin/v1/licenses", request -> Response.json(admin.licenses()))

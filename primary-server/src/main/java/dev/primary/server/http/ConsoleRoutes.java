@@ -49,7 +49,7 @@ final class ConsoleRoutes {
                 // The fleet's live changes for the pages' script: GET /admin/v1/events, opened by the session cookie.
                 .get(PREFIX + "/events", console.guard.page((request, session) -> {
                     AdminApiCall.authorize(session.caller(), "GET", "/admin/v1/events");
-                    return events.open(request);
+                    return events.open(() -> console.guard.session(request).isPresent());
                 }));
         ConsoleComputerPages.addTo(routes, console.guard, templates, admin, api);
         ConsoleLicensePages.addTo(routes, console.guard, templates, admin, api);

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +24,20 @@ import org.slf4j.LoggerFactory;
  * <p>Events: {@code computer} (the computer's row as {@code GET /admin/v1/computers/{computer}} answers it),
  * {@code summary} (as {@code GET /admin/v1/summary}), {@code resync} (data {@code {}}: read again what is shown),
  * and a {@code : heartbeat} comment every {@link Limits#heartbeat()}.
+ *
+ * <p>A stream is opened for a credential (an API token, a console session) and lasts only as long as it: before a
+ * change is sent on it, its credential is checked again when the last check is {@link #CREDENTIAL_RECHECK} old or
+ * more, and a stream whose token was revoked, whose session was logged out or whose account was disabled is ended
+ * instead. So no change reaches it later than that after its credential ended; a stream that is sent nothing more
+ * (a quiet fleet) gets its heartbeats until the next change ends it.
  */
 public final class FleetEventStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetEventStreams.class);
     static final String RESYNC = "event: resync\ndata: {}\n\n";
     static final String HEARTBEAT = ": heartbeat\n\n";
     static final long RETRY_AFTER_SECONDS = 30;
+    /** How old a stream's last check of its credential may be when a change is sent on it. */
+    static final Duration CREDENTIAL_RECHECK = Duration.ofSeconds(1);
 
     /**
      * @param maxStreams the most streams open at once (default 64: a console tab holds one; each costs a connection
@@ -55,21 +65,36 @@ public final class FleetEventStreams implements AutoCloseable {
     private final Set<OpenStream> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger reserved = new AtomicInteger();
     private FleetChanges.Subscription subscription;
+    private final LongSupplier nanoTime;
     private volatile boolean closed;
 
     public FleetEventStreams(FleetChanges changes, Administration admin, Limits limits) {
+        this(changes, admin, limits, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock of {@link #CREDENTIAL_RECHECK} (a fake one in tests) */
+    FleetEventStreams(FleetChanges changes, Administration admin, Limits limits, LongSupplier nanoTime) {
         this.changes = Objects.requireNonNull(changes, "changes");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    /** The route's handler: a stream, or 503 when {@link Limits#maxStreams()} are open. */
-    Reply open(Request request) {
+    /**
+     * The route's handler: a stream for a caller already authenticated, or 503 when {@link Limits#maxStreams()} are
+     * open.
+     *
+     * @param credentialHolds whether the credential the stream was opened with still proves its caller (read again
+     *     on the feed's thread, see {@link #CREDENTIAL_RECHECK})
+     */
+    Reply open(BooleanSupplier credentialHolds) {
+        Objects.requireNonNull(credentialHolds, "credentialHolds");
         if (closed || reserved.incrementAndGet() > limits.maxStreams()) {
             reserved.decrementAndGet();
             throw new EventStreamsFullException(limits.maxStreams(), RETRY_AFTER_SECONDS);
         }
-        return new EventStreamReply(Map.of("X-Accel-Buffering", "no"), this::attach, this::released);
+        return new EventStreamReply(Map.of("X-Accel-Buffering", "no"),
+                stream -> attach(stream, credentialHolds), this::released);
     }
 
     /** How many streams are open or being opened now. */
@@ -77,8 +102,8 @@ public final class FleetEventStreams implements AutoCloseable {
         return reserved.get();
     }
 
-    private void attach(EventStream stream) {
-        OpenStream entry = new OpenStream(stream);
+    private void attach(EventStream stream, BooleanSupplier credentialHolds) {
+        OpenStream entry = new OpenStream(stream, credentialHolds, nanoTime.getAsLong());
         open.add(entry);
         stream.whenClosed(() -> {
             if (open.remove(entry)) {
@@ -115,8 +140,11 @@ public final class FleetEventStreams implements AutoCloseable {
             return;
         }
         String event = render(change);
+        long now = nanoTime.getAsLong();
         for (OpenStream stream : open) {
-            stream.offer(event);
+            if (stream.credentialHolds(now)) {
+                stream.offer(event);
+            }
         }
     }
 
@@ -148,13 +176,43 @@ public final class FleetEventStreams implements AutoCloseable {
         }
     }
 
-    /** One open stream and whether it fell behind. */
+    /** One open stream, whether it fell behind, and when its credential was last found to hold. */
     private final class OpenStream {
         private final EventStream stream;
+        private final BooleanSupplier credential;
         private volatile boolean behind;
+        private long checkedAt;
+        private boolean ended;
 
-        OpenStream(EventStream stream) {
+        OpenStream(EventStream stream, BooleanSupplier credential, long openedAt) {
             this.stream = stream;
+            this.credential = credential;
+            this.checkedAt = openedAt;
+        }
+
+        /** On the feed's thread: whether a change may still be sent; ends the stream when its credential ended. */
+        boolean credentialHolds(long now) {
+            if (ended) {
+                return false;
+            }
+            if (now - checkedAt < CREDENTIAL_RECHECK.toNanos()) {
+                return true;
+            }
+            boolean holds;
+            try {
+                holds = credential.getAsBoolean();
+            } catch (RuntimeException e) {
+                LOG.debug("fleet events - a stream's credential could not be read again: {}", e.toString());
+                return false; // not known to hold: nothing sent now, read again at the next change
+            }
+            if (!holds) {
+                ended = true;
+                LOG.info("fleet events - ending a stream whose token, session or account no longer works");
+                stream.end();
+                return false;
+            }
+            checkedAt = now;
+            return true;
         }
 
         void offer(String event) {

@@ -30,7 +30,7 @@ class FleetEventStreamsTest {
         FleetEventStreams streams = new FleetEventStreams(changes, noReads,
                 new FleetEventStreams.Limits(64, 100, Duration.ofSeconds(15)));
         HandDrivenStream stream = new HandDrivenStream();
-        ((EventStreamReply) streams.open(null)).opened().accept(stream);
+        ((EventStreamReply) streams.open(() -> true)).opened().accept(stream);
         stream.sent.clear();
 
         stream.unwritten = 1_000;
@@ -52,19 +52,51 @@ class FleetEventStreamsTest {
         FleetEventStreams streams = new FleetEventStreams(changes, noReads,
                 new FleetEventStreams.Limits(1, 100, Duration.ofSeconds(15)));
         HandDrivenStream first = new HandDrivenStream();
-        ((EventStreamReply) streams.open(null)).opened().accept(first);
+        ((EventStreamReply) streams.open(() -> true)).opened().accept(first);
 
-        assertThatThrownBy(() -> streams.open(null)).isInstanceOf(EventStreamsFullException.class);
+        assertThatThrownBy(() -> streams.open(() -> true)).isInstanceOf(EventStreamsFullException.class);
         assertThat(listeners).as("subscribed while a stream is open").hasSize(1);
 
         first.whenClosed.run();
         assertThat(listeners).as("no stream, no subscription").isEmpty();
         HandDrivenStream second = new HandDrivenStream();
-        ((EventStreamReply) streams.open(null)).opened().accept(second);
+        ((EventStreamReply) streams.open(() -> true)).opened().accept(second);
         streams.close();
         assertThat(second.ended).isTrue();
-        assertThatThrownBy(() -> streams.open(null)).as("refused once stopping")
+        assertThatThrownBy(() -> streams.open(() -> true)).as("refused once stopping")
                 .isInstanceOf(EventStreamsFullException.class);
+    }
+
+    @Test
+    void a_stream_whose_credential_ended_is_sent_no_change_once_its_check_is_due_and_is_ended() {
+        long[] now = {0};
+        boolean[] holds = {true};
+        FleetEventStreams streams = new FleetEventStreams(changes, noReads,
+                new FleetEventStreams.Limits(64, 100, Duration.ofSeconds(15)), () -> now[0]);
+        HandDrivenStream stream = new HandDrivenStream();
+        int[] checks = {0};
+        ((EventStreamReply) streams.open(() -> {
+            checks[0]++;
+            return holds[0];
+        })).opened().accept(stream);
+        stream.sent.clear();
+
+        listeners.forEach(listener -> listener.accept(FleetChange.resync()));
+        assertThat(stream.sent).as("just opened: sent without a check").containsExactly(FleetEventStreams.RESYNC);
+        assertThat(checks[0]).isZero();
+
+        now[0] += FleetEventStreams.CREDENTIAL_RECHECK.toNanos();
+        listeners.forEach(listener -> listener.accept(FleetChange.resync()));
+        assertThat(checks[0]).as("checked again once the check was due").isEqualTo(1);
+        assertThat(stream.sent).hasSize(2);
+
+        holds[0] = false;
+        now[0] += FleetEventStreams.CREDENTIAL_RECHECK.toNanos();
+        listeners.forEach(listener -> listener.accept(FleetChange.resync()));
+        listeners.forEach(listener -> listener.accept(FleetChange.resync()));
+        assertThat(stream.sent).as("nothing after the credential ended").hasSize(2);
+        assertThat(stream.ended).as("its stream ended").isTrue();
+        assertThat(checks[0]).as("not read again once ended").isEqualTo(2);
     }
 
     /** An event stream whose backlog the test sets and whose timer the test runs. */
