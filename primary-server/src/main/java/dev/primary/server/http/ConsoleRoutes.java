@@ -53,6 +53,7 @@ final class ConsoleRoutes {
                 }));
         ConsoleComputerPages.addTo(routes, console.guard, templates, admin, api);
         ConsoleLicensePages.addTo(routes, console.guard, templates, admin, api);
+        ConsoleAuditPages.addTo(routes, console.guard, templates, admin);
         return api;
     }
 
