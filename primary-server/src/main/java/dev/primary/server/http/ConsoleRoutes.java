@@ -54,6 +54,7 @@ final class ConsoleRoutes {
         ConsoleComputerPages.addTo(routes, console.guard, templates, admin, api);
         ConsoleLicensePages.addTo(routes, console.guard, templates, admin, api);
         ConsoleAuditPages.addTo(routes, console.guard, templates, admin);
+        ConsoleEnrollmentPages.addTo(routes, console.guard, templates, admin, api);
         return api;
     }
 
