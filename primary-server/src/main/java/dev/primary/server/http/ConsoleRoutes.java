@@ -32,11 +32,12 @@ final class ConsoleRoutes {
     }
 
     /**
-     * Adds the console's routes ({@code events} streams the fleet's changes to its pages); the returned call must be given the admin port's built routes
+     * Adds the console's routes ({@code events} streams the fleet's changes to its pages, {@code server} is what the
+     * server page reads); the returned call must be given the admin port's built routes
      * ({@link AdminApiCall#callThrough}) before the first request.
      */
     static AdminApiCall addTo(RouteTable.Builder routes, Administration admin, AccountServices accounts,
-            FleetEventStreams events) {
+            FleetEventStreams events, ConsoleServerPages.Sources server) {
         ConsoleSecurity security = ConsoleSecurity.withRandomSecret();
         ConsoleTemplates templates = new ConsoleTemplates();
         ConsoleRoutes console = new ConsoleRoutes(accounts, security, templates);
@@ -55,6 +56,7 @@ final class ConsoleRoutes {
         ConsoleLicensePages.addTo(routes, console.guard, templates, admin, api);
         ConsoleAuditPages.addTo(routes, console.guard, templates, admin);
         ConsoleEnrollmentPages.addTo(routes, console.guard, templates, admin, api);
+        ConsoleServerPages.addTo(routes, console.guard, templates, server);
         return api;
     }
 
