@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -38,7 +39,8 @@ import org.openqa.selenium.support.ui.Select;
  * administrator, an operator's actions and a viewer see and may do. The browser trusts only the admin listener's
  * own key, by its pin ({@code --ignore-certificate-errors-spki-list}), as an operator's workstation would after
  * checking it. Every asset comes from the server itself; Manage Computers follows the fleet live (server-sent
- * events). The main pages are saved as {@code docs/images/console-*.png} for the README.
+ * events); the audit page shows the administrator's actions under its name. The main pages are saved as
+ * {@code docs/images/console-*.png} for the README.
  */
 class ConsoleBrowserIT {
     private static final Duration PATIENCE = Patience.FAILURE_BOUND;
@@ -151,6 +153,20 @@ class ConsoleBrowserIT {
                     .contains("reinstate");
             assertThat(server.adminSucceeds("audit")).contains("ada");
             screenshot("console-computer.png");
+
+            // The audit page shows those actions under the account; its filter form is used from the keyboard alone.
+            browser.findElement(By.linkText("Audit")).click();
+            browser.findElement(By.id("actor")).sendKeys("ada", Keys.ENTER);
+            Eventually.within(PATIENCE, () -> assertThat(browser.getCurrentUrl()).contains("actor=ada"));
+            String trail = text(By.id("audit"));
+            assertThat(trail).contains("seat.released").contains("seat.reserved").contains("computer.revoked")
+                    .contains("computer.reinstated").contains(COMPUTER);
+            assertThat(browser.findElements(By.cssSelector("#audit td.actor"))).isNotEmpty()
+                    .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("ada"));
+            screenshot("console-audit.png");
+            Object csv = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(document.getElementById('audit-csv').href).then(r => r.text()).then(done, e => done('' + e))");
+            assertThat(csv.toString()).startsWith("id,at,actor,action,subject,detail").contains(",ada,computer.revoked,");
 
             browser.findElement(By.id("logout")).click();
             logIn("vic");

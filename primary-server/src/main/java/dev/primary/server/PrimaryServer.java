@@ -28,6 +28,7 @@ import dev.primary.server.http.WorkerPool;
 import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.server.identity.DataDirectory;
 import dev.primary.server.identity.FleetTicketSecret;
+import dev.primary.server.identity.IdentityException;
 import dev.primary.server.identity.InstallationIncompleteException;
 import dev.primary.server.identity.ServerIdentity;
 import dev.primary.server.identity.TlsKeyReplacement;
@@ -329,7 +330,8 @@ public final class PrimaryServer implements AutoCloseable {
             FleetEventStreams events = new FleetEventStreams(backend.changes(), backend.administration(),
                     FleetEventStreams.Limits.DEFAULT);
             resources.push(events);
-            adminListener.serve(AdminRoutes.of(backend.administration(), updates, identity.adminToken(), () -> status,
+            Supplier<ServerStatus> currentStatus = () -> withTrustedKeys(status, settings);
+            adminListener.serve(AdminRoutes.of(backend.administration(), updates, identity.adminToken(), currentStatus,
                     clientTraffic::snapshot, registrations::refusedBySource, new RunningLogLevel(configuration.logLevel()),
                     readiness, metrics::scrape, AccountsOnStore.of(backend, clock),
                     hourlyStats.map(HourlyStatsSchedule::statistics), events));
@@ -357,6 +359,23 @@ public final class PrimaryServer implements AutoCloseable {
                 resources.push(CatalogRefresh.start(releases));
             }
             return (job, period) -> postgres.fleet().takeTurn(job, period, node, clock.instant());
+        }
+
+        /**
+         * {@code status} with the ids of the keys trusted now, read anew as an import reads them; a broken key file
+         * makes no failed status, it is named in it.
+         */
+        private static ServerStatus withTrustedKeys(ServerStatus status, LicensingSettings settings) {
+            try {
+                return status.trusting(keyIds(settings.trustedVendorKeys().get()),
+                        keyIds(settings.trustedReleaseKeys().get()));
+            } catch (IdentityException e) {
+                return status.trustedKeysUnreadable(e.getMessage());
+            }
+        }
+
+        private static List<String> keyIds(List<PublicKey> keys) {
+            return keys.stream().map(PublicKey::keyId).toList();
         }
 
         /** What this start did on an operator's flag, for the audit trail of the store it opens. */

@@ -14,12 +14,19 @@ import java.util.stream.Collectors;
 public final class ConsoleText {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PRECISELY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private ConsoleText() {}
 
     /** {@code 2026-12-06 14:03 UTC}, or a dash for none. */
     public static String when(Instant instant) {
         return instant == null ? "—" : WHEN.format(instant);
+    }
+
+    /** {@code 2026-12-06 14:03:27} (UTC), to the second (the audit trail), or a dash for none. */
+    public static String whenPrecisely(Instant instant) {
+        return instant == null ? "—" : PRECISELY.format(instant);
     }
 
     /** The ISO form, for a {@code <time datetime>} attribute; empty for none. */

@@ -75,7 +75,7 @@ final class AuditRoutes {
      * One part as CSV: at most {@link Administration#AUDIT_EXPORT_PART} rows; {@code entries} holds one more when
      * there are more, and then the answer names the next part's cursor.
      */
-    private static Response csv(List<AuditEntry> entries) {
+    static Response csv(List<AuditEntry> entries) {
         boolean more = entries.size() > Administration.AUDIT_EXPORT_PART;
         List<AuditEntry> part = more ? entries.subList(0, Administration.AUDIT_EXPORT_PART) : entries;
         byte[] body = AuditCsv.of(part).getBytes(StandardCharsets.UTF_8);

@@ -32,11 +32,12 @@ final class ConsoleRoutes {
     }
 
     /**
-     * Adds the console's routes ({@code events} streams the fleet's changes to its pages); the returned call must be given the admin port's built routes
+     * Adds the console's routes ({@code events} streams the fleet's changes to its pages, {@code server} is what the
+     * server page reads); the returned call must be given the admin port's built routes
      * ({@link AdminApiCall#callThrough}) before the first request.
      */
     static AdminApiCall addTo(RouteTable.Builder routes, Administration admin, UpdateServices updates,
-            AccountServices accounts, FleetEventStreams events) {
+            AccountServices accounts, FleetEventStreams events, ConsoleServerPages.Sources server) {
         ConsoleSecurity security = ConsoleSecurity.withRandomSecret();
         ConsoleTemplates templates = new ConsoleTemplates();
         ConsoleRoutes console = new ConsoleRoutes(accounts, security, templates);
@@ -54,6 +55,9 @@ final class ConsoleRoutes {
         ConsoleComputerPages.addTo(routes, console.guard, templates, admin, api);
         ConsoleLicensePages.addTo(routes, console.guard, templates, admin, api);
         ConsoleReleasePages.addTo(routes, console.guard, templates, updates, api);
+        ConsoleAuditPages.addTo(routes, console.guard, templates, admin);
+        ConsoleEnrollmentPages.addTo(routes, console.guard, templates, admin, api);
+        ConsoleServerPages.addTo(routes, console.guard, templates, server);
         return api;
     }
 
