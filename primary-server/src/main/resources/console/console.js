@@ -11,6 +11,46 @@ document.addEventListener("click", (event) => {
     () => { button.textContent = "Select and copy"; });
 });
 
+// The fleet's changes for this page (GET /console/events, server-sent events), the stream open only while the page is
+// shown and visible. Over HTTP/1.1 a browser keeps at most six connections to one server; a stream left open by a page
+// in the back-forward cache or by a tab in the background holds one of them, and a few such streams stall every
+// other page of the console until they close. Reopened, the page may have missed changes: it is told to read again.
+const fleetEvents = (handlers) => {
+  let source = null;
+  const open = (missedChanges) => {
+    if (source !== null || document.visibilityState === "hidden") {
+      return;
+    }
+    source = new EventSource("/console/events");
+    for (const [type, handler] of Object.entries(handlers)) {
+      source.addEventListener(type, handler);
+    }
+    if (missedChanges && handlers.resync) {
+      handlers.resync();
+    }
+  };
+  const close = () => {
+    if (source !== null) {
+      source.close();
+      source = null;
+    }
+  };
+  window.addEventListener("pagehide", close);
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) {
+      open(true);
+    }
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") {
+      close();
+    } else {
+      open(true);
+    }
+  });
+  open(false);
+};
+
 // Live updates: the server's fleet changes (GET /console/events, server-sent events) update the affected row of
 // Manage Computers, the fields of a computer's page and the summary totals in place; nothing polls. A "resync"
 // (the server dropped changes for this stream) reloads the table only.
@@ -84,26 +124,32 @@ document.addEventListener("click", (event) => {
     setText(document.getElementById("last-contact"), when(view.lastContact));
     setText(document.getElementById("next-contact"), when(view.nextExpectedContact));
   };
-  const events = new EventSource("/console/events");
-  events.addEventListener("computer", (event) => {
-    const view = JSON.parse(event.data);
-    updateRow(view);
-    if (fields) {
-      updateFields(view);
-    }
-  });
-  events.addEventListener("summary", (event) => {
-    const summary = JSON.parse(event.data);
-    for (const name of ["licenses", "used", "active", "reserved", "waiting"]) {
-      document.querySelectorAll("[data-summary=" + name + "]").forEach((cell) => {
-        cell.textContent = String(summary[name]);
-      });
-    }
-  });
-  events.addEventListener("resync", () => {
-    if (document.getElementById("fleet") && window.htmx) {
-      window.htmx.ajax("GET", window.location.href, { target: "#fleet", select: "#fleet", swap: "outerHTML" });
-    }
+  fleetEvents({
+    computer: (event) => {
+      const view = JSON.parse(event.data);
+      updateRow(view);
+      if (fields) {
+        updateFields(view);
+      }
+    },
+    summary: (event) => {
+      const summary = JSON.parse(event.data);
+      for (const name of ["licenses", "used", "active", "reserved", "waiting"]) {
+        document.querySelectorAll("[data-summary=" + name + "]").forEach((cell) => {
+          cell.textContent = String(summary[name]);
+        });
+      }
+    },
+    resync: () => {
+      if (!window.htmx) {
+        return;
+      }
+      for (const part of ["#summary", "#fleet", "#fields"]) {
+        if (document.querySelector(part)) {
+          window.htmx.ajax("GET", window.location.href, { target: part, select: part, swap: "outerHTML" });
+        }
+      }
+    },
   });
 })();
 
@@ -128,9 +174,7 @@ document.addEventListener("click", (event) => {
       timer = window.setTimeout(refresh, Math.max(0, last + interval - Date.now()));
     }
   };
-  const events = new EventSource("/console/events");
-  events.addEventListener("computer", changed);
-  events.addEventListener("resync", changed);
+  fleetEvents({ computer: changed, resync: changed });
 })();
 
 // Adding a release: the package is streamed to PUT /console/releases/packages/<sha256>, the SHA-256 the signed

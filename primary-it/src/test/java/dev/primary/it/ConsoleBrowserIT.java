@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.primary.admin.PrimaryAdminMain;
 import dev.primary.protocol.admin.AccountRole;
+import dev.primary.protocol.tls.PinnedTls;
+import dev.primary.protocol.tls.TlsPin;
 import dev.primary.server.identity.AdminEndpoint;
 import dev.primary.testkit.CommandResult;
 import dev.primary.testkit.Eventually;
@@ -12,6 +14,10 @@ import dev.primary.testkit.InProcessCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,6 +50,8 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleBrowserIT {
     private static final Duration PATIENCE = Patience.FAILURE_BOUND;
+    /** How soon the stream of a page navigated away from must be closed (the browser's own cut-off is ~60 s). */
+    private static final Duration STREAM_CLOSED = Duration.ofSeconds(20);
     private static final String COMPUTER = "PC-CONSOLE";
     private static final String PASSWORD = "console-password-It-42";
 
@@ -117,6 +125,10 @@ class ConsoleBrowserIT {
             });
             assertThat(browser.executeScript("return document.body.dataset.kept")).as("reloaded").isEqualTo("live");
             assertThat(client.state().state()).isEqualTo("licensed");
+            // While the page is shown, a change made elsewhere arrives in its row through the page's event stream.
+            server.adminSucceeds("group", "set", COMPUTER, "lab");
+            Eventually.within(PATIENCE, () -> assertThat(cell("group")).isEqualTo("lab"));
+            assertThat(browser.executeScript("return document.body.dataset.kept")).as("reloaded").isEqualTo("live");
             screenshot("console-computers.png");
             assertThat(browser.executeScript("return typeof htmx")).isEqualTo("object");
             assertThat(browser.executeScript("return performance.getEntriesByType('resource').map(r => r.name)"))
@@ -153,6 +165,12 @@ class ConsoleBrowserIT {
                     .contains("reinstate");
             assertThat(server.adminSucceeds("audit")).contains("ada");
             screenshot("console-computer.png");
+            // Every page visited so far opened its event stream; only the pages shown now may hold one (a browser has
+            // six connections to a server over HTTP/1.1: streams left open by pages navigated away from stall it).
+            // A page closes its stream when it is left; streams left open were found to last about a minute.
+            int tabs = browser.getWindowHandles().size();
+            Eventually.within(STREAM_CLOSED, () -> assertThat(openEventStreams(endpoint))
+                    .as("event streams open with %d tabs", tabs).isBetween(1, tabs));
 
             // The audit page shows those actions under the account; its filter form is used from the keyboard alone.
             browser.findElement(By.linkText("Audit")).click();
@@ -226,6 +244,16 @@ class ConsoleBrowserIT {
         });
         assertThat(browser.executeScript("return document.body.dataset.kept")).as("reloaded").isEqualTo("counts");
         screenshot("console-releases.png");
+    }
+
+    /** The server's count of open event streams, from its metrics. */
+    private static int openEventStreams(AdminEndpoint endpoint) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(PinnedTls.trusting(new TlsPin(endpoint.tlsPin()))).build();
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(endpoint.url() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("primary_admin_event_streams "))
+                .map(line -> (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("no primary_admin_event_streams in the metrics"));
     }
 
     private void quitBrowser() {

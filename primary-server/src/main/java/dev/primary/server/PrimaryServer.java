@@ -44,6 +44,7 @@ import dev.primary.server.nudge.NudgeSender;
 import dev.primary.server.release.Releases;
 import dev.primary.server.store.postgres.PostgresStore;
 import dev.primary.server.store.sqlite.SqliteStore;
+import io.micrometer.core.instrument.Gauge;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
@@ -330,6 +331,8 @@ public final class PrimaryServer implements AutoCloseable {
             FleetEventStreams events = new FleetEventStreams(backend.changes(), backend.administration(),
                     FleetEventStreams.Limits.DEFAULT);
             resources.push(events);
+            Gauge.builder("primary.admin.event.streams", events, FleetEventStreams::openStreams)
+                    .description("fleet event streams open on the admin port (at most 64)").register(metrics.registry());
             Supplier<ServerStatus> currentStatus = () -> withTrustedKeys(status, settings);
             adminListener.serve(AdminRoutes.of(backend.administration(), updates, identity.adminToken(), currentStatus,
                     clientTraffic::snapshot, registrations::refusedBySource, new RunningLogLevel(configuration.logLevel()),
