@@ -328,13 +328,15 @@ class PrimaryAdminTest {
     @Test
     void server_reclaim_and_audit_print_for_people() {
         server.answer("GET", "/admin/v1/server", 200, new ServerStatus("server-1", "0.1.0", T0, "pserver:16770",
-                "key", "sha256/" + "A".repeat(43), "/var/lib/primary", "sqlite:/var/lib/primary/primary.db"));
+                "key", "sha256/" + "A".repeat(43), "/var/lib/primary", "sqlite:/var/lib/primary/primary.db",
+                List.of("vendor-key-1"), List.of(), ""));
         server.answer("POST", "/admin/v1/reclaim", 200, new ReclaimResult(List.of("CORP\\OLD1", "CORP\\OLD2"), 1));
         server.answer("GET", "/admin/v1/audit", 200, List.of(
                 new AuditEntry(7, T1, "admin", "computer.revoked", "CORP\\PC1", "stolen laptop")));
 
         assertThat(admin("server").out()).contains("Server id:          server-1", "Client endpoint:    pserver:16770",
-                "Store:              sqlite:/var/lib/primary/primary.db");
+                "Store:              sqlite:/var/lib/primary/primary.db", "Vendor keys:        vendor-key-1",
+                "Release keys:       (none)").doesNotContain("Key problem");
         assertThat(admin("reclaim").out()).isEqualTo(
                 "Reclaimed 2 seats: CORP\\OLD1, CORP\\OLD2\n1 waiting computer got a freed seat.\n");
         AdminRun audit = admin("audit", "--limit", "10");

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code primary-admin server}. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Shows the server: its id, version, client endpoint, keys and store.")
+        description = "Shows the server: its id, version, client endpoint, keys, store and the vendor and release"
+                + " keys it trusts.")
 public final class ServerCommand implements Runnable {
     private final AdminConsole console;
 
@@ -31,6 +32,11 @@ public final class ServerCommand implements Runnable {
             Display.field(out, "TLS pin", Display.text(status.tlsPin()));
             Display.field(out, "Data directory", Display.text(status.dataDirectory()));
             Display.field(out, "Store", Display.text(status.store()));
+            Display.field(out, "Vendor keys", Display.list(status.trustedVendorKeys()));
+            Display.field(out, "Release keys", Display.list(status.trustedReleaseKeys()));
+            if (!status.trustedKeysProblem().isEmpty()) {
+                Display.field(out, "Key problem", Display.text(status.trustedKeysProblem()));
+            }
         });
     }
 }
