@@ -60,7 +60,8 @@ public final class AdminRoutes {
         HealthRoutes.addTo(routes, readiness, metrics);
         accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
         accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
-        Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, present, events));
+        Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, present, events,
+                statistics));
         statistics.ifPresent(present -> StatsRoutes.addTo(routes, present));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));
