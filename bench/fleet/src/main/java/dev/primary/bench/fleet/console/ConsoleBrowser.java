@@ -29,14 +29,14 @@ final class ConsoleBrowser implements AutoCloseable {
      *     the DOM
      * @param contentLoaded the deferred scripts (htmx, console.js) ran ({@code domContentLoadedEventEnd})
      * @param load the load event ended: style sheet and scripts loaded too ({@code loadEventEnd})
-     * @param rows the rows of the table
+     * @param rows the rows of the page's table
      */
     record Navigation(double responseStart, double tableInDom, double contentLoaded, double load, long rows) {
     }
 
     private static final String TIMING = "const n = performance.getEntriesByType('navigation')[0];"
             + " return [n.responseStart, n.domInteractive, n.domContentLoadedEventEnd, n.loadEventEnd,"
-            + " document.querySelectorAll('#computers tbody tr').length];";
+            + " document.querySelectorAll('#' + arguments[0] + ' tbody tr').length];";
 
     private final Path profile;
     private final ChromeDriverService service;
@@ -74,10 +74,10 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** Opens {@code path} and waits for its load event; what it timed. */
-    Navigation open(String path) {
-        driver.get(base.resolve(path).toString());
-        List<?> values = (List<?>) ((JavascriptExecutor) driver).executeScript(TIMING);
+    /** Opens {@code page} and waits for its load event; what it timed. */
+    Navigation open(ConsolePages.Page page) {
+        driver.get(base.resolve(page.path()).toString());
+        List<?> values = (List<?>) ((JavascriptExecutor) driver).executeScript(TIMING, page.table());
         return new Navigation(number(values.get(0)), number(values.get(1)), number(values.get(2)),
                 number(values.get(3)), ((Number) values.get(4)).longValue());
     }

@@ -28,20 +28,32 @@ public final class ConsolePages {
     private static final String PASSWORD = "console-bench-password-1";
     private static final Pattern RANGE = Pattern.compile("<p class=\"range\" id=\"range\">([^<]*)</p>");
 
-    /** The pages of Manage Computers an administrator opens first, and the last page. */
+    private static final String COMPUTERS = "computers";
+
+    /** The pages of Manage Computers an administrator opens first, the last page, and the Overview's charts. */
     public static final List<Page> PAGES = List.of(
-            new Page("first page (sorted by name)", "/console/computers"),
-            new Page("state waiting", "/console/computers?state=waiting"),
-            new Page("state licensed, last contact newest first",
-                    "/console/computers?state=licensed&sort=last-contact&order=desc"),
-            new Page("search PC-00042", "/console/computers?search=PC-00042"),
-            new Page("search PC-0004 and state licensed", "/console/computers?search=PC-0004&state=licensed"),
-            new Page("last page (offset 999,950)", "/console/computers?offset=999950"));
+            computers("first page (sorted by name)", ""),
+            computers("state waiting", "state=waiting"),
+            computers("state licensed, last contact newest first", "state=licensed&sort=last-contact&order=desc"),
+            computers("search PC-00042", "search=PC-00042"),
+            computers("search PC-0004 and state licensed", "search=PC-0004&state=licensed"),
+            computers("last page (offset 999,950)", "offset=999950"),
+            new Page("Overview (charts)", "/console/overview", "versions-table", "/admin/v1/stats/recorder-versions"));
+    /** A navigation slower than this is counted apart as a stall (its time still enters the median). */
+    static final double STALL_MILLIS = 5_000;
 
     private ConsolePages() {}
 
-    /** A page of Manage Computers: what it is and its address. */
-    public record Page(String name, String path) {
+    /**
+     * A page of the console: what it is, its address, the id of the table it must show, and the admin API's route
+     * that reads the same from the store (timed beside it, to tell the store's part from the page's).
+     */
+    public record Page(String name, String path, String table, String api) {
+    }
+
+    private static Page computers(String name, String query) {
+        return new Page(name, "/console/computers" + (query.isEmpty() ? "" : "?" + query), COMPUTERS,
+                "/admin/v1/computers?limit=50" + (query.isEmpty() ? "" : "&" + query));
     }
 
     /**
@@ -67,7 +79,7 @@ public final class ConsolePages {
 
     /** The server's time for one page: its first answer and the repeats' median, minimum and maximum (ms). */
     public record ServerTiming(Page page, double first, double median, double min, double max, int bytes,
-            String range) {
+            String range, double apiMedian) {
     }
 
     /**
@@ -78,12 +90,12 @@ public final class ConsolePages {
      * @param firstTable the first navigation's (cold) table in the DOM
      */
     public record BrowserTiming(Page page, double responseStart, double tableInDom, double tableMin, double tableMax,
-            double contentLoaded, double load, double firstTable, long rows) {
+            double contentLoaded, double load, double firstTable, long rows, int stalls) {
     }
 
     /** Everything one run measured. */
     public record Report(int computers, long stored, double seedSeconds, long residentBytes, String browser,
-            List<ServerTiming> server, List<BrowserTiming> browserTimings) {
+            List<ServerTiming> server, List<BrowserTiming> browserTimings, String loadBefore, String loadAfter) {
     }
 
     /** Starts a server in {@code work}, seeds it, and measures; the server is stopped afterwards. */
@@ -102,9 +114,10 @@ public final class ConsolePages {
             ConsoleSession session = new ConsoleSession(admin.baseUrl(), admin.tlsPin());
             session.createAccount(admin.token(), ACCOUNT, PASSWORD);
             session.login(ACCOUNT, PASSWORD);
+            String loadBefore = loadAverage();
             List<ServerTiming> serverTimings = new ArrayList<>();
             for (Page page : PAGES) {
-                serverTimings.add(time(session, page, settings.repeats()));
+                serverTimings.add(time(session, admin.token(), page, settings.repeats()));
                 say(progress, "server: %s", serverTimings.get(serverTimings.size() - 1));
             }
             List<BrowserTiming> browserTimings = new ArrayList<>();
@@ -121,11 +134,11 @@ public final class ConsolePages {
                 }
             }
             return new Report(settings.computers(), stored, seedSeconds, server.usage().residentBytes(), browser,
-                    serverTimings, browserTimings);
+                    serverTimings, browserTimings, loadBefore, loadAverage());
         }
     }
 
-    private static ServerTiming time(ConsoleSession session, Page page, int repeats) {
+    private static ServerTiming time(ConsoleSession session, String token, Page page, int repeats) {
         long started = System.nanoTime();
         HttpResponse<String> first = checked(session.get(page.path()), page);
         double firstMillis = (System.nanoTime() - started) / 1e6;
@@ -136,23 +149,31 @@ public final class ConsolePages {
             times[i] = (System.nanoTime() - again) / 1e6;
         }
         Arrays.sort(times);
+        double[] api = new double[repeats];
+        session.api(page.api(), token);
+        for (int i = 0; i < repeats; i++) {
+            long again = System.nanoTime();
+            session.api(page.api(), token);
+            api[i] = (System.nanoTime() - again) / 1e6;
+        }
+        Arrays.sort(api);
         Matcher range = RANGE.matcher(first.body());
         return new ServerTiming(page, firstMillis, median(times), times[0], times[repeats - 1],
-                first.body().length(), range.find() ? range.group(1) : "?");
+                first.body().length(), range.find() ? range.group(1) : "—", median(api));
     }
 
     private static HttpResponse<String> checked(HttpResponse<String> answer, Page page) {
-        if (answer.statusCode() != 200 || !answer.body().contains("<table id=\"computers\"")) {
+        if (answer.statusCode() != 200 || !answer.body().contains("<table id=\"" + page.table() + "\"")) {
             throw new IllegalStateException(page.path() + " answered " + answer.statusCode() + " without the table");
         }
         return answer;
     }
 
     private static BrowserTiming time(ConsoleBrowser browser, Page page, int repeats) {
-        ConsoleBrowser.Navigation first = browser.open(page.path());
+        ConsoleBrowser.Navigation first = browser.open(page);
         List<ConsoleBrowser.Navigation> navigations = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            navigations.add(browser.open(page.path()));
+            navigations.add(browser.open(page));
         }
         if (navigations.stream().anyMatch(navigation -> navigation.rows() != first.rows())) {
             throw new IllegalStateException(page.path() + " showed tables of different lengths");
@@ -161,7 +182,8 @@ public final class ConsolePages {
         return new BrowserTiming(page, median(sorted(navigations, ConsoleBrowser.Navigation::responseStart)),
                 median(table), table[0], table[table.length - 1],
                 median(sorted(navigations, ConsoleBrowser.Navigation::contentLoaded)),
-                median(sorted(navigations, ConsoleBrowser.Navigation::load)), first.tableInDom(), first.rows());
+                median(sorted(navigations, ConsoleBrowser.Navigation::load)), first.tableInDom(), first.rows(),
+                (int) navigations.stream().filter(navigation -> navigation.load() > STALL_MILLIS).count());
     }
 
     private static double[] sorted(List<ConsoleBrowser.Navigation> navigations,
@@ -179,28 +201,39 @@ public final class ConsolePages {
     public static List<String> markdown(Report report) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%,d computers in the store (seeded in %.0f s); server resident %d MB;"
-                + " browser %s", report.stored(), report.seedSeconds(), report.residentBytes() / (1024 * 1024),
-                report.browser()));
+                + " browser %s; load average before %s, after %s", report.stored(), report.seedSeconds(),
+                report.residentBytes() / (1024 * 1024), report.browser(), report.loadBefore(), report.loadAfter()));
         lines.add("");
-        lines.add("| page | server: first | median | min–max | rows shown of |");
-        lines.add("|---|---|---|---|---|");
+        lines.add("| page | server: first | median | min–max | the same read by the admin API, median | rows of the page |");
+        lines.add("|---|---|---|---|---|---|");
         for (ServerTiming timing : report.server()) {
-            lines.add(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.0f–%.0f ms | %s |", timing.page().name(),
-                    timing.first(), timing.median(), timing.min(), timing.max(), timing.range()));
+            lines.add(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.0f–%.0f ms | %.0f ms | %s |",
+                    timing.page().name(), timing.first(), timing.median(), timing.min(), timing.max(),
+                    timing.apiMedian(), timing.range()));
         }
         if (!report.browserTimings().isEmpty()) {
             lines.add("");
             lines.add("| page | browser: first byte | **table in DOM** | min–max | scripts run | load | first (cold) table"
-                    + " in DOM | rows |");
-            lines.add("|---|---|---|---|---|---|---|---|");
+                    + " in DOM | rows | stalls over 5 s |");
+            lines.add("|---|---|---|---|---|---|---|---|---|");
             for (BrowserTiming timing : report.browserTimings()) {
                 lines.add(String.format(Locale.ROOT,
-                        "| %s | %.0f ms | **%.0f ms** | %.0f–%.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |",
+                        "| %s | %.0f ms | **%.0f ms** | %.0f–%.0f ms | %.0f ms | %.0f ms | %.0f ms | %d | %d |",
                         timing.page().name(), timing.responseStart(), timing.tableInDom(), timing.tableMin(),
-                        timing.tableMax(), timing.contentLoaded(), timing.load(), timing.firstTable(), timing.rows()));
+                        timing.tableMax(), timing.contentLoaded(), timing.load(), timing.firstTable(), timing.rows(),
+                        timing.stalls()));
             }
         }
         return lines;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void say(PrintWriter progress, String format, Object... values) {

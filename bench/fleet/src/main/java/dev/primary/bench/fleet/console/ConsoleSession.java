@@ -73,6 +73,16 @@ final class ConsoleSession {
         return send(request.build());
     }
 
+    /** {@code GET path} of the admin API with bearer {@code token}; the whole answer read. */
+    HttpResponse<String> api(String path, String token) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer;
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
