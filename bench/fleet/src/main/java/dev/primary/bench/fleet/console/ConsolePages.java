@@ -128,7 +128,7 @@ public final class ConsolePages {
                     browser = chromium.browserVersion();
                     chromium.login(ACCOUNT, PASSWORD);
                     for (Page page : PAGES) {
-                        browserTimings.add(time(chromium, page, settings.browserRepeats()));
+                        browserTimings.add(time(chromium, page, settings.browserRepeats(), progress));
                         say(progress, "browser: %s", browserTimings.get(browserTimings.size() - 1));
                     }
                 }
@@ -169,11 +169,15 @@ public final class ConsolePages {
         return answer;
     }
 
-    private static BrowserTiming time(ConsoleBrowser browser, Page page, int repeats) {
+    private static BrowserTiming time(ConsoleBrowser browser, Page page, int repeats, PrintWriter progress) {
         ConsoleBrowser.Navigation first = browser.open(page);
         List<ConsoleBrowser.Navigation> navigations = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            navigations.add(browser.open(page));
+            ConsoleBrowser.Navigation navigation = browser.open(page);
+            if (navigation.load() > STALL_MILLIS) {
+                say(progress, "browser: stall at navigation %d of %s: %s", i + 1, page.path(), navigation);
+            }
+            navigations.add(navigation);
         }
         if (navigations.stream().anyMatch(navigation -> navigation.rows() != first.rows())) {
             throw new IllegalStateException(page.path() + " showed tables of different lengths");
