@@ -61,7 +61,7 @@ public final class AdminRoutes {
         accounts.ifPresent(present -> AccountRoutes.addTo(routes, present.accounts()));
         accounts.ifPresent(present -> SessionRoutes.addTo(routes, present.logins()));
         Optional<AdminApiCall> console = accounts.map(present -> ConsoleRoutes.addTo(routes, admin, updates, present,
-                events, new ConsoleServerPages.Sources(status, traffic, readiness)));
+                events, new ConsoleServerPages.Sources(status, traffic, readiness), statistics));
         statistics.ifPresent(present -> StatsRoutes.addTo(routes, present));
         Function<String, Optional<Caller>> accountTokens = bearer -> accounts.flatMap(
                 present -> present.accounts().callerOf(bearer));

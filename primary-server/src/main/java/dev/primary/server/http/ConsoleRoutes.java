@@ -8,7 +8,9 @@ import dev.primary.server.console.ConsoleFrame;
 import dev.primary.server.console.LoginModel;
 import dev.primary.server.enrollment.TokenText;
 import dev.primary.server.licensing.Administration;
+import dev.primary.server.stats.Statistics;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The web console under {@code /console} on the admin port (docs/console.md): its login and log-out, its static
@@ -33,11 +35,12 @@ final class ConsoleRoutes {
 
     /**
      * Adds the console's routes ({@code events} streams the fleet's changes to its pages, {@code server} is what the
-     * server page reads); the returned call must be given the admin port's built routes
-     * ({@link AdminApiCall#callThrough}) before the first request.
+     * server page reads, {@code statistics} draws the Overview's charts, empty for a store without them); the returned
+     * call must be given the admin port's built routes ({@link AdminApiCall#callThrough}) before the first request.
      */
     static AdminApiCall addTo(RouteTable.Builder routes, Administration admin, UpdateServices updates,
-            AccountServices accounts, FleetEventStreams events, ConsoleServerPages.Sources server) {
+            AccountServices accounts, FleetEventStreams events, ConsoleServerPages.Sources server,
+            Optional<Statistics> statistics) {
         ConsoleSecurity security = ConsoleSecurity.withRandomSecret();
         ConsoleTemplates templates = new ConsoleTemplates();
         ConsoleRoutes console = new ConsoleRoutes(accounts, security, templates);
@@ -58,6 +61,7 @@ final class ConsoleRoutes {
         ConsoleAuditPages.addTo(routes, console.guard, templates, admin);
         ConsoleEnrollmentPages.addTo(routes, console.guard, templates, admin, api);
         ConsoleServerPages.addTo(routes, console.guard, templates, server);
+        ConsoleOverviewPages.addTo(routes, console.guard, templates, statistics);
         return api;
     }
 

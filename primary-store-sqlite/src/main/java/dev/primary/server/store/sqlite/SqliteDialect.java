@@ -12,10 +12,15 @@ import dev.primary.server.store.jdbc.StateCodes;
 final class SqliteDialect {
     static final String SILENT_IN_STATE = JdbcReads.SELECT_COMPUTERS + " WHERE state = ? AND (last_contact IS NULL"
             + " OR last_contact < ?) AND (? = '' OR enrolled_with = ?) ORDER BY last_contact, id LIMIT ?";
-    /** Active (a lease valid now), reserved and waiting: kept counts, less the leases that are missing or expired. */
+    /**
+     * Active (a lease valid now), reserved and waiting: kept counts, less the leases that are missing or expired. The
+     * missing and the expired are counted apart, each an index range of {@code computers_by_state}: together as one
+     * {@code OR} they made SQLite walk every licensed computer's index entry (80–100 ms at 900,000).
+     */
     static final String HOLDER_COUNTS = "SELECT (SELECT computers FROM computer_counts WHERE state = "
             + StateCodes.LICENSED + ") - (SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
-            + " AND (lease_expires_at IS NULL OR lease_expires_at <= ?)), (SELECT computers FROM computer_counts"
+            + " AND lease_expires_at IS NULL) - (SELECT COUNT(*) FROM computers WHERE state = " + StateCodes.LICENSED
+            + " AND lease_expires_at <= ?), (SELECT computers FROM computer_counts"
             + " WHERE state = " + StateCodes.RESERVED + "), (SELECT computers FROM computer_counts WHERE state = "
             + StateCodes.WAITING + ")";
     static final String ROLLOUT_COUNTS = "SELECT COUNT(*), COALESCE(SUM(state = 'installed'), 0),"

@@ -70,6 +70,15 @@ class ComputerQueryPlanTest {
     }
 
     @Test
+    void the_summarys_missing_and_expired_leases_are_index_ranges_not_every_licensed_computer() {
+        String plan = plan(SqliteDialect.HOLDER_COUNTS, NOW);
+
+        assertThat(plan).contains("computers_by_state (state=? AND lease_expires_at=?)")
+                .contains("computers_by_state (state=? AND lease_expires_at<?)")
+                .doesNotContain("computers_by_state (state=?)").doesNotContain("SCAN computers");
+    }
+
+    @Test
     void a_search_of_three_letters_or_more_looks_its_rows_up_in_the_trigram_index() {
         ComputerQuerySql sql = new ComputerQuerySql(new ComputerQuery("pc-0004", null, ComputerQuery.Sort.NAME, false,
                 0, 100), NOW);

@@ -42,6 +42,7 @@ public final class Commands implements Runnable {
                 .addSubcommand(new SuiteCommand(console))
                 .addSubcommand(new EnrollmentCostCommand(console))
                 .addSubcommand(new NodesCommand(console))
+                .addSubcommand(new ConsolePagesCommand(console))
                 .addSubcommand(new PlotCommand(console));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
