@@ -14,17 +14,12 @@ import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.Version;
 import dev.primary.server.config.ServerConfiguration;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleOverHttpsTest {
     private static final String PASSWORD = "console-password-Qw27";
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @TempDir
     Path dataDirectory;
@@ -70,7 +64,7 @@ class ConsoleOverHttpsTest {
     void the_login_sets_a_secure_http_only_same_site_strict_cookie_and_pages_carry_the_security_headers()
             throws Exception {
         account("ada", AccountRole.VIEWER);
-        Browser browser = new Browser();
+        SignedInBrowser browser = new SignedInBrowser(live);
 
         HttpResponse<String> login = browser.login("ada", PASSWORD);
 
@@ -93,7 +87,7 @@ class ConsoleOverHttpsTest {
     void a_post_without_or_with_a_wrong_csrf_token_or_from_another_site_is_refused_and_changes_nothing()
             throws Exception {
         account("otto", AccountRole.OPERATOR);
-        Browser browser = new Browser();
+        SignedInBrowser browser = new SignedInBrowser(live);
         browser.login("otto", PASSWORD);
         String csrf = browser.csrfOf("/console/computers");
 
@@ -120,7 +114,7 @@ class ConsoleOverHttpsTest {
     @Test
     void failed_logins_are_throttled_and_the_login_page_says_so() throws Exception {
         account("gus", AccountRole.VIEWER);
-        Browser browser = new Browser();
+        SignedInBrowser browser = new SignedInBrowser(live);
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> wrong = browser.login("gus", "guess-" + i);
             assertThat(wrong.statusCode()).isEqualTo(401);
@@ -139,10 +133,10 @@ class ConsoleOverHttpsTest {
             throws Exception {
         account("lou", AccountRole.VIEWER);
         account("dora", AccountRole.VIEWER);
-        Browser leaving = new Browser();
+        SignedInBrowser leaving = new SignedInBrowser(live);
         leaving.login("lou", PASSWORD);
         String session = leaving.cookies.get("primary_session");
-        Browser disabled = new Browser();
+        SignedInBrowser disabled = new SignedInBrowser(live);
         disabled.login("dora", PASSWORD);
         assertThat(disabled.get("/console/computers").statusCode()).isEqualTo(200);
 
@@ -163,9 +157,9 @@ class ConsoleOverHttpsTest {
             throws Exception {
         account("vera", AccountRole.VIEWER);
         account("olga", AccountRole.OPERATOR);
-        Browser viewer = new Browser();
+        SignedInBrowser viewer = new SignedInBrowser(live);
         viewer.login("vera", PASSWORD);
-        Browser operator = new Browser();
+        SignedInBrowser operator = new SignedInBrowser(live);
         operator.login("olga", PASSWORD);
 
         HttpResponse<String> refused = viewer.post("/console/computers/reserve",
@@ -189,7 +183,7 @@ class ConsoleOverHttpsTest {
     void text_from_clients_and_from_the_address_bar_is_shown_html_escaped() throws Exception {
         account("ella", AccountRole.VIEWER);
         register("PC-XSS", "<script>alert(1)</script>");
-        Browser browser = new Browser();
+        SignedInBrowser browser = new SignedInBrowser(live);
         browser.login("ella", PASSWORD);
 
         HttpResponse<String> list = browser.get("/console/computers");
@@ -208,7 +202,7 @@ class ConsoleOverHttpsTest {
     void no_password_or_token_appears_in_any_page() throws Exception {
         account("ada", AccountRole.ADMINISTRATOR);
         register("PC7", "Linux 6.1 amd64");
-        Browser browser = new Browser();
+        SignedInBrowser browser = new SignedInBrowser(live);
         browser.login("ada", PASSWORD);
         String session = browser.cookies.get("primary_session");
         String secret = session.substring(session.indexOf('.') + 1);
@@ -225,12 +219,12 @@ class ConsoleOverHttpsTest {
     void the_license_summary_shows_totals_per_license_and_refuses_an_upload_to_an_operator() throws Exception {
         account("otto", AccountRole.OPERATOR);
         register("PC7", "Linux 6.1 amd64");
-        Browser browser = new Browser();
+        SignedInBrowser browser = new SignedInBrowser(live);
         browser.login("otto", PASSWORD);
 
         HttpResponse<String> summary = browser.get("/console/licenses");
-        HttpResponse<String> upload = browser.postMultipart("/console/licenses/import",
-                browser.csrfOf("/console/licenses"), "{}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> upload = browser.postFile("/console/licenses/import", browser.csrfOf("/console/licenses"),
+                "file", "{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(summary.body()).contains("ACME-1").contains("Registration code")
                 .contains("<td data-summary=\"licenses\">5</td>").contains("<td data-summary=\"used\">2</td>");
@@ -257,83 +251,5 @@ class ConsoleOverHttpsTest {
         HttpResponse<String> registered = live.client.post("/v1/register", "application/json", body,
                 SignedRequests.headers(key, "POST", "/v1/register", System.currentTimeMillis(), body));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-    }
-
-    /** A browser's part of the conversation: its cookies, and the headers a same-origin form POST carries. */
-    private final class Browser {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return keep(live.admin.send(request(path).GET().build()));
-        }
-
-        HttpResponse<String> login(String name, String password) throws Exception {
-            String csrf = csrfOf("/console/login");
-            return post("/console/login", Map.of("name", name, "password", password, "csrf", csrf));
-        }
-
-        String csrfOf(String path) throws Exception {
-            HttpResponse<String> page = get(path);
-            Matcher matcher = CSRF.matcher(page.body());
-            assertThat(matcher.find()).as(page.body()).isTrue();
-            return matcher.group(1);
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields, String... headers) throws Exception {
-            String form = fields.entrySet().stream().map(field -> field.getKey() + "="
-                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            Map<String, String> sent = new LinkedHashMap<>(Map.of("Sec-Fetch-Site", "same-origin",
-                    "Origin", origin()));
-            for (int i = 0; i < headers.length; i += 2) {
-                sent.put(headers[i], headers[i + 1]);
-            }
-            HttpRequest.Builder builder = request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form));
-            sent.forEach(builder::header);
-            return keep(live.admin.send(builder.build()));
-        }
-
-        HttpResponse<String> postMultipart(String path, String csrf, byte[] file) throws Exception {
-            String boundary = "----console-test-boundary";
-            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.json\"\r\n"
-                    + "Content-Type: application/json\r\n\r\n";
-            byte[] start = head.getBytes(StandardCharsets.UTF_8);
-            byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] body = new byte[start.length + file.length + end.length];
-            System.arraycopy(start, 0, body, 0, start.length);
-            System.arraycopy(file, 0, body, start.length, file.length);
-            System.arraycopy(end, 0, body, start.length + file.length, end.length);
-            return keep(live.admin.send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build()));
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = live.admin.request(path);
-            if (!cookies.isEmpty()) {
-                builder.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "="
-                        + cookie.getValue()).collect(Collectors.joining("; ")));
-            }
-            return builder;
-        }
-
-        private String origin() {
-            return "https://" + live.server.adminUri().getRawAuthority();
-        }
-
-        private HttpResponse<String> keep(HttpResponse<String> answer) {
-            for (String cookie : answer.headers().allValues("Set-Cookie")) {
-                String pair = cookie.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                String value = pair.substring(equals + 1);
-                if (value.isEmpty() || cookie.contains("Max-Age=0")) {
-                    cookies.remove(pair.substring(0, equals));
-                } else {
-                    cookies.put(pair.substring(0, equals), value);
-                }
-            }
-            return answer;
-        }
     }
 }

@@ -16,20 +16,16 @@ import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.Problem;
 import dev.primary.protocol.message.Version;
 import dev.primary.server.config.ServerConfiguration;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +64,7 @@ class ConsoleReleasesOverHttpsTest {
             throws Exception {
         publish();
         account("olga", AccountRole.OPERATOR);
-        Browser operator = new Browser();
+        SignedInBrowser operator = new SignedInBrowser(live);
         operator.login("olga", PASSWORD);
 
         HttpResponse<String> page = operator.get("/console/releases");
@@ -121,7 +117,7 @@ class ConsoleReleasesOverHttpsTest {
                 + "{\"major\":1,\"minor\":2,\"build\":345}}", live.bearer()).body().getBytes(StandardCharsets.UTF_8),
                 RolloutView.class).id();
         account("vera", AccountRole.VIEWER);
-        Browser viewer = new Browser();
+        SignedInBrowser viewer = new SignedInBrowser(live);
         viewer.login("vera", PASSWORD);
         assertThat(live.verifyClient("any").statusCode()).as("the check-in assigns the release").isEqualTo(200);
         HttpResponse<String> before = viewer.get("/console/releases/counts");
@@ -148,9 +144,9 @@ class ConsoleReleasesOverHttpsTest {
         publish();
         account("vera", AccountRole.VIEWER);
         account("olga", AccountRole.OPERATOR);
-        Browser viewer = new Browser();
+        SignedInBrowser viewer = new SignedInBrowser(live);
         viewer.login("vera", PASSWORD);
-        Browser operator = new Browser();
+        SignedInBrowser operator = new SignedInBrowser(live);
         operator.login("olga", PASSWORD);
         String viewerCsrf = viewer.csrfOf("/console/releases");
 
@@ -191,7 +187,7 @@ class ConsoleReleasesOverHttpsTest {
     @Test
     void a_package_whose_bytes_are_not_its_sha256_is_refused_with_the_reason_and_nothing_is_stored() throws Exception {
         account("ada", AccountRole.ADMINISTRATOR);
-        Browser administrator = new Browser();
+        SignedInBrowser administrator = new SignedInBrowser(live);
         administrator.login("ada", PASSWORD);
         String csrf = administrator.csrfOf("/console/releases");
         byte[] bytes = "recorder 1.2.345 package".getBytes(StandardCharsets.UTF_8);
@@ -208,7 +204,7 @@ class ConsoleReleasesOverHttpsTest {
     @Test
     void a_package_over_max_package_is_refused_at_the_console_before_its_body_is_read() throws Exception {
         account("ada", AccountRole.ADMINISTRATOR);
-        Browser administrator = new Browser();
+        SignedInBrowser administrator = new SignedInBrowser(live);
         administrator.login("ada", PASSWORD);
         String csrf = administrator.csrfOf("/console/releases");
         long tooLarge = live.server.configuration().maxPackageBytes() + 1;
@@ -233,9 +229,9 @@ class ConsoleReleasesOverHttpsTest {
             throws Exception {
         account("ada", AccountRole.ADMINISTRATOR);
         account("olga", AccountRole.OPERATOR);
-        Browser administrator = new Browser();
+        SignedInBrowser administrator = new SignedInBrowser(live);
         administrator.login("ada", PASSWORD);
-        Browser operator = new Browser();
+        SignedInBrowser operator = new SignedInBrowser(live);
         operator.login("olga", PASSWORD);
         String csrf = administrator.csrfOf("/console/releases");
         byte[] bytes = "recorder 1.2.345 package".getBytes(StandardCharsets.UTF_8);
@@ -323,85 +319,5 @@ class ConsoleReleasesOverHttpsTest {
         Matcher matcher = CSRF.matcher(page.body());
         assertThat(matcher.find()).as(page.body()).isTrue();
         return matcher.group(1);
-    }
-
-    /** A browser's part of the conversation: its cookies, and the headers a same-origin POST or script upload carries. */
-    private final class Browser {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return keep(live.admin.send(request(path).GET().build()));
-        }
-
-        HttpResponse<String> login(String name, String password) throws Exception {
-            return post("/console/login", Map.of("name", name, "password", password,
-                    "csrf", csrfOf("/console/login")));
-        }
-
-        String csrfOf(String path) throws Exception {
-            return csrfIn(get(path));
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-            String form = fields.entrySet().stream().map(field -> field.getKey() + "="
-                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return keep(live.admin.send(sameOrigin(request(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build()));
-        }
-
-        HttpResponse<String> postFile(String path, String csrf, String field, byte[] file) throws Exception {
-            String boundary = "----console-test-boundary";
-            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
-                    + "\"; filename=\"release.json\"\r\nContent-Type: application/json\r\n\r\n";
-            byte[] start = head.getBytes(StandardCharsets.UTF_8);
-            byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] body = new byte[start.length + file.length + end.length];
-            System.arraycopy(start, 0, body, 0, start.length);
-            System.arraycopy(file, 0, body, start.length, file.length);
-            System.arraycopy(end, 0, body, start.length + file.length, end.length);
-            return keep(live.admin.send(sameOrigin(request(path))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
-        }
-
-        /** The page script's upload: the package's bytes as the body, the CSRF token in a header. */
-        HttpResponse<String> put(String path, byte[] bytes, String csrf) throws Exception {
-            HttpRequest.Builder builder = sameOrigin(request(path)).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-            if (!csrf.isEmpty()) {
-                builder.header("X-CSRF-Token", csrf);
-            }
-            return keep(live.admin.send(builder.build()));
-        }
-
-        private HttpRequest.Builder sameOrigin(HttpRequest.Builder builder) {
-            return builder.header("Sec-Fetch-Site", "same-origin")
-                    .header("Origin", "https://" + live.server.adminUri().getRawAuthority());
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = live.admin.request(path);
-            if (!cookies.isEmpty()) {
-                builder.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "="
-                        + cookie.getValue()).collect(Collectors.joining("; ")));
-            }
-            return builder;
-        }
-
-        private HttpResponse<String> keep(HttpResponse<String> answer) {
-            for (String cookie : answer.headers().allValues("Set-Cookie")) {
-                String pair = cookie.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                String value = pair.substring(equals + 1);
-                if (value.isEmpty() || cookie.contains("Max-Age=0")) {
-                    cookies.remove(pair.substring(0, equals));
-                } else {
-                    cookies.put(pair.substring(0, equals), value);
-                }
-            }
-            return answer;
-        }
     }
 }

@@ -57,14 +57,56 @@ final class SignedInBrowser {
         return post(path, sent);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+    /**
+     * A form POST with the headers a same-origin form carries; {@code headers} (name, value, ...) add to or replace
+     * them (a cross-site or foreign-origin POST).
+     */
+    HttpResponse<String> post(String path, Map<String, String> fields, String... headers) throws Exception {
         String form = fields.entrySet().stream().map(field -> field.getKey() + "="
                 + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Sec-Fetch-Site", "same-origin").header("Origin", "https://"
-                        + live.server.adminUri().getRawAuthority())
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return keep(live.admin.send(request));
+        Map<String, String> sent = new LinkedHashMap<>(Map.of("Sec-Fetch-Site", "same-origin", "Origin", origin()));
+        for (int i = 0; i < headers.length; i += 2) {
+            sent.put(headers[i], headers[i + 1]);
+        }
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        sent.forEach(builder::header);
+        return keep(live.admin.send(builder.build()));
+    }
+
+    /** A same-origin multipart form POST of one file in {@code field}, with the session's {@code csrf}. */
+    HttpResponse<String> postFile(String path, String csrf, String field, byte[] file) throws Exception {
+        String boundary = "----console-test-boundary";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+                + "\"; filename=\"upload.json\"\r\nContent-Type: application/json\r\n\r\n";
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[start.length + file.length + end.length];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(file, 0, body, start.length, file.length);
+        System.arraycopy(end, 0, body, start.length + file.length, end.length);
+        return keep(live.admin.send(sameOrigin(request(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
+    }
+
+    /** The page script's upload: the bytes as the body, the CSRF token (when not empty) in a header. */
+    HttpResponse<String> put(String path, byte[] bytes, String csrf) throws Exception {
+        HttpRequest.Builder builder = sameOrigin(request(path)).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (!csrf.isEmpty()) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        return keep(live.admin.send(builder.build()));
+    }
+
+    private HttpRequest.Builder sameOrigin(HttpRequest.Builder builder) {
+        return builder.header("Sec-Fetch-Site", "same-origin").header("Origin", origin());
+    }
+
+    private String origin() {
+        return "https://" + live.server.adminUri().getRawAuthority();
     }
 
     private HttpRequest.Builder request(String path) {
