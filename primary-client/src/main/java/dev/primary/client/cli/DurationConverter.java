@@ -1,6 +1,5 @@
 package dev.primary.client.cli;
 
-import dev.primary.protocol.time.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 
@@ -8,15 +7,10 @@ import picocli.CommandLine;
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        Duration duration;
         try {
-            duration = Durations.parse(value);
+            return PositiveDuration.parse(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
-        if (duration.isZero()) {
-            throw new CommandLine.TypeConversionException("duration must be positive, got \"" + value + "\"");
-        }
-        return duration;
     }
 }

@@ -1,12 +1,8 @@
 package dev.primary.client.cli;
 
-import dev.primary.client.config.ClientConfigurationException;
-import dev.primary.client.config.ConfiguredSettings;
-import dev.primary.client.home.ClientHome;
-import dev.primary.client.update.ServiceRestart;
-import dev.primary.protocol.message.ComputerIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +26,6 @@ import picocli.CommandLine.Option;
                 + "client.key is readable by others; and (exit 4) when another Client Service already runs on the home "
                 + "(it holds <home>/service.lock while it runs). 'status' and 'repoint' work beside a running service."})
 final class RunCommand implements Callable<Integer> {
-    static final String LAUNCHER_VARIABLE = "PRIMARY_CLIENT_LAUNCHER";
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -62,50 +56,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        validateComputerOverride();
-        if (nudgePort != null && (nudgePort < 0 || nudgePort > 65535)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--nudge-port must be 0 (no listener) or 1-65535, got " + nudgePort);
+        RunArguments arguments = new RunArguments(home, computerName, domain, retryInterval, verifyInterval, nudgePort);
+        Optional<String> problem = arguments.problem();
+        if (problem.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem.get());
         }
-        ClientHome clientHome = new ClientHome(home);
-        if (!clientHome.installed()) {
-            throw new CommandFailedException("no Client Service is installed in " + clientHome.dir() + " (no "
-                    + ClientHome.CONFIG + ")");
-        }
-        ServiceRuntime runtime;
-        try {
-            runtime = ServiceRuntime.start(clientHome,
-                    new ConfiguredSettings.Overrides(computerName, domain, retryInterval, verifyInterval, nudgePort),
-                    ServiceRuntime.Options.DEFAULTS.withRestartable(launchedByRestartingLauncher()));
-        } catch (ClientConfigurationException e) {
-            throw new CommandFailedException(e.getMessage());
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.stop();
-            LogFile.close();
-            Runtime.getRuntime().halt(exitCodeOf(runtime));
-        }, "client-service-shutdown"));
-        runtime.awaitStopped();
-        return exitCodeOf(runtime);
-    }
-
-    private static int exitCodeOf(ServiceRuntime runtime) {
-        return runtime.restartRequested() ? ServiceRestart.EXIT_CODE : ClientServiceMain.OK;
-    }
-
-    /**
-     * Whether the launcher restarts the service into the selected version when it exits with
-     * {@link ServiceRestart#EXIT_CODE}: it says so with {@value #LAUNCHER_VARIABLE}={@code restarts}.
-     */
-    private static boolean launchedByRestartingLauncher() {
-        return "restarts".equals(System.getenv(LAUNCHER_VARIABLE));
-    }
-
-    private void validateComputerOverride() {
-        try {
-            new ComputerIdentity(computerName == null ? "placeholder" : computerName, domain, "");
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return ServiceRun.run(arguments);
     }
 }

@@ -45,6 +45,8 @@ class ClientServiceMainTest {
         CliRun missingCommand = CliRun.of();
         CliRun badDuration = CliRun.of("run", "--home", dir.toString(), "--retry-interval", "often");
         CliRun badName = CliRun.of("run", "--home", dir.toString(), "--computer-name", "not a name!");
+        CliRun badPort = CliRun.of("run", "--home", dir.toString(), "--nudge-port", "70000");
+        CliRun repeated = CliRun.of("run", "--home", dir.toString(), "--home", dir.toString());
 
         assertThat(missingCommand.exitCode()).isEqualTo(2);
         assertThat(missingCommand.err().strip().lines()).singleElement().asString().contains("a command is required");
@@ -52,6 +54,11 @@ class ClientServiceMainTest {
         assertThat(badDuration.err().strip().lines()).singleElement().asString().contains("duration must be");
         assertThat(badName.exitCode()).isEqualTo(2);
         assertThat(badName.err()).contains("computer name must be");
+        assertThat(badPort.exitCode()).isEqualTo(2);
+        assertThat(badPort.err().strip()).isEqualTo("client-service: --nudge-port must be 0 (no listener) or 1-65535, "
+                + "got 70000 (see client-service run --help)");
+        assertThat(repeated.exitCode()).isEqualTo(2);
+        assertThat(repeated.err()).contains("--home", "should be specified only once");
     }
 
     @Test

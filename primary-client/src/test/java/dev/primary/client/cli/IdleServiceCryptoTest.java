@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code client-service run} signs with the JDK's Ed25519 and never loads BouncyCastle (its classes cost an idle
  * client resident memory), while the server side of this test verifies its requests and signs its leases with
- * BouncyCastle: the two interoperate over the wire.
+ * BouncyCastle: the two interoperate over the wire. A well-formed {@code run} does not load picocli either.
  */
 class IdleServiceCryptoTest {
     @TempDir
     Path home;
 
     @Test
-    void a_licensed_service_checks_in_with_jdk_signatures_and_loads_no_bouncycastle_class() throws Exception {
+    void a_licensed_service_checks_in_with_jdk_signatures_and_loads_no_bouncycastle_or_picocli_class() throws Exception {
         try (FakePrimaryServer server = FakePrimaryServer.start()) {
             TestInstall.install(home, server.configServer());
             List<String> command = JavaCommand.of(ClientServiceMain.class, "run", "--home", home.toString(),
@@ -51,7 +51,9 @@ class IdleServiceCryptoTest {
             assertThat(classes).contains("dev.primary.protocol.crypto.JdkEd25519")
                     .contains("sun.security.ec.ed.EdDSASignature")
                     .doesNotContain("org.bouncycastle")
-                    .doesNotContain("dev.primary.protocol.crypto.BouncyCastleEd25519");
+                    .doesNotContain("dev.primary.protocol.crypto.BouncyCastleEd25519")
+                    .doesNotContain("picocli.")
+                    .contains("dev.primary.client.cli.ServiceRun");
         }
     }
 

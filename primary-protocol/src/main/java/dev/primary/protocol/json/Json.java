@@ -12,8 +12,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.DurationDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.DurationSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The one JSON mapping used by every Primary program. Strict on input: unknown fields, missing
@@ -23,10 +29,18 @@ import java.io.IOException;
  * is refused), a text field only a JSON string, a boolean only {@code true}/{@code false}, an enum
  * only its name. Every defect is a {@link MalformedJsonException} with a message that names the
  * field. Times are ISO-8601 strings; absent values are left out.
+ *
+ * <p>Of {@code java.time} it knows {@link Instant} and {@link Duration}, the only two that messages, files and views
+ * carry, with the (de)serializers Jackson's {@code java.time} module has for them; not the whole module, whose other
+ * types' ~70 classes every program, the idle Client Service too, would load for nothing.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("primary-time")
+                    .addSerializer(Instant.class, InstantSerializer.INSTANCE)
+                    .addDeserializer(Instant.class, InstantDeserializer.INSTANT)
+                    .addSerializer(Duration.class, DurationSerializer.INSTANCE)
+                    .addDeserializer(Duration.class, DurationDeserializer.INSTANCE))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // Not FAIL_ON_MISSING_CREATOR_PROPERTIES: it would refuse every record whose optional
