@@ -184,7 +184,7 @@ class ConsoleBrowserIT {
             screenshot("console-audit.png");
             Object csv = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "fetch(document.getElementById('audit-csv').href).then(r => r.text()).then(done, e => done('' + e))");
-            assertThat(csv.toString()).startsWith("id,at,actor,action,subject,detail").contains(",ada,computer.revoked,");
+            assertThat(csv.toString()).startsWith("id,at,actor,action,subject,detail,source").contains(",ada,computer.revoked,");
 
             browser.findElement(By.id("logout")).click();
             logIn("vic");

@@ -2,6 +2,7 @@ package dev.primary.server;
 
 import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.audit.AuditSourceStore;
 import dev.primary.server.fleet.ChangeRecordingStore;
 import dev.primary.server.fleet.FleetChangeFeed;
 import dev.primary.server.fleet.FleetRelay;
@@ -61,7 +62,9 @@ final class BackendOnStore {
                     return null;
                 });
             }
-            ChangeRecordingStore<S> recorded = new ChangeRecordingStore<>(store, feed::committed);
+            // Audit events carry the address of the request that caused them; changes are told to the fleet feed.
+            ChangeRecordingStore<AuditSourceStore<S>> recorded = new ChangeRecordingStore<>(
+                    new AuditSourceStore<>(store), feed::committed);
             PackageStore packages = packagesOver.apply(
                     FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME)));
             Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), recorded, packages,

@@ -87,9 +87,9 @@ class AuditOverHttpsTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
         assertThat(csv.headers().firstValue("X-Audit-Next-Before")).as("one part only").isEmpty();
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("id,at,actor,action,subject,detail");
+        assertThat(lines[0]).isEqualTo("id,at,actor,action,subject,detail,source");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).contains(",host-admin,log-level.changed,");
+        assertThat(lines[1]).contains(",host-admin,log-level.changed,").as("from where").endsWith(",127.0.0.1");
         assertThat(admin.get("/admin/v1/audit.csv").statusCode()).as("without a token").isEqualTo(401);
     }
 }

@@ -144,8 +144,10 @@ class ConsoleAuditOverHttpsTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"audit.csv\"");
         assertThat(csv.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(csv.body()).startsWith("id,at,actor,action,subject,detail\r\n").contains(",olga,seat.reserved,")
-                .isEqualTo(api.body());
+        assertThat(csv.body()).startsWith("id,at,actor,action,subject,detail,source\r\n")
+                .contains(",olga,seat.reserved,").isEqualTo(api.body());
+        assertThat(csv.body().lines().toList().get(1)).as("from where: the console's caller")
+                .endsWith(",127.0.0.1");
         assertThat(csv.body().lines()).hasSize(2);
         for (HttpResponse<String> refused : List.of(anonymous, forged)) {
             assertThat(refused.statusCode()).isEqualTo(303);

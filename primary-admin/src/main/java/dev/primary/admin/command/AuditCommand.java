@@ -82,10 +82,10 @@ public final class AuditCommand implements Runnable {
                 console.out().println("No audit entries" + (before > 0 ? " before " + before : "") + ".");
                 return;
             }
-            TextTable table = new TextTable("ID", "TIME", "ACTOR", "ACTION", "SUBJECT", "DETAIL");
+            TextTable table = new TextTable("ID", "TIME", "ACTOR", "FROM", "ACTION", "SUBJECT", "DETAIL");
             for (AuditEntry entry : entries) {
                 table.row(String.valueOf(entry.id()), Display.time(entry.at()), Display.text(entry.actor()),
-                        Display.text(entry.action()), Display.text(entry.subject()), Display.text(entry.detail()));
+                        entry.source().isEmpty() ? "-" : Display.text(entry.source()), Display.text(entry.action()), Display.text(entry.subject()), Display.text(entry.detail()));
             }
             table.print(console.out());
         });

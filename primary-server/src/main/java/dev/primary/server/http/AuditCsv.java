@@ -10,7 +10,7 @@ import java.util.List;
  * spreadsheet.
  */
 final class AuditCsv {
-    static final String HEADER = "id,at,actor,action,subject,detail";
+    static final String HEADER = "id,at,actor,action,subject,detail,source";
 
     private AuditCsv() {}
 
@@ -19,7 +19,7 @@ final class AuditCsv {
         for (AuditEntry entry : entries) {
             csv.append(entry.id()).append(',').append(entry.at()).append(',').append(field(entry.actor())).append(',')
                     .append(field(entry.action())).append(',').append(field(entry.subject())).append(',')
-                    .append(field(entry.detail())).append("\r\n");
+                    .append(field(entry.detail())).append(',').append(field(entry.source())).append("\r\n");
         }
         return csv.toString();
     }

@@ -1,5 +1,6 @@
 package dev.primary.server.http;
 
+import dev.primary.server.audit.AuditSource;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -41,7 +42,8 @@ final class RequestDispatcher {
             if (body.length > 0 && !ConsoleRoutes.isConsole(decoder.rawPath())) {
                 requireJson(headers);
             }
-            return match.handler().handle(request.withPathParameters(match.parameters()));
+            Request routed = request.withPathParameters(match.parameters());
+            return AuditSource.during(remoteAddress, () -> match.handler().handle(routed));
         } catch (RuntimeException e) {
             return ProblemResponses.of(e, method, path);
         }

@@ -32,9 +32,9 @@ class AuditCsvTest {
     @Test
     void rows_end_in_crlf_after_a_header() {
         String csv = AuditCsv.of(List.of(new AuditEntry(7, Instant.parse("2026-12-01T10:00:00Z"), "ada",
-                "computer.revoked", "CORP\\PC1", "lost, stolen")));
+                "computer.revoked", "CORP\\PC1", "lost, stolen", "10.0.0.5")));
 
-        assertThat(csv).isEqualTo("id,at,actor,action,subject,detail\r\n"
-                + "7,2026-12-01T10:00:00Z,ada,computer.revoked,CORP\\PC1,\"lost, stolen\"\r\n");
+        assertThat(csv).isEqualTo("id,at,actor,action,subject,detail,source\r\n"
+                + "7,2026-12-01T10:00:00Z,ada,computer.revoked,CORP\\PC1,\"lost, stolen\",10.0.0.5\r\n");
     }
 }

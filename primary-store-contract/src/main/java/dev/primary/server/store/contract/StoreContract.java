@@ -2,6 +2,7 @@ package dev.primary.server.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.primary.protocol.admin.ComputerQuery;
 import dev.primary.protocol.admin.ComputerState;
@@ -459,6 +460,19 @@ public abstract class StoreContract {
         assertThat(beforeNewest).as("before and limit with a filter")
                 .extracting(AuditEntry::at).containsExactly(START.plusSeconds(120));
         assertThat(auditDetails(new AuditFilter("nobody", "", "", Optional.empty(), Optional.empty()))).isEmpty();
+    }
+
+    @Test
+    void an_audit_entry_keeps_where_its_request_came_from() {
+        store().write(writes -> {
+            writes.audit(new AuditEvent(START, "ada", AuditAction.SEAT_RESERVED, "CORP\\PC1", "", "10.0.0.5"));
+            writes.audit(new AuditEvent(START.plusSeconds(1), "system", AuditAction.SEAT_RELEASED, "CORP\\PC1", ""));
+            return null;
+        });
+
+        assertThat(auditDetails(AuditFilter.ANY)).extracting(AuditEntry::actor, AuditEntry::source)
+                .containsExactly(tuple("system", ""),
+                        tuple("ada", "10.0.0.5"));
     }
 
     private List<AuditEntry> auditDetails(AuditFilter filter) {

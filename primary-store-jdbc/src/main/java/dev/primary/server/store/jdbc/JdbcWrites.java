@@ -203,8 +203,8 @@ public class JdbcWrites extends JdbcReads implements LicensingWrites, ReleaseWri
 
     @Override
     public void audit(AuditEvent event) {
-        statements.update("INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)", event.at(),
-                event.actor(), event.action().wireName(), event.subject(), event.detail());
+        statements.update("INSERT INTO audit (at, actor, action, subject, detail, source) VALUES (?, ?, ?, ?, ?, ?)",
+                event.at(), event.actor(), event.action().wireName(), event.subject(), event.detail(), event.source());
     }
 
     @Override

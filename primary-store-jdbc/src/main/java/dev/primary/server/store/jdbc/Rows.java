@@ -47,7 +47,7 @@ public final class Rows {
     public static final String TOKEN_COLUMNS = "id, secret_hash, label, group_name, uses, used, created_at, created_by,"
             + " expires_at, revoked_at";
 
-    public static final String AUDIT_COLUMNS = "id, at, actor, action, subject, detail";
+    public static final String AUDIT_COLUMNS = "id, at, actor, action, subject, detail, source";
 
     private Rows() {}
 
@@ -116,7 +116,7 @@ public final class Rows {
 
     public static AuditEntry audit(ResultSet row) throws SQLException {
         return new AuditEntry(row.getLong(1), StoredValues.instant(row, 2), row.getString(3), row.getString(4),
-                row.getString(5), row.getString(6));
+                row.getString(5), row.getString(6), row.getString(7));
     }
 
     /** {@code value} as JSON text, for the JSON columns. */

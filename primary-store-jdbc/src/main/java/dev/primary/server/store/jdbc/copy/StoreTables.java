@@ -32,7 +32,7 @@ public final class StoreTables {
                     "remote_address", T, "nudge_port", I, "enrolled_with", T, "enrolled_from", T,
                     "rekey_allowed", I)),
             new Table("audit", List.of("id"), columns(
-                    "id", I, "at", I, "actor", T, "action", T, "subject", T, "detail", T)),
+                    "id", I, "at", I, "actor", T, "action", T, "subject", T, "detail", T, "source", T)),
             new Table("releases", List.of("product", "version"), columns(
                     "product", T, "version", T, "sha256", T, "added_at", I, "manifest", T)),
             new Table("contents", List.of("revision"), columns(
