@@ -13,6 +13,7 @@ import dev.primary.server.release.RolloutNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,12 @@ public final class Statistics {
         return new HourlyStatsPage(start, end, store.read(reads -> reads.hourlyStats(start, end)));
     }
 
-    /** Every computer but conflicts, counted by its Recorder version, newest version first. */
+    /**
+     * Every computer but conflicts, counted by its Recorder version, newest version first. A version is what each
+     * client reports, so a fleet could name as many as it has computers: the {@link #MAX_VERSIONS} versions that run
+     * on the most computers are listed, with {@code V 0.0 (0000)} (never ran) always, and the rest, when there are
+     * more, are one last entry {@code N other versions} (the total stays exact).
+     */
     public RecorderVersions recorderVersions() {
         Map<String, Long> counts = store.read(StatsReads::recorderVersionCounts);
         Map<Version, Long> byVersion = new TreeMap<>(Comparator.reverseOrder());
@@ -55,9 +61,26 @@ public final class Statistics {
             byVersion.merge(versionOf(count.getKey()), count.getValue(), Long::sum);
             total += count.getValue();
         }
-        List<RecorderVersionCount> versions = byVersion.entrySet().stream()
-                .map(entry -> new RecorderVersionCount(entry.getKey().display(), entry.getValue())).toList();
-        return new RecorderVersions(total, versions);
+        return new RecorderVersions(total, listed(byVersion));
+    }
+
+    /** The most versions {@link #recorderVersions()} lists one by one. */
+    public static final int MAX_VERSIONS = 100;
+
+    private static List<RecorderVersionCount> listed(Map<Version, Long> byVersion) {
+        List<Map.Entry<Version, Long>> kept = new ArrayList<>(byVersion.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(Version.NONE))
+                .sorted(Map.Entry.<Version, Long>comparingByValue().reversed()).limit(MAX_VERSIONS).toList());
+        byVersion.entrySet().stream().filter(entry -> entry.getKey().equals(Version.NONE)).forEach(kept::add);
+        List<RecorderVersionCount> versions = new ArrayList<>(kept.stream()
+                .sorted(Map.Entry.<Version, Long>comparingByKey().reversed())
+                .map(entry -> new RecorderVersionCount(entry.getKey().display(), entry.getValue())).toList());
+        if (byVersion.size() > kept.size()) {
+            long others = byVersion.values().stream().mapToLong(Long::longValue).sum()
+                    - kept.stream().mapToLong(Map.Entry::getValue).sum();
+            versions.add(new RecorderVersionCount((byVersion.size() - kept.size()) + " other versions", others));
+        }
+        return versions;
     }
 
     /**
