@@ -2,7 +2,6 @@ package dev.primary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primary.protocol.admin.AccountRequest;
 import dev.primary.protocol.admin.AccountRole;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.ComputerAction;
@@ -165,8 +164,6 @@ class ConsoleAuditOverHttpsTest {
     }
 
     private void account(String name, AccountRole role) throws Exception {
-        HttpResponse<String> created = live.admin.postJson("/admin/v1/accounts",
-                LiveServer.json(new AccountRequest(name, role, PASSWORD)), live.bearer());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        live.createAccount(name, role, PASSWORD);
     }
 }

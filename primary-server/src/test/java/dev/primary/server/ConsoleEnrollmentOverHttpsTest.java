@@ -3,7 +3,6 @@ package dev.primary.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.primary.protocol.admin.AccountRequest;
 import dev.primary.protocol.admin.AccountRole;
 import dev.primary.protocol.admin.AuditEntry;
 import dev.primary.protocol.admin.EnrollmentTokenView;
@@ -162,8 +161,6 @@ class ConsoleEnrollmentOverHttpsTest {
     }
 
     private void account(String name, AccountRole role) throws Exception {
-        HttpResponse<String> created = live.admin.postJson("/admin/v1/accounts",
-                LiveServer.json(new AccountRequest(name, role, PASSWORD)), live.bearer());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        live.createAccount(name, role, PASSWORD);
     }
 }

@@ -2,6 +2,8 @@ package dev.primary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primary.protocol.admin.AccountRequest;
+import dev.primary.protocol.admin.AccountRole;
 import dev.primary.protocol.admin.LicenseView;
 import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.KeyFiles;
@@ -105,6 +107,13 @@ final class LiveServer implements AutoCloseable {
     }
 
     /** Creates an enrollment token of unlimited uses through the admin API, as {@code primary-admin} does. */
+    /** Creates the account {@code name} with {@code role} and {@code password} through the admin API. */
+    void createAccount(String name, AccountRole role, String password) throws Exception {
+        HttpResponse<String> created = admin.postJson("/admin/v1/accounts",
+                json(new AccountRequest(name, role, password)), bearer());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
     String createEnrollmentToken() throws Exception {
         HttpResponse<String> created = admin.postJson("/admin/v1/enrollment-tokens",
                 json(new EnrollmentTokenRequest("tests", 0, 3600, "")), bearer());
