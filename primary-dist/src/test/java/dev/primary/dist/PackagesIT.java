@@ -13,6 +13,7 @@ import dev.primary.testkit.JavaProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,62 +44,163 @@ class PackagesIT {
 
     @Test
     void the_packaged_server_licenses_a_client_installed_from_the_client_archive() throws IOException {
-        Path root = Files.createDirectories(scratch.resolve("root"));
-        Path clientArchive = Files.createDirectories(scratch.resolve("client-archive"));
-        succeeds("dpkg-deb", "-x", serverDeb().toString(), root.toString());
-        succeeds("tar", "-xzf", DIST.resolve("primary-client-" + VERSION + ".tar.gz").toString(), "-C",
-                clientArchive.toString());
-        Path server = root.resolve("usr/share/primary-server");
-        Path client = clientArchive.resolve("primary-client-" + VERSION);
-        assertThat(Files.readString(server.resolve("bin/.launch"))).doesNotContain("mvn");
+        try (PackagedServer server = PackagedServer.start(this)) {
+            Path home = server.deployClient("PKG-PC");
+            try (JavaProcess clientProcess = server.startClient(home, "client.log")) {
+                server.awaitLicensedAndRecording(clientProcess, "PKG-PC", home);
+                assertThat(clientProcess.stop()).as("client-service stopped by SIGTERM").isIn(0, 143);
+            }
+        }
+    }
 
-        Path vendor = scratch.resolve("vendor");
-        licenseTool("vendor-key", "create", "--out", vendor.toString());
-        Path data = scratch.resolve("primary-data");
-        int port = FreePorts.next();
-        int adminPort = FreePorts.next();
-        try (JavaProcess serverProcess = Launched.start(scratch.resolve("server.log"), Map.of(), List.of(
-                server.resolve("bin/primary-server").toString(), "--port", Integer.toString(port), "--admin-port",
-                Integer.toString(adminPort), "--data-dir", data.toString(), "--vendor-key",
-                vendor.resolve("vendor.pub").toString(), "--waiting-retry-after", "1s"))) {
-            // the unit's ExecStartPost: returns once /health/ready answers 200
-            int ready = Launched.run(scratch.resolve("ready.log"), Map.of(), List.of(
-                    server.resolve("bin/primary-server-ready").toString(), "--data-dir", data.toString(), "--pid",
-                    Long.toString(serverProcess.pid()), "--timeout", "120"));
-            assertThat(ready).as("primary-server-ready; server output:\n%s", serverProcess.output()).isZero();
+    /**
+     * The Client Service's class archive (docs/performance.md, "Client Service footprint"): its first run writes it
+     * at a clean exit, the next start maps it, and a damaged one (a dump cut short) is dropped by the launcher's check
+     * so that the service still starts, and written again at the next exit.
+     */
+    @Test
+    void the_packaged_client_writes_its_class_archive_at_exit_maps_it_at_the_next_start_and_drops_a_damaged_one()
+            throws IOException {
+        try (PackagedServer server = PackagedServer.start(this)) {
+            Path home = server.deployClient("CDS-PC");
+            Path archive = home.resolve("class-archive/client-service.jsa");
+            Path written = home.resolve("class-archive/client-service.jsa.new");
 
-            licenseTool("issue", "--vendor-key", vendor.resolve("vendor.key").toString(), "--serial", "PKG-1",
-                    "--customer", "Example Corp", "--seats", "2", "--out", vendor.resolve("pkg.license").toString());
-            admin(data, "license", "import", vendor.resolve("pkg.license").toString());
-            String code = admin(data, "license", "code", "PKG-1").strip();
-            licenseTool("unlock", "--vendor-key", vendor.resolve("vendor.key").toString(), "--registration-code", code,
-                    "--out", vendor.resolve("pkg.unlock").toString());
-            admin(data, "license", "unlock", vendor.resolve("pkg.unlock").toString());
-            String token = admin(data, "enrollment", "create", "--name", "packages", "--uses", "1").lines()
-                    .findFirst().orElseThrow();
+            try (JavaProcess first = server.startClient(home, "client-1.log")) {
+                server.awaitLicensedAndRecording(first, "CDS-PC", home);
+                assertThat(mappedFiles(first)).as("the first run has no archive to map").noneMatch(
+                        file -> file.contains("client-service.jsa"));
+                assertThat(first.stop()).as("the exit code is the service's, not the archive's").isIn(0, 143);
+            }
+            assertThat(written).as("written at the first run's exit").isRegularFile();
+            assertThat(Files.size(written)).isGreaterThan(1_000_000);
+            assertThat(Files.getPosixFilePermissions(home.resolve("class-archive")))
+                    .containsOnly(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE);
 
-            // PRIMARY_HOME as the packaged launcher sets it: the client's default Recorder is the archive's own
+            try (JavaProcess second = server.startClient(home, "client-2.log")) {
+                server.awaitLicensedAndRecording(second, "CDS-PC", home);
+                assertThat(archive).as("renamed into place by the launcher").isRegularFile();
+                assertThat(written).doesNotExist();
+                assertThat(mappedFiles(second)).as("the service's JVM maps the archive").contains(archive.toString());
+                assertThat(second.stop()).isIn(0, 143);
+            }
+            assertThat(written).as("a run that maps an archive writes none").doesNotExist();
+
+            // a dump cut short by a crash or a full disk: the JVM would abort at start if it mapped it
+            byte[] whole = Files.readAllBytes(archive);
+            archive.toFile().setWritable(true);
+            Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 3));
+            try (JavaProcess third = server.startClient(home, "client-3.log")) {
+                server.awaitLicensedAndRecording(third, "CDS-PC", home);
+                assertThat(third.output()).contains("class archive was written by another version or JDK, or is damaged");
+                assertThat(archive).as("the damaged archive is deleted").doesNotExist();
+                assertThat(mappedFiles(third)).noneMatch(file -> file.contains("client-service.jsa"));
+                assertThat(third.stop()).isIn(0, 143);
+            }
+            assertThat(written).as("written again at the exit of the run without one").isRegularFile();
+            assertThat(home.resolve("class-archive/check-crash.log")).doesNotExist();
+        }
+    }
+
+    /** The files the Client Service's JVM (the launcher's java child) has mapped. */
+    private static List<String> mappedFiles(JavaProcess launcher) {
+        ProcessHandle jvm = launcher.descendants().stream()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .filter(handle -> handle.info().commandLine().orElse("").contains("ClientServiceMain"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Client Service JVM under " + launcher));
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "maps")).stream()
+                    .map(line -> line.replaceFirst("^(\\S+\\s+){5}", "").strip())
+                    .filter(file -> !file.isEmpty()).distinct().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The server package unpacked and started with a license of 2 seats, and the client archive unpacked. */
+    private record PackagedServer(Path scratch, Path data, int port, Path client, String token, JavaProcess process)
+            implements AutoCloseable {
+        static PackagedServer start(PackagesIT test) throws IOException {
+            Path scratch = test.scratch;
+            Path root = Files.createDirectories(scratch.resolve("root"));
+            Path clientArchive = Files.createDirectories(scratch.resolve("client-archive"));
+            succeeds("dpkg-deb", "-x", serverDeb().toString(), root.toString());
+            succeeds("tar", "-xzf", DIST.resolve("primary-client-" + VERSION + ".tar.gz").toString(), "-C",
+                    clientArchive.toString());
+            Path server = root.resolve("usr/share/primary-server");
+            Path client = clientArchive.resolve("primary-client-" + VERSION);
+            assertThat(Files.readString(server.resolve("bin/.launch"))).doesNotContain("mvn");
+
+            Path vendor = scratch.resolve("vendor");
+            licenseTool("vendor-key", "create", "--out", vendor.toString());
+            Path data = scratch.resolve("primary-data");
+            int port = FreePorts.next();
+            int adminPort = FreePorts.next();
+            JavaProcess serverProcess = Launched.start(scratch.resolve("server.log"), Map.of(), List.of(
+                    server.resolve("bin/primary-server").toString(), "--port", Integer.toString(port), "--admin-port",
+                    Integer.toString(adminPort), "--data-dir", data.toString(), "--vendor-key",
+                    vendor.resolve("vendor.pub").toString(), "--waiting-retry-after", "1s"));
+            try {
+                // the unit's ExecStartPost: returns once /health/ready answers 200
+                int ready = Launched.run(scratch.resolve("ready.log"), Map.of(), List.of(
+                        server.resolve("bin/primary-server-ready").toString(), "--data-dir", data.toString(), "--pid",
+                        Long.toString(serverProcess.pid()), "--timeout", "120"));
+                assertThat(ready).as("primary-server-ready; server output:\n%s", serverProcess.output()).isZero();
+
+                licenseTool("issue", "--vendor-key", vendor.resolve("vendor.key").toString(), "--serial", "PKG-1",
+                        "--customer", "Example Corp", "--seats", "2", "--out", vendor.resolve("pkg.license").toString());
+                admin(data, "license", "import", vendor.resolve("pkg.license").toString());
+                String code = admin(data, "license", "code", "PKG-1").strip();
+                licenseTool("unlock", "--vendor-key", vendor.resolve("vendor.key").toString(), "--registration-code",
+                        code, "--out", vendor.resolve("pkg.unlock").toString());
+                admin(data, "license", "unlock", vendor.resolve("pkg.unlock").toString());
+                String token = admin(data, "enrollment", "create", "--name", "packages", "--uses", "1").lines()
+                        .findFirst().orElseThrow();
+                return new PackagedServer(scratch, data, port, client, token, serverProcess);
+            } catch (RuntimeException | AssertionError e) {
+                serverProcess.close();
+                throw e;
+            }
+        }
+
+        /** The deployment utility, with PRIMARY_HOME as the packaged launcher sets it (the archive's own Recorder). */
+        Path deployClient(String computerName) {
             Path home = scratch.resolve("client-home");
             CommandResult deployed = InProcessCommand.capture((out, err) -> DeploymentUtilityMain.run(out, err,
                     Map.of("PRIMARY_HOME", client.toString()), "--server", "127.0.0.1", "--port",
-                    Integer.toString(port), "--out", home.toString(), "--computer-name", "PKG-PC", "--enrollment-token",
-                    token, "--nudge-port", "0"));
+                    Integer.toString(port), "--out", home.toString(), "--computer-name", computerName,
+                    "--enrollment-token", token, "--nudge-port", "0"));
             assertThat(deployed.exitCode()).as("deployment-utility\n%s", deployed).isZero();
+            return home;
+        }
 
-            try (JavaProcess clientProcess = Launched.start(scratch.resolve("client.log"), Map.of(), List.of(
-                    client.resolve("bin/client-service").toString(), "run", "--home", home.toString(),
-                    "--retry-interval", "300ms", "--verify-interval", "5s"))) {
-                Eventually.within(PATIENCE, () -> {
-                    assertThat(clientProcess.isAlive()).as("client-service output:\n%s", clientProcess.output()).isTrue();
-                    assertThat(admin(data, "computers")).contains("PKG-PC").contains("licensed");
-                    Path recorderLog = home.resolve("recorder.log");
-                    assertThat(Files.exists(recorderLog) && Files.readString(recorderLog).contains("recording"))
-                            .as("the archive's sample Recorder records").isTrue();
-                });
-                assertThat(clientProcess.stop()).as("client-service stopped by SIGTERM").isIn(0, 143);
+        /** Starts {@code bin/client-service run}; the Recorder's log is new, so that its first line is this run's. */
+        JavaProcess startClient(Path home, String log) {
+            try {
+                Files.deleteIfExists(home.resolve("recorder.log"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            assertThat(serverProcess.stop()).as("server stopped by SIGTERM; output:\n%s", serverProcess.output())
-                    .isIn(0, 143);
+            return Launched.start(scratch.resolve(log), Map.of(), List.of(client.resolve("bin/client-service")
+                    .toString(), "run", "--home", home.toString(), "--retry-interval", "300ms", "--verify-interval",
+                    "5s"));
+        }
+
+        void awaitLicensedAndRecording(JavaProcess clientProcess, String computerName, Path home) {
+            Eventually.within(PATIENCE, () -> {
+                assertThat(clientProcess.isAlive()).as("client-service output:\n%s", clientProcess.output()).isTrue();
+                assertThat(admin(data, "computers")).contains(computerName).contains("licensed");
+                Path recorderLog = home.resolve("recorder.log");
+                assertThat(Files.exists(recorderLog) && Files.readString(recorderLog).contains("recording"))
+                        .as("the archive's sample Recorder records").isTrue();
+            });
+        }
+
+        @Override
+        public void close() {
+            assertThat(process.stop()).as("server stopped by SIGTERM; output:\n%s", process.output()).isIn(0, 143);
+            process.close();
         }
     }
 
