@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClientIdle {
     private static final Duration LICENSED_WITHIN = Duration.ofSeconds(60);
+    /** The sample Recorder's log in the home, as {@code bin/deployment-utility} configures it by default. */
+    private static final String RECORDER_LOG = "recorder.log";
 
     private ClientIdle() {}
 
@@ -77,21 +79,29 @@ public final class ClientIdle {
         int start = 0;
         for (Path archive : missingArchives(variants)) {
             start++;
-            measureOnce(repository, server, work.resolve("training-" + start), token,
+            Path training = work.resolve("training-" + start);
+            measureOnce(repository, training, install(repository, server, training, token), "training",
                     "-XX:ArchiveClassesAtExit=" + archive, settle, Duration.ZERO);
             if (!Files.isRegularFile(archive)) {
                 throw new IllegalStateException("the training start wrote no class archive " + archive);
             }
             notes.put("training start", "licensed, settled, stopped: wrote " + archive);
         }
+        configurations.keySet().forEach(label -> samples.put(label + FIRST_START, new java.util.ArrayList<>()));
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, String> configuration : configurations.entrySet()) {
                 start++;
-                samples.get(configuration.getKey()).add(measureOnce(repository, server, work.resolve("start-" + start),
-                        token, configuration.getValue(), settle, window));
+                Path installation = work.resolve("start-" + start);
+                Path home = install(repository, server, installation, token);
+                samples.get(configuration.getKey() + FIRST_START).add(measureOnce(repository, installation, home,
+                        "first-start", configuration.getValue(), settle, window));
+                samples.get(configuration.getKey()).add(measureOnce(repository, installation, home, "second-start",
+                        configuration.getValue(), settle, window));
             }
         }
-        notes.put("measured", "bin/client-service run (the launcher's JVM options), licensed, sample Recorder running");
+        notes.put("measured", "bin/client-service run (the launcher's JVM options), licensed, sample Recorder running;"
+                + " each configuration's figure is its second start on one installation (the launcher maps the class"
+                + " archive the first start wrote at its exit), the first start is noted beside it");
         notes.put("settleSeconds", Long.toString(settle.toSeconds()));
         notes.put("rounds", Integer.toString(rounds));
         Sample shipped = median(samples.get(SHIPPED));
@@ -111,6 +121,8 @@ public final class ClientIdle {
 
     /** The label of the configuration as shipped (the launcher's options alone). */
     public static final String SHIPPED = "as shipped";
+    /** Appended to a configuration's label for its first start after the installation (no class archive yet). */
+    static final String FIRST_START = ", first start";
 
     /** The start whose peak resident memory is the median (the lower middle one of an even count). */
     static Sample median(List<Sample> measured) {
@@ -119,15 +131,26 @@ public final class ClientIdle {
         return sorted.get((sorted.size() - 1) / 2);
     }
 
-    private static Sample measureOnce(Path repository, ManagedServer server, Path work, String token,
-            String extraOptions, Duration settle, Duration window) {
+    /** A new installation by {@code bin/deployment-utility}: its home. */
+    private static Path install(Path repository, ManagedServer server, Path work, String token) {
         Path home = work.resolve("client-idle");
         run(repository, List.of("bin/deployment-utility", "--server", server.host(), "--port",
                 Integer.toString(server.clientPort()), "--out", home.toString(), "--computer-name",
                 "IDLE-" + work.getFileName(), "--nudge-port", "0", "--enrollment-token", token),
                 work.resolve("deployment-utility.out"), Map.of());
+        return home;
+    }
+
+    /** One start of the installed service in {@code home}, measured; its output goes to {@code work/NAME.out}. */
+    private static Sample measureOnce(Path repository, Path work, Path home, String name, String extraOptions,
+            Duration settle, Duration window) {
+        try {
+            Files.deleteIfExists(home.resolve(RECORDER_LOG)); // so that a "recording" line is this start's
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Process client = start(repository, List.of("bin/client-service", "run", "--home", home.toString()),
-                work.resolve("client-service.out"), Map.of("PRIMARY_JAVA_OPTS", extraOptions));
+                work.resolve(name + ".out"), Map.of("PRIMARY_JAVA_OPTS", extraOptions));
         try {
             waitLicensed(home, client);
             sleep(settle);
@@ -193,12 +216,16 @@ public final class ClientIdle {
     private static void waitLicensed(Path home, Process client) {
         long deadline = System.nanoTime() + LICENSED_WITHIN.toNanos();
         Path state = home.resolve("state.json");
+        Path recorderLog = home.resolve(RECORDER_LOG);
         while (System.nanoTime() < deadline) {
             if (!client.isAlive()) {
                 throw new IllegalStateException("the Client Service exited with " + client.exitValue());
             }
             try {
-                if (Files.exists(state) && Files.readString(state, StandardCharsets.UTF_8).contains("\"licensed\"")) {
+                // licensed, and the Recorder (which runs only when licensed) started by this start
+                if (Files.exists(state) && Files.readString(state, StandardCharsets.UTF_8).contains("\"licensed\"")
+                        && Files.exists(recorderLog)
+                        && Files.readString(recorderLog, StandardCharsets.UTF_8).contains("recording")) {
                     return;
                 }
             } catch (IOException e) {
