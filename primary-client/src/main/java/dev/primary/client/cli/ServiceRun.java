@@ -20,6 +20,9 @@ final class ServiceRun {
         }
         ServiceRuntime runtime;
         try {
+            if (ClassArchiveTraining.requested()) {
+                return ClassArchiveTraining.run(clientHome, arguments.overrides());
+            }
             runtime = ServiceRuntime.start(clientHome, arguments.overrides(),
                     ServiceRuntime.Options.DEFAULTS.withRestartable(launchedByRestartingLauncher()));
         } catch (ClientConfigurationException e) {

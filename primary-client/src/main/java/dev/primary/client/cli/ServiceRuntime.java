@@ -20,6 +20,7 @@ import dev.primary.client.nudge.NudgeListener;
 import dev.primary.client.nudge.NudgeSources;
 import dev.primary.client.recorder.RecorderSupervisor;
 import dev.primary.client.service.ClientService;
+import dev.primary.client.service.ClientStatus;
 import dev.primary.client.service.ExecutorScheduler;
 import dev.primary.client.service.Jitter;
 import dev.primary.client.service.NudgeSettings;
@@ -130,10 +131,29 @@ public final class ServiceRuntime {
      * @throws dev.primary.client.config.ClientConfigurationException when {@code client.json} is missing or invalid
      */
     public static ServiceRuntime start(ClientHome home, ConfiguredSettings.Overrides overrides, Options options) {
+        return start(home, overrides, options, false);
+    }
+
+    /**
+     * Starts the service as {@link #start} does, for the launcher's class-archive training ({@link ClassArchiveTraining}):
+     * the same start-up and check-ins, but the Recorder it supervises is a stand-in ({@link #TRAINING_RECORDER}, with
+     * the real Recorder's version), so that the real one is neither started nor stopped by the training; no log file
+     * and no restarts into other versions.
+     */
+    static ServiceRuntime startForClassArchiveTraining(ClientHome home, ConfiguredSettings.Overrides overrides) {
+        return start(home, overrides, new Options(Options.DEFAULTS.configCheckInterval(),
+                Options.DEFAULTS.recorderTiming(), false), true);
+    }
+
+    /** The program a training run supervises instead of the Recorder: a process that waits to be stopped. */
+    static final List<String> TRAINING_RECORDER = List.of("sleep", "600");
+
+    private static ServiceRuntime start(ClientHome home, ConfiguredSettings.Overrides overrides, Options options,
+            boolean standInRecorder) {
         StrictModes.forThisProcess().check(home);
         ServiceLock lock = ServiceLock.take(home);
         try {
-            return startLocked(home, overrides, options, lock);
+            return startLocked(home, overrides, options, lock, standInRecorder);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -141,7 +161,7 @@ public final class ServiceRuntime {
     }
 
     private static ServiceRuntime startLocked(ClientHome home, ConfiguredSettings.Overrides overrides, Options options,
-            ServiceLock lock) {
+            ServiceLock lock, boolean standInRecorder) {
         ConfiguredSettings settings = new ConfiguredSettings(ClientConfigurationFile.in(home.dir()), overrides);
         if (options.logToFile()) {
             LogFile.attach(home.logFile());
@@ -153,7 +173,9 @@ public final class ServiceRuntime {
         InstalledRecorder installed = new InstalledRecorder(home,
                 new RecorderProgram(recorderConfig.command(), recorderConfig.version()),
                 settings.current().updates().packageCommand());
-        RecorderSupervisor recorder = new RecorderSupervisor(installed.current(), home.dir(), home.recorderOutput(),
+        RecorderProgram recorderProgram = standInRecorder
+                ? new RecorderProgram(TRAINING_RECORDER, installed.current().version()) : installed.current();
+        RecorderSupervisor recorder = new RecorderSupervisor(recorderProgram, home.dir(), home.recorderOutput(),
                 scheduler, options.recorderTiming());
         ExecutorService downloads = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "client-update-download");
@@ -331,6 +353,17 @@ public final class ServiceRuntime {
         } finally {
             lock.close();
             stopped.countDown();
+        }
+    }
+
+    /** The service's status now, read on the service's thread; empty when it does not answer within {@code wait}. */
+    Optional<ClientStatus> status(Duration wait) throws InterruptedException {
+        CompletableFuture<ClientStatus> status = new CompletableFuture<>();
+        scheduler.schedule(Duration.ZERO, () -> status.complete(service.status()));
+        try {
+            return Optional.of(status.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
         }
     }
 
