@@ -95,20 +95,23 @@ public final class ClientIdle {
                 Path home = install(repository, server, installation, token);
                 samples.get(configuration.getKey() + FIRST_START).add(measureOnce(repository, installation, home,
                         "first-start", configuration.getValue(), settle, window));
+                String key = "launcher, first start " + configuration.getKey() + " (round " + round + ")";
+                launcherSays(installation.resolve("first-start.out"), "class archive").ifPresent(line ->
+                        notes.put(key, line));
                 samples.get(configuration.getKey()).add(measureOnce(repository, installation, home, "second-start",
                         configuration.getValue(), settle, window));
             }
         }
         notes.put("measured", "bin/client-service run (the launcher's JVM options), licensed, sample Recorder running;"
-                + " each configuration's figure is its second start on one installation (the launcher maps the class"
-                + " archive the first start wrote at its exit), the first start is noted beside it");
+                + " each configuration's figure is its second start on one installation, the first start (whose"
+                + " launcher makes the class archive by a training run first) is noted beside it");
         notes.put("settleSeconds", Long.toString(settle.toSeconds()));
         notes.put("rounds", Integer.toString(rounds));
         Sample shipped = median(samples.get(SHIPPED));
         notes.put("cpuSecondsInWindow", String.format(java.util.Locale.ROOT, "%.3f", shipped.cpuSeconds()));
         samples.forEach((label, measured) -> {
             Sample median = median(measured);
-            notes.put("median: " + label + " " + configurations.get(label), median.describe());
+            notes.put("median: " + label + " " + configurations.get(label.replace(FIRST_START, "")), median.describe());
             for (int round = 0; round < measured.size(); round++) {
                 notes.put("round " + (round + 1) + ": " + label, measured.get(round).describe());
             }
@@ -119,9 +122,19 @@ public final class ClientIdle {
                         shipped.peakBytes(), shipped.residentBytes()), null, notes);
     }
 
+    /** The first line of a start's output that the launcher wrote about {@code topic}, if any. */
+    static java.util.Optional<String> launcherSays(Path output, String topic) {
+        try {
+            return Files.readAllLines(output, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith("client-service launcher:") && line.contains(topic)).findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The label of the configuration as shipped (the launcher's options alone). */
     public static final String SHIPPED = "as shipped";
-    /** Appended to a configuration's label for its first start after the installation (no class archive yet). */
+    /** Appended to a configuration's label for its first start after the installation (the archive made just before). */
     static final String FIRST_START = ", first start";
 
     /** The start whose peak resident memory is the median (the lower middle one of an even count). */

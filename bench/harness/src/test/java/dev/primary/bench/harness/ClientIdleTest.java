@@ -39,6 +39,20 @@ class ClientIdleTest {
         assertThat(ClientIdle.missingArchives(variants)).containsExactly(missing);
     }
 
+    @Test
+    void the_launchers_line_about_the_class_archive_is_found_in_a_starts_output(@TempDir Path directory)
+            throws IOException {
+        Path output = Files.writeString(directory.resolve("first-start.out"), String.join("\n",
+                "12:00:00.000 INFO  Client Service 0.1.0 starting: client id abc",
+                "client-service launcher: class archive made by a training run in 4 s",
+                "client-service launcher: something else"));
+
+        assertThat(ClientIdle.launcherSays(output, "class archive"))
+                .contains("client-service launcher: class archive made by a training run in 4 s");
+        assertThat(ClientIdle.launcherSays(output, "trial")).isEmpty();
+        assertThat(ClientIdle.launcherSays(directory.resolve("missing.out"), "class archive")).isEmpty();
+    }
+
     private static ClientIdle.Sample sample(long peakBytes) {
         return new ClientIdle.Sample(peakBytes, peakBytes, 0, 0, 17, 0);
     }
