@@ -120,6 +120,11 @@ final class ClientTls implements AutoCloseable {
         return tickets == null ? 0 : tickets.held();
     }
 
+    /** Whether ticket slot {@code slot} holds a session. */
+    boolean holdsSession(int slot) {
+        return tickets != null && slot >= 0 && slot < tickets.slotCount() && tickets.holds(slot);
+    }
+
     /** The lifetime in seconds of the session held in {@code slot}, or -1 when it holds none. */
     long sessionLifetimeSeconds(int slot) {
         return tickets == null || slot < 0 || slot >= tickets.slotCount() ? -1 : tickets.lifetimeSeconds(slot);

@@ -117,6 +117,11 @@ public final class HttpsTransport implements AutoCloseable {
         return tls.sessionsHeld();
     }
 
+    /** Whether the client of ticket slot {@code slot} holds a TLS session to resume. */
+    public boolean holdsSession(int slot) {
+        return tls.holdsSession(slot);
+    }
+
     /**
      * The lifetime in seconds of the session held in ticket slot {@code slot} (the server's ticket lifetime hint,
      * capped by BoringSSL's own limit for a client), or -1 when the slot holds none.
