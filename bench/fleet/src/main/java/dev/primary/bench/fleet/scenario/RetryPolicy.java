@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 
 /**
  * When a client that failed to check in tries again: after the retry interval with a random jitter of up to
- * {@code jitter} either way, or after the server's {@code Retry-After} when it gave one. The real Client Service
+ * {@code jitter} either way; after a refusal with {@code Retry-After} (a 503), the longer of that and the server's
+ * wait, as the Client Service does ({@code ContactTiming.honouringRetryAfter}); after a waiting or revoked answer,
+ * the {@code retryAfterSeconds} it carries. The real Client Service
  * retries a failed first contact after {@code intervals.retry} (60 s) spread by ±5 % ({@code Jitter.percent(5)}):
  * {@link #CLIENT_SERVICE}. (A client that holds a lease backs off further, doubling per failure up to
  * {@code intervals.maxBackoff}; a fixed interval is the densest storm a real fleet makes.)
@@ -65,6 +67,15 @@ public record RetryPolicy(Duration interval, Duration jitter) {
         long spread = jitter.toNanos();
         long offset = spread == 0 ? 0 : random.nextLong(-spread, spread + 1);
         return Math.max(0, base + offset);
+    }
+
+    /**
+     * Nanoseconds to wait after a refusal whose {@code Retry-After} said {@code retryAfterSeconds} (negative: none):
+     * the longer of the client's own pause and the server's wait.
+     */
+    public long afterRefusalNanos(long retryAfterSeconds, SplittableRandom random) {
+        long own = delayNanos(-1, random);
+        return retryAfterSeconds < 0 ? own : Math.max(own, Duration.ofSeconds(retryAfterSeconds).toNanos());
     }
 
     /** A random first attempt within one interval, so the fleet does not start in lock step. */

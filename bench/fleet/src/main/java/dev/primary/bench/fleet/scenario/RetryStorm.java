@@ -135,7 +135,7 @@ final class RetryStorm {
                     settle(client, answer, counted, random);
                 } else {
                     counted.failure(ErrorClassifier.ofStatus(answer.status()));
-                    schedule(client, policy.delayNanos(answer.retryAfterSeconds(), random));
+                    schedule(client, policy.afterRefusalNanos(answer.retryAfterSeconds(), random));
                 }
                 laneFree(lane);
             }

@@ -26,6 +26,17 @@ class RetryPolicyTest {
     }
 
     @Test
+    void after_a_refusal_the_longer_of_its_retry_after_and_the_clients_own_pause_counts() {
+        RetryPolicy minute = RetryPolicy.CLIENT_SERVICE;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            assertThat(minute.afterRefusalNanos(1, random)).as("Retry-After: 1 of a busy server")
+                    .isBetween(57_000_000_000L, 63_000_000_000L);
+            assertThat(minute.afterRefusalNanos(120, random)).isEqualTo(120_000_000_000L);
+            assertThat(minute.afterRefusalNanos(-1, random)).isBetween(57_000_000_000L, 63_000_000_000L);
+        }
+    }
+
+    @Test
     void first_attempts_spread_over_one_interval() {
         for (int client = 0; client < 1_000; client++) {
             assertThat(policy.firstDelayNanos(random)).isBetween(0L, 1_000_000_000L);
