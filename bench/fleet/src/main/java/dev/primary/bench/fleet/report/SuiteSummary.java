@@ -99,7 +99,8 @@ public final class SuiteSummary {
         }
         String measured = Figures.count(result.operations()) + " of " + Figures.count(result.fleetSize())
                 + " licensed in " + Figures.seconds(result.seconds()) + " s; " + ResultTable.errors(result);
-        String firstAnswer = result.notes().get("secondsUntilHello");
+        String firstAnswer = result.notes().getOrDefault("secondsUntilFirstAnswer",
+                result.notes().get("secondsUntilHello"));
         if (firstAnswer != null) {
             measured += "; first answer after " + firstAnswer + " s";
         }
@@ -118,7 +119,8 @@ public final class SuiteSummary {
      */
     private static double firstAnswerSeconds(ScenarioResult result) {
         try {
-            return Math.max(0, Double.parseDouble(result.notes().getOrDefault("secondsUntilHello", "0")));
+            return Math.max(0, Double.parseDouble(result.notes().getOrDefault("secondsUntilFirstAnswer",
+                    result.notes().getOrDefault("secondsUntilHello", "0"))));
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -129,15 +129,30 @@ public final class OutageRecovery {
             storm.stop();
             restarted.join();
             long target = TARGET.toNanos();
-            recovered = new Recovered(storm.licensedCount(), storm.licensedWithin(target),
-                    helloNanos[0] < 0 ? -1 : storm.licensedWithin(helloNanos[0] + target));
+            long firstAnswer = firstAnswerNanos(helloNanos[0], storm.firstLicensedNanos());
+            recovered = new Recovered(storm.licensedCount(), storm.licensedWithin(target), firstAnswer,
+                    firstAnswer < 0 ? -1 : storm.licensedWithin(firstAnswer + target));
         }
         return result(context, settings, clients.size(), outcome, down.snapshot(), helloNanos[0], tls, primed,
                 recovered);
     }
 
-    /** How many clients were licensed: in all, within the target after the restart, and after the first answer. */
-    private record Recovered(int all, int withinTargetOfRestart, int withinTargetOfFirstAnswer) {
+    /**
+     * How many clients were licensed: in all, within the target after the restart, and within it after the server's
+     * first answer (nanoseconds after the restart, -1 if none came).
+     */
+    private record Recovered(int all, int withinTargetOfRestart, long firstAnswerNanos, int withinTargetOfFirstAnswer) {
+    }
+
+    /**
+     * The server's first answer after the restart: the earlier of its start returning (the harness's readiness probe,
+     * which competes with the storm) and the first licensed answer to a client; -1 when neither came.
+     */
+    static long firstAnswerNanos(long readyNanos, long firstLicensedNanos) {
+        if (readyNanos < 0) {
+            return firstLicensedNanos;
+        }
+        return firstLicensedNanos < 0 ? readyNanos : Math.min(readyNanos, firstLicensedNanos);
     }
 
     private static void waitDown(RunContext context, PhaseMetrics down, Duration downTime) {
@@ -168,6 +183,8 @@ public final class OutageRecovery {
                         + "(--no-sessions), so every recovery handshake is a full one" : primed.describe())
                 .note("recoveredClients", recovered.all() + " of " + fleet)
                 .note("secondsUntilHello", helloNanos < 0 ? "n/a" : ResultBuilder.format(helloNanos / 1e9))
+                .note("secondsUntilFirstAnswer", recovered.firstAnswerNanos() < 0 ? "n/a"
+                        : ResultBuilder.format(recovered.firstAnswerNanos() / 1e9))
                 .note("secondsUntilLastLicensed", recovered.all() == 0 ? "n/a" : ResultBuilder.format(lastLicensed)
                         + (recovered.all() < fleet ? " (not all licensed)" : ""))
                 .note("licensedWithin" + target + "sOfRestart", recovered.withinTargetOfRestart())

@@ -79,6 +79,12 @@ final class RetryStorm {
         return licensed.get();
     }
 
+    /** When the first licensed answer came, in nanoseconds after the recovery start, or -1 before it came. */
+    long firstLicensedNanos() {
+        long first = licensedAfterNanos.length() == 0 ? 0 : licensedAfterNanos.get(0);
+        return first > 0 ? first : -1;
+    }
+
     /** How many clients had their licensed answer within {@code nanos} after the recovery start. */
     int licensedWithin(long nanos) {
         int count = 0;

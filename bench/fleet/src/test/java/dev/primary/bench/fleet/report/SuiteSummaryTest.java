@@ -65,6 +65,11 @@ class SuiteSummaryTest {
         assertThat(SuiteSummary.outage(backAfterStart).measured())
                 .contains("first answer after 7.0 s", "recovery handshakes full 1, resumed 99 (99.0 % resumed)");
         assertThat(SuiteSummary.outage(slow).met()).isEqualTo("no: 5.0 s over");
+        ScenarioResult slowProbe = new ScenarioResult("outage-recovery", 100, false, 10, 100, 72.0, 1.4,
+                new ScenarioResult.Latency(1, 2, 3), Map.of("connect-refused", 500L), null, null,
+                Map.of("onlyAcceptableErrors", "true", "secondsUntilHello", "15.0", "secondsUntilFirstAnswer", "9.0"));
+        assertThat(SuiteSummary.outage(slowProbe).met()).as("clients answered before the probe").isEqualTo("no: 3.0 s over");
+        assertThat(SuiteSummary.outage(slowProbe).measured()).contains("first answer after 9.0 s");
     }
 
     @Test
