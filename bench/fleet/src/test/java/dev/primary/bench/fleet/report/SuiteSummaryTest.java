@@ -68,7 +68,8 @@ class SuiteSummaryTest {
         ScenarioResult slowProbe = new ScenarioResult("outage-recovery", 100, false, 10, 100, 72.0, 1.4,
                 new ScenarioResult.Latency(1, 2, 3), Map.of("connect-refused", 500L), null, null,
                 Map.of("onlyAcceptableErrors", "true", "secondsUntilHello", "15.0", "secondsUntilFirstAnswer", "9.0"));
-        assertThat(SuiteSummary.outage(slowProbe).met()).as("clients answered before the probe").isEqualTo("no: 3.0 s over");
+        assertThat(SuiteSummary.outage(slowProbe).met()).as("clients answered before the probe")
+                .isEqualTo("no: 3.0 s over");
         assertThat(SuiteSummary.outage(slowProbe).measured()).contains("first answer after 9.0 s");
     }
 
