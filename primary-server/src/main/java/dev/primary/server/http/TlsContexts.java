@@ -18,9 +18,13 @@ import javax.net.ssl.SSLException;
  */
 public final class TlsContexts {
     /**
-     * How long a TLS session (ticket) stays resumable: a day, longer than the four hours between a client's
-     * check-ins (a session that expired exactly at the next check-in would make every one a full handshake)
-     * and shorter than the ticket keys are kept (up to three days, see SessionTicketKeys).
+     * How long a TLS 1.2 session stays resumable, and the session cache keeps one: a day, longer than the four hours
+     * between a client's check-ins (a session that expired exactly at the next check-in would make every one a full
+     * handshake) and shorter than the ticket keys are kept (up to three days, see SessionTicketKeys). TLS 1.3 tickets,
+     * which clients use, are not governed by it: they carry BoringSSL's own lifetime of two days (172,800 s, its
+     * {@code psk_dhe} timeout, which netty-tcnative does not expose), also longer than a check-in interval and within
+     * the ticket keys' three days. The fleet simulator's {@code HttpsTransportTest} checks the lifetime a client is
+     * given in a real handshake with this context; docs/performance.md, "Outage recovery with sessions".
      */
     public static final long SESSION_TIMEOUT_SECONDS = 24 * 60 * 60;
 

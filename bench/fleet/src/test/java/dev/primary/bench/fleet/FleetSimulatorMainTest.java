@@ -30,8 +30,9 @@ class FleetSimulatorMainTest {
     @Test
     void every_option_of_a_scenario_shows_its_default() {
         assertThat(run("outage-recovery", "--help")).isZero();
-        assertThat(out.toString()).contains("--retry-interval=DURATION", "Default: 1s", "--max-in-flight=N",
-                "Default: 256", "--io-threads=N", "Default: 1");
+        assertThat(out.toString()).contains("--retry-interval=DURATION", "Default: 60s", "--max-in-flight=N",
+                "Default: 256", "--io-threads=N", "Default: 1", "--jitter=PERCENT|DURATION", "Default: 5%",
+                "--no-sessions");
     }
 
     @Test
@@ -68,7 +69,7 @@ class FleetSimulatorMainTest {
     void an_invalid_option_value_says_which_and_where_to_look() {
         assertThat(run("steady", "--connections", "sometimes")).isEqualTo(2);
         assertThat(err.toString()).startsWith("fleet-simulator: ").contains("--connections", "steady --help");
-        assertThat(run("outage-recovery", "--jitter", "5s")).isEqualTo(2);
+        assertThat(run("outage-recovery", "--jitter", "61s")).isEqualTo(2);
         assertThat(err.toString()).contains("jitter at most the interval");
     }
 

@@ -8,28 +8,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "outage-recovery", mixinStandardHelpOptions = true,
-        description = {"N clients are registered; the managed server is stopped; every client keeps retrying its "
-                + "check-in on a fresh connection; after the down time the server starts again on the same port.",
+        description = {"N clients are registered (by default seeded into the database) and each checks in once over "
+                + "its own fresh TLS connection, so it holds a session ticket as a client that checked in before the "
+                + "outage does; the managed server is stopped; every client keeps retrying its check-in on a fresh "
+                + "connection, offering its ticket, as the Client Service does (every 60 s +/- 5 %%, first attempts "
+                + "spread over one interval); after the down time the server starts again on the same port and data "
+                + "directory (its ticket keys kept).",
                 "Figure: seconds from the restart until every client is licensed again (its recovery time is its "
-                        + "latency), and every non-licensed outcome by kind: only refused connections and 503 "
-                        + "retry-later are acceptable. Needs a managed server."})
+                        + "latency), how many were licensed within 60 s of the restart and of the server's first "
+                        + "answer, resumed and full recovery handshakes, and every non-licensed outcome by kind: only "
+                        + "refused connections and 503 retry-later are acceptable. Needs a managed server."})
 final class OutageRecoveryCommand extends ScenarioCommand {
     @Option(names = "--clients", paramLabel = "N", defaultValue = "100000",
             description = "Registered clients that go through the outage. Default: ${DEFAULT-VALUE}.")
     int clients;
 
-    @Option(names = "--retry-interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
-            description = "Pause between a client's attempts: the real client's 1 minute, scaled down. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--retry-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Pause between a client's attempts: the Client Service's intervals.retry. A shorter one "
+                    + "makes a denser storm than any real fleet (1s: 60 times denser). Default: ${DEFAULT-VALUE}.")
     Duration retryInterval;
 
-    @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "250ms", converter = DurationConverter.class,
-            description = "Random deviation of each pause, either way. Default: ${DEFAULT-VALUE}.")
-    Duration jitter;
+    @Option(names = "--jitter", paramLabel = "PERCENT|DURATION", defaultValue = "5%",
+            description = "Random deviation of each pause, either way: a per cent of the interval or a duration. "
+                    + "Default: ${DEFAULT-VALUE} (the Client Service's).")
+    String jitter;
 
-    @Option(names = "--down-time", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = "How long the server stays down. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--down-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the server stays down. Default: the retry interval plus its jitter, so every "
+                    + "client has failed at least once and the fleet's next attempts are spread over one interval "
+                    + "when the server returns.")
     Duration downTime;
+
+    @Option(names = "--no-sessions", negatable = false,
+            description = "Skip the check-in before the outage: no client holds a TLS session, so every recovery "
+                    + "handshake is a full one (as seeded clients did before).")
+    boolean noSessions;
 
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "256",
             description = "Attempts in flight at once; due clients queue (the simulator's connection budget). "
@@ -65,7 +78,11 @@ final class OutageRecoveryCommand extends ScenarioCommand {
     }
 
     OutageRecovery.Settings settings() {
-        return new OutageRecovery.Settings(clients, setup, new RetryPolicy(retryInterval, jitter), downTime,
-                maxInFlight, giveUpAfter, kill);
+        try {
+            return new OutageRecovery.Settings(clients, setup, RetryPolicy.of(retryInterval, jitter), downTime,
+                    maxInFlight, giveUpAfter, kill, !noSessions);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

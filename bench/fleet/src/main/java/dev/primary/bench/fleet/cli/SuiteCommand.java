@@ -76,18 +76,23 @@ final class SuiteCommand implements Callable<Integer> {
             description = "Clients going through the outage. Default: ${DEFAULT-VALUE}.")
     int outageClients;
 
-    @Option(names = "--retry-interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
-            description = "Outage: pause between a client's attempts (the real 1 minute, scaled down). "
+    @Option(names = "--retry-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Outage: pause between a client's attempts (the Client Service's intervals.retry). "
                     + "Default: ${DEFAULT-VALUE}.")
     Duration retryInterval;
 
-    @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "250ms", converter = DurationConverter.class,
-            description = "Outage: random deviation of each pause. Default: ${DEFAULT-VALUE}.")
-    Duration jitter;
+    @Option(names = "--jitter", paramLabel = "PERCENT|DURATION", defaultValue = "5%",
+            description = "Outage: random deviation of each pause, a per cent of the interval or a duration. "
+                    + "Default: ${DEFAULT-VALUE} (the Client Service's).")
+    String jitter;
 
-    @Option(names = "--down-time", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = "Outage: how long the server stays down. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--down-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Outage: how long the server stays down. Default: the retry interval plus its jitter.")
     Duration downTime;
+
+    @Option(names = "--outage-no-sessions", negatable = false,
+            description = "Outage: no check-in before the outage, so no client holds a TLS session to resume.")
+    boolean outageNoSessions;
 
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "256",
             description = "Outage: attempts in flight at once. Default: ${DEFAULT-VALUE}.")
@@ -191,8 +196,8 @@ final class SuiteCommand implements Callable<Integer> {
             return new SuiteSettings(new HelloCeiling.Settings(helloFreshRequests, helloReuseRequests,
                     freshConcurrency, reuseConcurrency, phaseLimit), reuseConcurrency, freshConcurrency, registerClients,
                     warmupClients, verifies, freshClients, freshVerifies,
-                    new OutageRecovery.Settings(outageClients, outageSetup, new RetryPolicy(retryInterval, jitter),
-                            downTime, maxInFlight, giveUpAfter, false),
+                    new OutageRecovery.Settings(outageClients, outageSetup, RetryPolicy.of(retryInterval, jitter),
+                            downTime, maxInFlight, giveUpAfter, false, !outageNoSessions),
                     waveClients, packageMebibytes * UpdateWaveCommand.MIB, phaseLimit, !signInline, skipped,
                     new SuiteSettings.LargeFleetSettings(largeFleet, largeFleet - largeFleet / 10),
                     new SuiteSettings.ClientIdleSettings(repository.toAbsolutePath().normalize(), idleSettle, idleWindow,

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,6 +37,8 @@ final class RetryStorm {
     private final ConcurrentLinkedQueue<SimulatedClient> due = new ConcurrentLinkedQueue<>();
     private final AtomicReference<PhaseMetrics> metrics;
     private final AtomicInteger licensed = new AtomicInteger();
+    /** When each licensed answer came, in order, in nanoseconds after {@link #markRecoveryStart()}. */
+    private final AtomicLongArray licensedAfterNanos;
     private final CompletableFuture<Void> allLicensed = new CompletableFuture<>();
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile long recoveryStartNanos = System.nanoTime();
@@ -45,6 +48,7 @@ final class RetryStorm {
             PhaseMetrics initialMetrics) {
         this.transport = transport;
         this.clients = List.copyOf(clients);
+        this.licensedAfterNanos = new AtomicLongArray(this.clients.size());
         this.policy = policy;
         this.metrics = new AtomicReference<>(initialMetrics);
         for (int index = 0; index < maxInFlight; index++) {
@@ -73,6 +77,25 @@ final class RetryStorm {
 
     int licensedCount() {
         return licensed.get();
+    }
+
+    /** When the first licensed answer came, in nanoseconds after the recovery start, or -1 before it came. */
+    long firstLicensedNanos() {
+        long first = licensedAfterNanos.length() == 0 ? 0 : licensedAfterNanos.get(0);
+        return first > 0 ? first : -1;
+    }
+
+    /** How many clients had their licensed answer within {@code nanos} after the recovery start. */
+    int licensedWithin(long nanos) {
+        int count = 0;
+        int done = Math.min(licensed.get(), licensedAfterNanos.length());
+        for (int index = 0; index < done; index++) {
+            long after = licensedAfterNanos.get(index);
+            if (after > 0 && after <= nanos) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Stops scheduling attempts (attempts in flight still end). */
@@ -118,7 +141,7 @@ final class RetryStorm {
                     settle(client, answer, counted, random);
                 } else {
                     counted.failure(ErrorClassifier.ofStatus(answer.status()));
-                    schedule(client, policy.delayNanos(answer.retryAfterSeconds(), random));
+                    schedule(client, policy.afterRefusalNanos(answer.retryAfterSeconds(), random));
                 }
                 laneFree(lane);
             }
@@ -142,8 +165,11 @@ final class RetryStorm {
             return;
         }
         if (result.licensed()) {
-            counted.success(System.nanoTime() - recoveryStartNanos);
-            if (licensed.incrementAndGet() == clients.size()) {
+            long after = System.nanoTime() - recoveryStartNanos;
+            counted.success(after);
+            int order = licensed.incrementAndGet();
+            licensedAfterNanos.set(order - 1, Math.max(1, after));
+            if (order == clients.size()) {
                 counted.stop();
                 allLicensed.complete(null);
             }

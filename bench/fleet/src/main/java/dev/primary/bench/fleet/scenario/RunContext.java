@@ -74,6 +74,11 @@ public final class RunContext {
         return nextClient.getAndAdd(count);
     }
 
+    /** How many client numbers the run has given out so far (made and reserved clients). */
+    public int clientNumbersSoFar() {
+        return nextClient.get();
+    }
+
     /** A transport to the server whose ticket slots cover every client made so far. */
     public HttpsTransport openTransport(boolean resumption) {
         return HttpsTransport.open(target.endpoints(),

@@ -115,6 +115,21 @@ final class ClientTls implements AutoCloseable {
         return handler.engine() instanceof ReferenceCountedOpenSslEngine engine ? engine.sslPointer() : 0;
     }
 
+    /** How many ticket slots hold a session (0 on the JDK provider, which keeps none per slot). */
+    int sessionsHeld() {
+        return tickets == null ? 0 : tickets.held();
+    }
+
+    /** Whether ticket slot {@code slot} holds a session. */
+    boolean holdsSession(int slot) {
+        return tickets != null && slot >= 0 && slot < tickets.slotCount() && tickets.holds(slot);
+    }
+
+    /** The lifetime in seconds of the session held in {@code slot}, or -1 when it holds none. */
+    long sessionLifetimeSeconds(int slot) {
+        return tickets == null || slot < 0 || slot >= tickets.slotCount() ? -1 : tickets.lifetimeSeconds(slot);
+    }
+
     String describe() {
         String stack = context instanceof ReferenceCountedOpenSslContext ? OpenSsl.versionString()
                 + " via netty-tcnative" : "JDK TLS (BoringSSL unavailable)";

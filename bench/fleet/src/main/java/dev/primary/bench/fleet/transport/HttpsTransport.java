@@ -109,6 +109,27 @@ public final class HttpsTransport implements AutoCloseable {
         return addresses.size();
     }
 
+    /**
+     * How many clients (ticket slots) hold a TLS session to resume: each keeps the newest ticket its connections
+     * received, until a newer one replaces it.
+     */
+    public int sessionsHeld() {
+        return tls.sessionsHeld();
+    }
+
+    /** Whether the client of ticket slot {@code slot} holds a TLS session to resume. */
+    public boolean holdsSession(int slot) {
+        return tls.holdsSession(slot);
+    }
+
+    /**
+     * The lifetime in seconds of the session held in ticket slot {@code slot} (the server's ticket lifetime hint,
+     * capped by BoringSSL's own limit for a client), or -1 when the slot holds none.
+     */
+    public long sessionLifetimeSeconds(int slot) {
+        return tls.sessionLifetimeSeconds(slot);
+    }
+
     /** The TLS stack in use, for the results' notes. */
     public String describeTls() {
         return tls.describe();

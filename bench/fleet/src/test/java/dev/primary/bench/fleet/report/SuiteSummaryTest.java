@@ -52,6 +52,28 @@ class SuiteSummaryTest {
     }
 
     @Test
+    void an_outage_is_timed_from_the_servers_first_answer_and_shows_the_recovery_handshakes() {
+        ScenarioResult backAfterStart = new ScenarioResult("outage-recovery", 100, false, 10, 100, 66.0, 1.5,
+                new ScenarioResult.Latency(1, 2, 3), Map.of("connect-refused", 500L), null, null,
+                Map.of("onlyAcceptableErrors", "true", "secondsUntilHello", "7.0",
+                        "recoveryHandshakes", "full 1, resumed 99 (99.0 % resumed)"));
+        ScenarioResult slow = new ScenarioResult("outage-recovery", 100, false, 10, 100, 72.0, 1.4,
+                new ScenarioResult.Latency(1, 2, 3), Map.of("connect-refused", 500L), null, null,
+                Map.of("onlyAcceptableErrors", "true", "secondsUntilHello", "7.0"));
+
+        assertThat(SuiteSummary.outage(backAfterStart).met()).isEqualTo("yes");
+        assertThat(SuiteSummary.outage(backAfterStart).measured())
+                .contains("first answer after 7.0 s", "recovery handshakes full 1, resumed 99 (99.0 % resumed)");
+        assertThat(SuiteSummary.outage(slow).met()).isEqualTo("no: 5.0 s over");
+        ScenarioResult slowProbe = new ScenarioResult("outage-recovery", 100, false, 10, 100, 72.0, 1.4,
+                new ScenarioResult.Latency(1, 2, 3), Map.of("connect-refused", 500L), null, null,
+                Map.of("onlyAcceptableErrors", "true", "secondsUntilHello", "15.0", "secondsUntilFirstAnswer", "9.0"));
+        assertThat(SuiteSummary.outage(slowProbe).met()).as("clients answered before the probe")
+                .isEqualTo("no: 3.0 s over");
+        assertThat(SuiteSummary.outage(slowProbe).measured()).contains("first answer after 9.0 s");
+    }
+
+    @Test
     void an_update_wave_must_also_keep_the_servers_memory_flat() {
         ScenarioResult wave = result("update-wave", 500 * 1024 * 1024, 0, Map.of(), 0.9, Map.of(
                 "figure", "bytes per second", "packageBytes", Long.toString(100L * 1024 * 1024),

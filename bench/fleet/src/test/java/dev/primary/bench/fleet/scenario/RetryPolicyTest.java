@@ -26,10 +26,46 @@ class RetryPolicyTest {
     }
 
     @Test
+    void after_a_refusal_the_longer_of_its_retry_after_and_the_clients_own_pause_counts() {
+        RetryPolicy minute = RetryPolicy.CLIENT_SERVICE;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            assertThat(minute.afterRefusalNanos(1, random)).as("Retry-After: 1 of a busy server")
+                    .isBetween(57_000_000_000L, 63_000_000_000L);
+            assertThat(minute.afterRefusalNanos(120, random)).isEqualTo(120_000_000_000L);
+            assertThat(minute.afterRefusalNanos(-1, random)).isBetween(57_000_000_000L, 63_000_000_000L);
+        }
+    }
+
+    @Test
     void first_attempts_spread_over_one_interval() {
         for (int client = 0; client < 1_000; client++) {
             assertThat(policy.firstDelayNanos(random)).isBetween(0L, 1_000_000_000L);
         }
+    }
+
+    @Test
+    void the_client_services_own_retry_is_a_minute_give_or_take_five_per_cent() {
+        assertThat(RetryPolicy.CLIENT_SERVICE.interval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(RetryPolicy.CLIENT_SERVICE.jitter()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(RetryPolicy.CLIENT_SERVICE.longestPause()).isEqualTo(Duration.ofSeconds(63));
+    }
+
+    @Test
+    void a_jitter_is_a_per_cent_of_the_interval_or_a_duration() {
+        assertThat(RetryPolicy.of(Duration.ofSeconds(10), "5%").jitter()).isEqualTo(Duration.ofMillis(500));
+        assertThat(RetryPolicy.of(Duration.ofSeconds(10), " 2.5 % ").jitter()).isEqualTo(Duration.ofMillis(250));
+        assertThat(RetryPolicy.of(Duration.ofSeconds(10), "0%").jitter()).isZero();
+        assertThat(RetryPolicy.of(Duration.ofSeconds(10), "750ms").jitter()).isEqualTo(Duration.ofMillis(750));
+    }
+
+    @Test
+    void a_jitter_that_is_neither_is_refused_with_the_forms_it_takes() {
+        for (String bad : new String[] {"five", "5", "%", "-1%", "101%", "1.5s"}) {
+            assertThatThrownBy(() -> RetryPolicy.of(Duration.ofSeconds(10), bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + bad + "'");
+        }
+        assertThatThrownBy(() -> RetryPolicy.of(Duration.ofSeconds(1), "2s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most the interval");
     }
 
     @Test

@@ -66,6 +66,36 @@ class HttpsTransportTest {
     }
 
     @Test
+    void a_refused_connection_leaves_the_client_its_session_so_it_resumes_when_the_server_is_back() {
+        try (TcpDoor door = TcpDoor.to(hello.port());
+                HttpsTransport transport = HttpsTransport.open(new Endpoint("127.0.0.1", door.port(), hello.tlsPin()),
+                        TransportSettings.defaults().withResumption(true, 1))) {
+            MetricsSnapshot first = once(transport);
+            door.shut();
+            MetricsSnapshot whileAway = once(transport);
+            door.open();
+            MetricsSnapshot back = once(transport);
+
+            assertThat(first.fullHandshakes()).isEqualTo(1);
+            assertThat(whileAway.errors()).containsEntry(ErrorKind.CONNECT_REFUSED, 1L);
+            assertThat(transport.sessionsHeld()).isEqualTo(1);
+            assertThat(back.operations()).isEqualTo(1);
+            assertThat(back.resumedHandshakes()).as("resumed after the refused attempt").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_servers_session_tickets_outlive_a_client_services_four_hour_check_in_interval() {
+        try (HttpsTransport transport = HttpsTransport.open(endpoint,
+                TransportSettings.defaults().withResumption(true, 1))) {
+            assertThat(once(transport).operations()).isEqualTo(1);
+
+            // the check-in interval (4 h) plus the longest retry back-off (1 h): the next check-in still resumes
+            assertThat(transport.sessionLifetimeSeconds(0)).isGreaterThanOrEqualTo(Duration.ofHours(5).toSeconds());
+        }
+    }
+
+    @Test
     void a_discarded_body_is_still_counted() {
         PhaseMetrics metrics = new PhaseMetrics();
         try (HttpsTransport transport = HttpsTransport.open(endpoint, TransportSettings.defaults())) {
@@ -139,6 +169,13 @@ class HttpsTransportTest {
         Endpoint foreign = new Endpoint("127.0.0.1", FreePorts.next(), new TlsPin("sha256/" + "A".repeat(43)));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpsTransport.open(List.of(endpoint, foreign),
                 TransportSettings.defaults())).hasMessage("every server of a fleet has the one TLS key pin");
+    }
+
+    private static MetricsSnapshot once(HttpsTransport transport) {
+        PhaseMetrics metrics = new PhaseMetrics();
+        new ClosedLoopRun(transport, ConnectionMode.FRESH, 1, new FixedWork(REQUEST, BodyMode.KEEP, -1, Budget.count(1)),
+                metrics).run();
+        return metrics.snapshot();
     }
 
     private static MetricsSnapshot run(Endpoint target, ConnectionMode mode, boolean resume, int lanes, long count) {
