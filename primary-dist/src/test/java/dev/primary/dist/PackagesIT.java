@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,8 @@ class PackagesIT {
      * The Client Service's class archive (docs/configuration.md, "The Client Service's class archive"): before the first
      * start the launcher's training run (a real check-in, a stand-in Recorder) writes it, and the service maps it from
      * its first start; a damaged one (a dump cut short) is deleted by the launcher's check and made again, so that the
-     * service still starts. The training and the service are one client: one computer, one seat.
+     * service still starts; one that others may change is not used. The training and the service are one client: one
+     * computer, one seat.
      */
     @Test
     void the_packaged_client_maps_the_class_archive_of_its_training_run_and_replaces_a_damaged_one() throws IOException {
@@ -95,6 +97,15 @@ class PackagesIT {
             }
             assertThat(home.resolve("class-archive/client-service.jsa.new")).doesNotExist();
             assertThat(home.resolve("class-archive/training-failed")).doesNotExist();
+
+            // an archive others may change is not mapped: the JVM would load its classes before the home is checked
+            Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
+            try (JavaProcess third = server.startClient(home, "client-3.log")) {
+                server.awaitLicensedAndRecording(third, "CDS-PC", home);
+                assertThat(third.output()).contains("may be changed by others: starting without a class archive");
+                assertThat(mappedFiles(third)).noneMatch(file -> file.contains("client-service.jsa"));
+                assertThat(third.stop()).isIn(0, 143);
+            }
         }
     }
 

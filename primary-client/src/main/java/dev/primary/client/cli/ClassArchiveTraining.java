@@ -26,8 +26,12 @@ final class ClassArchiveTraining {
     static final String VARIABLE = "PRIMARY_CLIENT_CLASS_ARCHIVE_TRAINING";
     static final int LICENSED = 0;
     static final int NOT_LICENSED = 1;
-    /** How long the training waits for its first contact: the connection's own timeout plus a margin. */
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    /**
+     * How long the training waits for the outcome of its first contact: longer than one contact may take (a 10 s
+     * connect and a 30 s request timeout), so that a slow server or a busy computer ends it with the contact's own
+     * outcome, not with this bound. It ends as soon as the outcome is known.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(45);
     private static final Duration POLL = Duration.ofMillis(100);
 
     private ClassArchiveTraining() {}
