@@ -36,7 +36,6 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,11 +66,14 @@ public final class HttpServerConnection implements ServerConnection {
     private final RequestSequence sequence;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
-    private final SSLSocketFactory socketFactory;
+    private final AbandonableSocketFactory socketFactory;
     private final HttpPackageDownload packages;
     private final CheckInKeyFile checkInKeys;
     private final Object requestGate = new Object();
-    private volatile HttpURLConnection inFlight;
+    /** Guards the request in flight and its requester, so that an abandonment never outlives its request. */
+    private final Object inFlightLock = new Object();
+    private HttpURLConnection inFlight;
+    private Thread inFlightRequester;
     private volatile HttpURLConnection abandoned;
 
     public HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence) {
@@ -102,8 +104,8 @@ public final class HttpServerConnection implements ServerConnection {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         SSLContext tls = PinnedTls.trusting(server.tlsPin());
-        this.socketFactory = tls.getSocketFactory();
-        this.packages = new HttpPackageDownload(socketFactory, connectTimeout, requestTimeout);
+        this.socketFactory = new AbandonableSocketFactory(tls.getSocketFactory());
+        this.packages = new HttpPackageDownload(tls.getSocketFactory(), connectTimeout, requestTimeout);
     }
 
     @Override
@@ -228,15 +230,18 @@ public final class HttpServerConnection implements ServerConnection {
     }
 
     /**
-     * Abandons the request in flight, if any (from any thread): its connection is closed and the waiting caller
-     * gets a {@link ServerUnreachableException} at once instead of after the request timeout.
+     * Abandons the request in flight, if any (from any thread): its connection is closed, also while it still
+     * connects or shakes hands, and the waiting caller gets a {@link ServerUnreachableException} at once instead of
+     * after the request timeout.
      */
     @Override
     public void abandon() {
-        HttpURLConnection current = inFlight;
-        if (current != null) {
-            abandoned = current;
-            current.disconnect();
+        synchronized (inFlightLock) {
+            if (inFlight != null) {
+                abandoned = inFlight;
+                socketFactory.abandon(inFlightRequester);
+                inFlight.disconnect();
+            }
         }
     }
 
@@ -245,7 +250,10 @@ public final class HttpServerConnection implements ServerConnection {
         HttpsURLConnection http = null;
         try {
             http = open(path);
-            inFlight = http;
+            synchronized (inFlightLock) {
+                inFlightRequester = Thread.currentThread();
+                inFlight = http;
+            }
             if (body == null) {
                 http.setRequestMethod("GET");
             } else {
@@ -269,7 +277,11 @@ public final class HttpServerConnection implements ServerConnection {
             }
             throw new ServerUnreachableException(TransportFailure.describe(e, connectTimeout, requestTimeout), e);
         } finally {
-            inFlight = null;
+            synchronized (inFlightLock) {
+                inFlight = null;
+                inFlightRequester = null;
+                socketFactory.forget(Thread.currentThread());
+            }
         }
     }
 

@@ -307,6 +307,47 @@ class HttpServerConnectionTest {
         }
     }
 
+    @Test
+    void a_request_still_in_its_tls_handshake_is_abandoned_at_once_when_the_service_stops() throws Exception {
+        // A server that accepts the connection and then says nothing: the client's handshake waits for its hello.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CountDownLatch accepted = new CountDownLatch(1);
+            List<java.net.Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    held.add(silent.accept());
+                    accepted.countDown();
+                } catch (IOException e) {
+                    // the listener closed: nothing was held
+                }
+            });
+            // A request timeout of two minutes: an answer within the minute below can only be the abandonment.
+            HttpServerConnection connection = new HttpServerConnection(endpoint(silent.getLocalPort(), server.pin()),
+                    clientKey, sequence, Duration.ofSeconds(5), Duration.ofMinutes(2));
+            Thread stopping = new Thread(() -> {
+                awaitQuietly(accepted);
+                connection.abandon();
+            });
+            try {
+                acceptor.start();
+                stopping.start();
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> connection.register(registerRequest()))
+                        .isInstanceOf(ServerUnreachableException.class)
+                        .hasMessage("interrupted while waiting for the server");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+                assertThat(accepted.getCount()).as("the connection reached the silent server").isZero();
+            } finally {
+                stopping.join();
+                silent.close();
+                acceptor.join();
+                for (java.net.Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(20, TimeUnit.SECONDS);
