@@ -17,8 +17,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +109,45 @@ class PackagesIT {
                 assertThat(third.stop()).isIn(0, 143);
             }
         }
+    }
+
+    /**
+     * A stop (SIGTERM) that comes during the class archive's training run ends the training with the launcher: nothing
+     * is left running, no archive or part of one stays, and the training is not counted as failed (the next start
+     * trains again). The server is frozen (SIGSTOP) so that the training's check-in hangs until the stop comes.
+     */
+    @Test
+    void a_stop_during_the_class_archive_training_ends_the_training_and_leaves_no_archive() throws IOException {
+        try (PackagedServer server = PackagedServer.start(this)) {
+            Path home = server.deployClient("CDS-STOP");
+            List<String> serverPids = Stream.concat(Stream.of(server.process().pid()),
+                    server.process().descendants().stream().map(ProcessHandle::pid)).map(Object::toString).toList();
+            signal("-STOP", serverPids);
+            try (JavaProcess client = server.startClient(home, "client-stop.log")) {
+                Path trainingLog = home.resolve("class-archive/training.log");
+                Eventually.within(PATIENCE, () -> assertThat(Files.exists(trainingLog)
+                        && Files.readString(trainingLog).contains("starting")).as("the training started").isTrue());
+                List<ProcessHandle> underLauncher = client.descendants();
+                assertThat(underLauncher).as("the training's timeout and JVM").hasSizeGreaterThanOrEqualTo(2);
+
+                assertThat(client.stop()).as("the launcher's exit code; its output:\n%s", client.output()).isZero();
+                assertThat(client.output()).contains("stopped during the class archive's training run");
+                assertThat(underLauncher.stream().filter(ProcessHandle::isAlive)
+                        .map(handle -> handle.pid() + " " + handle.info().commandLine().orElse("?")))
+                        .as("nothing the launcher started outlives it").isEmpty();
+            } finally {
+                signal("-CONT", serverPids);
+            }
+            assertThat(home.resolve("class-archive/client-service.jsa")).doesNotExist();
+            assertThat(home.resolve("class-archive/client-service.jsa.new")).doesNotExist();
+            assertThat(home.resolve("class-archive/training-failed")).as("a stop is not a failed training").doesNotExist();
+        }
+    }
+
+    private static void signal(String signal, List<String> pids) {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        command.addAll(pids);
+        succeeds(command.toArray(String[]::new));
     }
 
     /** The files the Client Service's JVM (the launcher's java child) has mapped. */

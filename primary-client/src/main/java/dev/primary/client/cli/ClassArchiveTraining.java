@@ -44,6 +44,16 @@ final class ClassArchiveTraining {
     static int run(ClientHome home, ConfiguredSettings.Overrides overrides) throws InterruptedException {
         Instant started = Instant.now();
         ServiceRuntime runtime = ServiceRuntime.startForClassArchiveTraining(home, overrides);
+        // A stop (SIGTERM, passed on by the launcher) ends the training with its stand-in Recorder, as for the service.
+        Thread stopOnShutdown = new Thread(() -> {
+            runtime.stop();
+            try {
+                runtime.awaitStopped(); // stopped already by the training's own end, or by this stop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "class-archive-training-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnShutdown);
         try {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (System.nanoTime() < deadline) {
