@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,8 @@ public final class FailoverConnection implements ServerConnection {
     private final Resolver resolver;
     private final Function<ServiceSettings.ServerEndpoint, ServerConnection> opener;
     private final Map<Target, ServerConnection> open = new HashMap<>();
-    private final AtomicLong abandons = new AtomicLong();
+    /** Set once by {@link #abandon()}: the service stops, and no request is made or tried further. */
+    private volatile boolean stopping;
     private volatile Target current;
     private volatile ServerConnection trying;
 
@@ -95,10 +95,10 @@ public final class FailoverConnection implements ServerConnection {
         return call(connection -> connection.download(downloadPath, offset));
     }
 
-    /** Abandons the request in flight and tries no further server in this round. */
+    /** Abandons the request in flight and every later one (the service stops): no further server is tried. */
     @Override
     public void abandon() {
-        abandons.incrementAndGet();
+        stopping = true;
         ServerConnection now = trying;
         if (now != null) {
             now.abandon();
@@ -116,14 +116,16 @@ public final class FailoverConnection implements ServerConnection {
      * threads may run at once (a download beside a check-in); each goes through the list on its own.
      */
     private <T> T call(Call<T> call) throws ContactFailedException {
-        long abandonsAtStart = abandons.get();
+        if (stopping) {
+            throw new ServerUnreachableException("interrupted while waiting for the server");
+        }
         List<String> failures = new ArrayList<>();
         Target first = current;
         if (first != null) {
             try {
                 return tryOn(first, call);
             } catch (ServerUnreachableException e) {
-                if (abandons.get() != abandonsAtStart) {
+                if (stopping) {
                     throw e;
                 }
                 failures.add(first.text() + ": " + e.getMessage());
@@ -139,7 +141,7 @@ public final class FailoverConnection implements ServerConnection {
                 }
                 return answer;
             } catch (ServerUnreachableException e) {
-                if (abandons.get() != abandonsAtStart) {
+                if (stopping) {
                     throw e;
                 }
                 failures.add(target.text() + ": " + e.getMessage());

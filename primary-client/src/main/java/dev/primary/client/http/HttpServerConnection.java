@@ -74,6 +74,7 @@ public final class HttpServerConnection implements ServerConnection {
     private final Object inFlightLock = new Object();
     private HttpURLConnection inFlight;
     private Thread inFlightRequester;
+    private boolean stopping;
     private volatile HttpURLConnection abandoned;
 
     public HttpServerConnection(ServiceSettings.ServerEndpoint server, SigningKey clientKey, RequestSequence sequence) {
@@ -230,13 +231,14 @@ public final class HttpServerConnection implements ServerConnection {
     }
 
     /**
-     * Abandons the request in flight, if any (from any thread): its connection is closed, also while it still
-     * connects or shakes hands, and the waiting caller gets a {@link ServerUnreachableException} at once instead of
-     * after the request timeout.
+     * Abandons the request in flight, if any, and every later one: the service stops (from any thread). The request's
+     * connection is closed, also while it still connects or shakes hands, and the waiting caller gets a
+     * {@link ServerUnreachableException} at once instead of after the request timeout; so does any request after.
      */
     @Override
     public void abandon() {
         synchronized (inFlightLock) {
+            stopping = true;
             if (inFlight != null) {
                 abandoned = inFlight;
                 socketFactory.abandon(inFlightRequester);
@@ -251,6 +253,10 @@ public final class HttpServerConnection implements ServerConnection {
         try {
             http = open(path);
             synchronized (inFlightLock) {
+                if (stopping) {
+                    abandoned = http;
+                    throw new IOException("abandoned: the service stops");
+                }
                 inFlightRequester = Thread.currentThread();
                 inFlight = http;
             }
