@@ -199,7 +199,7 @@ public final class ServiceRuntime {
         ClientService service = new ClientService(new ServiceParts(followed,
                 new HttpServerConnector(CheckInKeyFile.at(home.keyFile().resolveSibling(CheckInKeyFile.FILE_NAME))), recorder,
                 new LeaseFile(home.leaseFile()), new StateFile(home.stateFile()), clientKey, TimeSource.system(), scheduler,
-                Jitter.percent(5, new SplittableRandom()), options.configCheckInterval(), updates,
+                Jitter.earlierBy(5, new SplittableRandom()), options.configCheckInterval(), updates,
                 new NudgeSettings(nudges.map(NudgeListener::port).orElse(0), options.nudgeInterval())));
         CompletableFuture<Void> started = new CompletableFuture<>();
         scheduler.schedule(Duration.ZERO, () -> {

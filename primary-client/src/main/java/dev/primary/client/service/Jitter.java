@@ -14,14 +14,18 @@ public interface Jitter {
         return delay -> delay;
     }
 
-    /** Spreads each wait uniformly within plus or minus {@code percent} per cent. */
-    static Jitter percent(int percent, RandomGenerator random) {
+    /**
+     * Shortens each wait by a uniformly random 0 to {@code percent} per cent: a fleet does not contact its server in
+     * step, and no wait is ever longer than asked ("once a minute" is at most a minute, so every client that failed
+     * while its server was away is back within one interval of the server's return).
+     */
+    static Jitter earlierBy(int percent, RandomGenerator random) {
         if (percent < 0 || percent >= 100) {
             throw new IllegalArgumentException("jitter must be 0-99 per cent, got " + percent);
         }
         Objects.requireNonNull(random, "random");
         return delay -> {
-            double factor = 1 + (random.nextDouble() * 2 - 1) * percent / 100.0;
+            double factor = 1 - random.nextDouble() * percent / 100.0;
             return Duration.ofNanos(Math.round(delay.toNanos() * factor));
         };
     }

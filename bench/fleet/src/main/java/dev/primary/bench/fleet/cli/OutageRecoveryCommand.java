@@ -28,13 +28,14 @@ final class OutageRecoveryCommand extends ScenarioCommand {
                     + "makes a denser storm than any real fleet (1s: 60 times denser). Default: ${DEFAULT-VALUE}.")
     Duration retryInterval;
 
-    @Option(names = "--jitter", paramLabel = "PERCENT|DURATION", defaultValue = "5%",
-            description = "Random deviation of each pause, either way: a per cent of the interval or a duration. "
-                    + "Default: ${DEFAULT-VALUE} (the Client Service's).")
+    @Option(names = "--jitter", paramLabel = "[-]PERCENT|[-]DURATION", defaultValue = "-5%",
+            description = "Random deviation of each pause: a per cent of the interval or a duration, either way; with "
+                    + "a leading minus only sooner. Default: ${DEFAULT-VALUE} (the Client Service's: never later "
+                    + "than the interval).")
     String jitter;
 
     @Option(names = "--down-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long the server stays down. Default: the retry interval plus its jitter, so every "
+            description = "How long the server stays down. Default: the longest pause (the retry interval, plus its jitter when it goes either way), so every "
                     + "client has failed at least once and the fleet's next attempts are spread over one interval "
                     + "when the server returns.")
     Duration downTime;

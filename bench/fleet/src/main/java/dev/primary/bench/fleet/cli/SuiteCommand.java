@@ -81,13 +81,13 @@ final class SuiteCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     Duration retryInterval;
 
-    @Option(names = "--jitter", paramLabel = "PERCENT|DURATION", defaultValue = "5%",
-            description = "Outage: random deviation of each pause, a per cent of the interval or a duration. "
-                    + "Default: ${DEFAULT-VALUE} (the Client Service's).")
+    @Option(names = "--jitter", paramLabel = "[-]PERCENT|[-]DURATION", defaultValue = "-5%",
+            description = "Outage: random deviation of each pause, a per cent of the interval or a duration, either "
+                    + "way; with a leading minus only sooner. Default: ${DEFAULT-VALUE} (the Client Service's).")
     String jitter;
 
     @Option(names = "--down-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Outage: how long the server stays down. Default: the retry interval plus its jitter.")
+            description = "Outage: how long the server stays down. Default: the longest pause (the retry interval, plus its jitter when it goes either way).")
     Duration downTime;
 
     @Option(names = "--outage-no-sessions", negatable = false,

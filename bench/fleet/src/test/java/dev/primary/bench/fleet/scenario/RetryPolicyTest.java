@@ -30,9 +30,9 @@ class RetryPolicyTest {
         RetryPolicy minute = RetryPolicy.CLIENT_SERVICE;
         for (int attempt = 0; attempt < 100; attempt++) {
             assertThat(minute.afterRefusalNanos(1, random)).as("Retry-After: 1 of a busy server")
-                    .isBetween(57_000_000_000L, 63_000_000_000L);
+                    .isBetween(57_000_000_000L, 60_000_000_000L);
             assertThat(minute.afterRefusalNanos(120, random)).isEqualTo(120_000_000_000L);
-            assertThat(minute.afterRefusalNanos(-1, random)).isBetween(57_000_000_000L, 63_000_000_000L);
+            assertThat(minute.afterRefusalNanos(-1, random)).isBetween(57_000_000_000L, 60_000_000_000L);
         }
     }
 
@@ -44,10 +44,21 @@ class RetryPolicyTest {
     }
 
     @Test
-    void the_client_services_own_retry_is_a_minute_give_or_take_five_per_cent() {
+    void the_client_services_own_retry_is_a_minute_up_to_five_per_cent_sooner_never_later() {
         assertThat(RetryPolicy.CLIENT_SERVICE.interval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(RetryPolicy.CLIENT_SERVICE.jitter()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(RetryPolicy.CLIENT_SERVICE.longestPause()).isEqualTo(Duration.ofSeconds(63));
+        assertThat(RetryPolicy.CLIENT_SERVICE.earlierOnly()).isTrue();
+        assertThat(RetryPolicy.CLIENT_SERVICE.longestPause()).isEqualTo(Duration.ofSeconds(60));
+        long shortest = Long.MAX_VALUE;
+        long longest = 0;
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            long delay = RetryPolicy.CLIENT_SERVICE.delayNanos(-1, random);
+            shortest = Math.min(shortest, delay);
+            longest = Math.max(longest, delay);
+        }
+        assertThat(shortest).isBetween(57_000_000_000L, 57_500_000_000L);
+        assertThat(longest).isBetween(59_500_000_000L, 60_000_000_000L);
+        assertThat(RetryPolicy.CLIENT_SERVICE.describe()).isEqualTo("every 60000 ms - up to 3000 ms");
     }
 
     @Test
@@ -56,11 +67,15 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.of(Duration.ofSeconds(10), " 2.5 % ").jitter()).isEqualTo(Duration.ofMillis(250));
         assertThat(RetryPolicy.of(Duration.ofSeconds(10), "0%").jitter()).isZero();
         assertThat(RetryPolicy.of(Duration.ofSeconds(10), "750ms").jitter()).isEqualTo(Duration.ofMillis(750));
+        assertThat(RetryPolicy.of(Duration.ofSeconds(10), "5%").earlierOnly()).isFalse();
+        assertThat(RetryPolicy.of(Duration.ofSeconds(10), "-5%")).isEqualTo(
+                new RetryPolicy(Duration.ofSeconds(10), Duration.ofMillis(500), true));
+        assertThat(RetryPolicy.of(Duration.ofSeconds(10), " - 750ms").jitter()).isEqualTo(Duration.ofMillis(750));
     }
 
     @Test
     void a_jitter_that_is_neither_is_refused_with_the_forms_it_takes() {
-        for (String bad : new String[] {"five", "5", "%", "-1%", "101%", "1.5s"}) {
+        for (String bad : new String[] {"five", "5", "%", "--1%", "-", "+1%", "101%", "-101%", "1.5s"}) {
             assertThatThrownBy(() -> RetryPolicy.of(Duration.ofSeconds(10), bad)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + bad + "'");
         }
