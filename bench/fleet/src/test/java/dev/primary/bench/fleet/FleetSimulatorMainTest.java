@@ -31,7 +31,7 @@ class FleetSimulatorMainTest {
     void every_option_of_a_scenario_shows_its_default() {
         assertThat(run("outage-recovery", "--help")).isZero();
         assertThat(out.toString()).contains("--retry-interval=DURATION", "Default: 60s", "--max-in-flight=N",
-                "Default: 256", "--io-threads=N", "Default: 1", "--jitter=PERCENT|DURATION", "Default: 5%",
+                "Default: 256", "--io-threads=N", "Default: 1", "--jitter=PERCENT|DURATION", "Default: -5%",
                 "--no-sessions");
     }
 

@@ -28,7 +28,7 @@ final class OutageRecoveryCommand extends ScenarioCommand {
                     + "makes a denser storm than any real fleet (1s: 60 times denser). Default: ${DEFAULT-VALUE}.")
     Duration retryInterval;
 
-    @Option(names = "--jitter", paramLabel = "[-]PERCENT|[-]DURATION", defaultValue = "-5%",
+    @Option(names = "--jitter", paramLabel = "PERCENT|DURATION", defaultValue = "-5%",
             description = "Random deviation of each pause: a per cent of the interval or a duration, either way; with "
                     + "a leading minus only sooner. Default: ${DEFAULT-VALUE} (the Client Service's: never later "
                     + "than the interval).")

@@ -81,7 +81,7 @@ final class SuiteCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     Duration retryInterval;
 
-    @Option(names = "--jitter", paramLabel = "[-]PERCENT|[-]DURATION", defaultValue = "-5%",
+    @Option(names = "--jitter", paramLabel = "PERCENT|DURATION", defaultValue = "-5%",
             description = "Outage: random deviation of each pause, a per cent of the interval or a duration, either "
                     + "way; with a leading minus only sooner. Default: ${DEFAULT-VALUE} (the Client Service's).")
     String jitter;

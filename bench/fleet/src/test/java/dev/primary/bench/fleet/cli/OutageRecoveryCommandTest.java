@@ -25,7 +25,8 @@ class OutageRecoveryCommandTest {
         assertThat(settings.sessions()).isTrue();
         assertThat(settings.policy().interval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.policy().jitter()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(settings.effectiveDownTime()).as("every client has failed once").isEqualTo(Duration.ofSeconds(63));
+        assertThat(settings.policy().earlierOnly()).as("never later than the interval").isTrue();
+        assertThat(settings.effectiveDownTime()).as("every client has failed once").isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.clients()).isEqualTo(100_000);
     }
 

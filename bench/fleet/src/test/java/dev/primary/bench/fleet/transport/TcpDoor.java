@@ -20,6 +20,7 @@ final class TcpDoor implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private int port;
     private volatile ServerSocket listening;
+    private volatile Thread acceptor;
 
     private TcpDoor(int target) {
         this.target = target;
@@ -44,15 +45,27 @@ final class TcpDoor implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             port = socket.getLocalPort();
             listening = socket;
-            daemon(() -> accept(socket));
+            acceptor = daemon(() -> accept(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Stops listening and drops every forwarded connection: new connections are refused. */
+    /**
+     * Stops listening and drops every forwarded connection: new connections are refused once this returns. It waits
+     * for the accepting thread to leave: the JDK closes a listening socket that a thread is blocked on only when that
+     * thread wakes, so a connection made just after the close could still be accepted (it is then dropped).
+     */
     void shut() {
         closeQuietly(listening);
+        Thread accepting = acceptor;
+        if (accepting != null) {
+            try {
+                accepting.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         open.forEach(TcpDoor::closeQuietly);
         open.clear();
     }
@@ -66,6 +79,10 @@ final class TcpDoor implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket outside = socket.accept();
+                if (socket.isClosed()) {
+                    closeQuietly(outside); // accepted while the door was being shut
+                    return;
+                }
                 Socket inside = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(outside);
                 open.add(inside);
@@ -90,10 +107,11 @@ final class TcpDoor implements AutoCloseable {
         });
     }
 
-    private static void daemon(Runnable task) {
+    private static Thread daemon(Runnable task) {
         Thread thread = new Thread(task, "tcp-door");
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
