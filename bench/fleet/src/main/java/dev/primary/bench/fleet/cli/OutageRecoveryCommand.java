@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
         description = {"N clients are registered (by default seeded into the database) and each checks in once over "
                 + "its own fresh TLS connection, so it holds a session ticket as a client that checked in before the "
                 + "outage does; the managed server is stopped; every client keeps retrying its check-in on a fresh "
-                + "connection, offering its ticket, as the Client Service does (every 60 s, up to 5 %% sooner, first attempts "
-                + "spread over one interval); after the down time the server starts again on the same port and data "
+                + "connection, offering its ticket, as the Client Service does (every 60 s, up to 5 %% sooner, "
+                + "first attempts spread over one interval); after the down time the server starts again on the same port and data "
                 + "directory (its ticket keys kept).",
                 "Figure: seconds from the restart until every client is licensed again (its recovery time is its "
                         + "latency), how many were licensed within 60 s of the restart and of the server's first "

@@ -7,12 +7,13 @@ import java.util.SplittableRandom;
 
 /**
  * When a client that failed to check in tries again: after the retry interval with a random jitter of up to
- * {@code jitter}, either way or (with {@code earlierOnly}) only sooner; after a refusal with {@code Retry-After} (a 503), the longer of that and the server's
- * wait, as the Client Service does ({@code ContactTiming.honouringRetryAfter}); after a waiting or revoked answer,
- * the {@code retryAfterSeconds} it carries. The real Client Service
- * retries a failed first contact after {@code intervals.retry} (60 s) shortened by a random 0-5 %, never lengthened
- * ({@code Jitter.earlierBy(5)}): {@link #CLIENT_SERVICE}. (A client that holds a lease backs off further, doubling per failure up to
- * {@code intervals.maxBackoff}; a fixed interval is the densest storm a real fleet makes.)
+ * {@code jitter}, either way or (with {@code earlierOnly}) only sooner; after a refusal with {@code Retry-After}
+ * (a 503), the longer of that and the server's wait, as the Client Service does
+ * ({@code ContactTiming.honouringRetryAfter}); after a waiting or revoked answer, the {@code retryAfterSeconds} it
+ * carries. The real Client Service retries a failed first contact after {@code intervals.retry} (60 s) shortened by
+ * a random 0-5 %, never lengthened ({@code Jitter.earlierBy(5)}): {@link #CLIENT_SERVICE}. (A client that holds a
+ * lease backs off further, doubling per failure up to {@code intervals.maxBackoff}; a fixed interval is the densest
+ * storm a real fleet makes.)
  *
  * @param interval the pause between attempts
  * @param jitter the largest random deviation from the interval
