@@ -45,6 +45,12 @@ final class OutageRecoveryCommand extends ScenarioCommand {
                     + "handshake is a full one (as seeded clients did before).")
     boolean noSessions;
 
+    @Option(names = "--no-check-in-keys", negatable = false,
+            description = "Sign every check-in, as clients did before check-in keys. By default check-ins are the "
+                    + "Client Service's: the one before the outage is signed and asks for a check-in key, the recovery "
+                    + "check-ins carry a MAC made with it.")
+    boolean noCheckInKeys;
+
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "256",
             description = "Attempts in flight at once; due clients queue (the simulator's connection budget). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -81,7 +87,7 @@ final class OutageRecoveryCommand extends ScenarioCommand {
     OutageRecovery.Settings settings() {
         try {
             return new OutageRecovery.Settings(clients, setup, RetryPolicy.of(retryInterval, jitter), downTime,
-                    maxInFlight, giveUpAfter, kill, !noSessions);
+                    maxInFlight, giveUpAfter, kill, !noSessions, !noCheckInKeys);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -197,7 +197,7 @@ final class SuiteCommand implements Callable<Integer> {
                     freshConcurrency, reuseConcurrency, phaseLimit), reuseConcurrency, freshConcurrency, registerClients,
                     warmupClients, verifies, freshClients, freshVerifies,
                     new OutageRecovery.Settings(outageClients, outageSetup, RetryPolicy.of(retryInterval, jitter),
-                            downTime, maxInFlight, giveUpAfter, false, !outageNoSessions),
+                            downTime, maxInFlight, giveUpAfter, false, !outageNoSessions, true),
                     waveClients, packageMebibytes * UpdateWaveCommand.MIB, phaseLimit, !signInline, skipped,
                     new SuiteSettings.LargeFleetSettings(largeFleet, largeFleet - largeFleet / 10),
                     new SuiteSettings.ClientIdleSettings(repository.toAbsolutePath().normalize(), idleSettle, idleWindow,

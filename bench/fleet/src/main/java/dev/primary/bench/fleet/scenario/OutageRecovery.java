@@ -53,9 +53,12 @@ public final class OutageRecovery {
      * @param kill stop the server with SIGKILL instead of SIGTERM
      * @param sessions every client checks in once before the outage, so it holds a TLS session (false: none has
      *     one, and every recovery handshake is a full one)
+     * @param checkInKeys check-ins are authenticated as the Client Service's are: a signed one asks for a check-in
+     *     key, and once a client holds one (from its check-in before the outage) its check-ins carry a MAC made with
+     *     it (false: every check-in is signed, as before check-in keys)
      */
     public record Settings(int clients, Setup setup, RetryPolicy policy, Duration downTime, int maxInFlight,
-            Duration giveUpAfter, boolean kill, boolean sessions) {
+            Duration giveUpAfter, boolean kill, boolean sessions, boolean checkInKeys) {
         public Settings {
             java.util.Objects.requireNonNull(setup, "setup");
             java.util.Objects.requireNonNull(policy, "policy");
@@ -71,6 +74,11 @@ public final class OutageRecovery {
         public Duration effectiveDownTime() {
             return downTime != null ? downTime : policy.longestPause();
         }
+    }
+
+    /** The check-in a client makes: the Client Service's (with its check-in key once it holds one) or signed. */
+    static Operation checkIn(Settings settings) {
+        return settings.checkInKeys() ? Operation.VERIFY_WITH_CHECK_IN_KEY : Operation.VERIFY;
     }
 
     public static ScenarioResult run(RunContext context, Settings settings, List<SimulatedClient> registered) {
@@ -97,7 +105,8 @@ public final class OutageRecovery {
         try (HttpsTransport transport = context.openTransport(true, ticketSlots)) {
             tls = transport.describeTls();
             if (settings.sessions()) {
-                primed = SessionPriming.prime(transport, clients, settings.maxInFlight(), context.progress());
+                primed = SessionPriming.prime(transport, clients, settings.maxInFlight(), checkIn(settings),
+                        context.progress());
                 context.progress().println("primed: " + primed.describe());
                 context.progress().flush();
             }
@@ -112,7 +121,8 @@ public final class OutageRecovery {
             if (transport.settings().ticketSlots() < context.clientNumbersSoFar()) {
                 throw new IllegalStateException("the transport's ticket slots do not cover the seeded clients");
             }
-            RetryStorm storm = new RetryStorm(transport, clients, settings.policy(), settings.maxInFlight(), down);
+            RetryStorm storm = new RetryStorm(transport, clients, checkIn(settings), settings.policy(),
+                    settings.maxInFlight(), down);
             down.start();
             CompletableFuture<Void> allLicensed = storm.start();
             waitDown(context, down, settings.effectiveDownTime());
@@ -181,6 +191,9 @@ public final class OutageRecovery {
                 .note("target", context.target().describe())
                 .note("sessions", primed == null ? "none: no client held a TLS session before the outage "
                         + "(--no-sessions), so every recovery handshake is a full one" : primed.describe())
+                .note("checkIns", settings.checkInKeys() ? "as the Client Service's: with the client's check-in key "
+                        + "(a MAC) once it holds one, signed and asking for one until then" : "every one signed "
+                        + "(--no-check-in-keys)")
                 .note("recoveredClients", recovered.all() + " of " + fleet)
                 .note("secondsUntilHello", helloNanos < 0 ? "n/a" : ResultBuilder.format(helloNanos / 1e9))
                 .note("secondsUntilFirstAnswer", recovered.firstAnswerNanos() < 0 ? "n/a"

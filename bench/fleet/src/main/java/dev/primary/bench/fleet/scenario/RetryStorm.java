@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RetryStorm {
     private final HttpsTransport transport;
     private final List<SimulatedClient> clients;
+    private final Operation checkIn;
     private final RetryPolicy policy;
     private final ConcurrentLinkedQueue<Lane> idleLanes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<SimulatedClient> due = new ConcurrentLinkedQueue<>();
@@ -44,10 +45,11 @@ final class RetryStorm {
     private volatile long recoveryStartNanos = System.nanoTime();
     private volatile boolean stopped;
 
-    RetryStorm(HttpsTransport transport, List<SimulatedClient> clients, RetryPolicy policy, int maxInFlight,
-            PhaseMetrics initialMetrics) {
+    RetryStorm(HttpsTransport transport, List<SimulatedClient> clients, Operation checkIn, RetryPolicy policy,
+            int maxInFlight, PhaseMetrics initialMetrics) {
         this.transport = transport;
         this.clients = List.copyOf(clients);
+        this.checkIn = checkIn;
         this.licensedAfterNanos = new AtomicLongArray(this.clients.size());
         this.policy = policy;
         this.metrics = new AtomicReference<>(initialMetrics);
@@ -132,7 +134,7 @@ final class RetryStorm {
 
     private void attempt(Lane lane, SimulatedClient client) {
         SplittableRandom random = new SplittableRandom(client.index() * 31L + System.nanoTime());
-        lane.send(new Exchange(client::verify, BodyMode.KEEP, client.index(), new ExchangeListener() {
+        lane.send(new Exchange(() -> checkIn.request(client), BodyMode.KEEP, client.index(), new ExchangeListener() {
             @Override
             public void answered(Answer answer, long latencyNanos) {
                 PhaseMetrics counted = metrics.get();

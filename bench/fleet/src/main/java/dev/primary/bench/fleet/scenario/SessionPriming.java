@@ -42,8 +42,8 @@ final class SessionPriming {
         }
     }
 
-    /** Checks every client in over a fresh connection of its own, {@code concurrency} at a time. */
-    static Outcome prime(HttpsTransport transport, List<SimulatedClient> clients, int concurrency,
+    /** Checks every client in with {@code checkIn} over a fresh connection of its own, {@code concurrency} at a time. */
+    static Outcome prime(HttpsTransport transport, List<SimulatedClient> clients, int concurrency, Operation checkIn,
             PrintWriter progress) {
         PhaseMetrics metrics = new PhaseMetrics();
         long start = System.nanoTime();
@@ -54,7 +54,7 @@ final class SessionPriming {
             while (!pending.isEmpty() && rounds < ROUNDS) {
                 rounds++;
                 new ClosedLoopRun(transport, ConnectionMode.FRESH, Math.min(concurrency, pending.size()),
-                        new ClientWorkload(pending, Operation.VERIFY, Budget.count(pending.size()), false), metrics)
+                        new ClientWorkload(pending, checkIn, Budget.count(pending.size()), false), metrics)
                         .run();
                 pending = pending.stream().filter(client -> !transport.holdsSession(client.index())).toList();
             }

@@ -23,6 +23,7 @@ class OutageRecoveryCommandTest {
         OutageRecovery.Settings settings = parse();
 
         assertThat(settings.sessions()).isTrue();
+        assertThat(settings.checkInKeys()).as("check-ins as the Client Service makes them").isTrue();
         assertThat(settings.policy().interval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.policy().jitter()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.policy().earlierOnly()).as("never later than the interval").isTrue();
@@ -33,9 +34,10 @@ class OutageRecoveryCommandTest {
     @Test
     void no_sessions_a_scaled_interval_a_jitter_and_a_down_time_are_taken_as_given() {
         OutageRecovery.Settings settings = parse("--no-sessions", "--retry-interval", "1s", "--jitter", "250ms",
-                "--down-time", "5s");
+                "--down-time", "5s", "--no-check-in-keys");
 
         assertThat(settings.sessions()).isFalse();
+        assertThat(settings.checkInKeys()).isFalse();
         assertThat(settings.policy().interval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.policy().jitter()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.effectiveDownTime()).isEqualTo(Duration.ofSeconds(5));

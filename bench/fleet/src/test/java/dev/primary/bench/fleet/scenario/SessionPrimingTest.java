@@ -30,7 +30,7 @@ class SessionPrimingTest {
         try (HelloWorldServer hello = HelloWorldServer.start(0);
                 HttpsTransport transport = HttpsTransport.open(new Endpoint("127.0.0.1", hello.port(),
                         hello.tlsPin()), TransportSettings.defaults().withResumption(true, clients.size()))) {
-            SessionPriming.Outcome primed = SessionPriming.prime(transport, clients, 8,
+            SessionPriming.Outcome primed = SessionPriming.prime(transport, clients, 8, Operation.VERIFY,
                     new PrintWriter(new StringWriter()));
 
             assertThat(clients).allSatisfy(client -> assertThat(transport.holdsSession(client.index())).isTrue());
@@ -49,7 +49,7 @@ class SessionPrimingTest {
             Endpoint nobody = new Endpoint("127.0.0.1", dev.primary.testkit.FreePorts.next(), hello.tlsPin());
             try (HttpsTransport transport = HttpsTransport.open(nobody,
                     TransportSettings.defaults().withResumption(true, clients.size()))) {
-                SessionPriming.Outcome primed = SessionPriming.prime(transport, clients, 8,
+                SessionPriming.Outcome primed = SessionPriming.prime(transport, clients, 8, Operation.VERIFY,
                         new PrintWriter(new StringWriter()));
 
                 assertThat(primed.sessionsHeld()).isZero();
