@@ -17,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -148,10 +147,9 @@ class PackagesIT {
         }
     }
 
+    /** Sends {@code signal} to {@code pids} with bash's own kill (no procps needed). */
     private static void signal(String signal, List<String> pids) {
-        List<String> command = new ArrayList<>(List.of("kill", signal));
-        command.addAll(pids);
-        succeeds(command.toArray(String[]::new));
+        succeeds("bash", "-c", "kill " + signal + " " + String.join(" ", pids));
     }
 
     /** The files the Client Service's JVM (the launcher's java child) has mapped. */
