@@ -6,14 +6,12 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The TLS socket factory of one {@link HttpServerConnection}: it remembers the socket each thread opened for its
- * request in flight, so that another thread can abandon that request while it still connects or is in its TLS
- * handshake. {@code HttpURLConnection.disconnect()} reaches a connection only once it is established, so without this
+ * request in flight, so that a stopping service can close it while it still connects or is in its TLS handshake. {@code HttpURLConnection.disconnect()} reaches a connection only once it is established, so without this
  * a stop during a handshake with a server that accepted the connection and then went silent waits for the request
  * timeout.
  *
@@ -21,36 +19,30 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class AbandonableSocketFactory extends SSLSocketFactory {
     private final SSLSocketFactory tls;
+    /** The socket each thread opened for its request in flight; forgotten when the request is over. */
     private final Map<Thread, Socket> opened = new ConcurrentHashMap<>();
-    private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     AbandonableSocketFactory(SSLSocketFactory tls) {
         this.tls = Objects.requireNonNull(tls, "tls");
     }
 
-    /**
-     * Closes the socket {@code requester} opened for its request in flight; a socket it opens later for the same
-     * request is closed as soon as it is made, until {@link #forget(Thread)}.
-     */
-    void abandon(Thread requester) {
-        abandoned.add(requester);
-        Socket socket = opened.remove(requester);
-        if (socket != null) {
-            closeQuietly(socket);
-        }
+    /** Closes every socket of a request in flight, and from now on every socket as soon as it is made (final). */
+    void closeAll() {
+        closed = true;
+        opened.values().forEach(AbandonableSocketFactory::closeQuietly);
+        opened.clear();
     }
 
-    /** The request of {@code requester} is over (answered, failed or abandoned): nothing of it is remembered. */
+    /** The request of {@code requester} is over (answered, failed or abandoned): its socket is not remembered. */
     void forget(Thread requester) {
         opened.remove(requester);
-        abandoned.remove(requester);
     }
 
     private Socket remember(Socket socket) {
-        Thread requester = Thread.currentThread();
-        opened.put(requester, socket);
-        if (abandoned.contains(requester)) {
-            opened.remove(requester);
+        opened.put(Thread.currentThread(), socket);
+        if (closed) {
+            opened.remove(Thread.currentThread());
             closeQuietly(socket);
         }
         return socket;

@@ -73,7 +73,6 @@ public final class HttpServerConnection implements ServerConnection {
     /** Guards the request in flight and its requester, so that an abandonment never outlives its request. */
     private final Object inFlightLock = new Object();
     private HttpURLConnection inFlight;
-    private Thread inFlightRequester;
     private boolean stopping;
     private volatile HttpURLConnection abandoned;
 
@@ -239,9 +238,9 @@ public final class HttpServerConnection implements ServerConnection {
     public void abandon() {
         synchronized (inFlightLock) {
             stopping = true;
+            socketFactory.closeAll();
             if (inFlight != null) {
                 abandoned = inFlight;
-                socketFactory.abandon(inFlightRequester);
                 inFlight.disconnect();
             }
         }
@@ -257,7 +256,6 @@ public final class HttpServerConnection implements ServerConnection {
                     abandoned = http;
                     throw new IOException("abandoned: the service stops");
                 }
-                inFlightRequester = Thread.currentThread();
                 inFlight = http;
             }
             if (body == null) {
@@ -285,7 +283,6 @@ public final class HttpServerConnection implements ServerConnection {
         } finally {
             synchronized (inFlightLock) {
                 inFlight = null;
-                inFlightRequester = null;
                 socketFactory.forget(Thread.currentThread());
             }
         }

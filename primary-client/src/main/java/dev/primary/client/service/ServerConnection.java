@@ -24,8 +24,9 @@ public interface ServerConnection {
     PackageBody download(String downloadPath, long offset) throws ContactFailedException;
 
     /**
-     * Abandons the check-in in flight, if any (callable from any thread, for a stopping service): its caller gets a
-     * {@link ServerUnreachableException} at once instead of waiting for the request timeout. Does nothing by default.
+     * Abandons the check-in in flight, if any, and every later request (callable from any thread, for a stopping
+     * service): their callers get a {@link ServerUnreachableException} at once instead of waiting for the request
+     * timeout. Final: the connection is not used again. Does nothing by default.
      */
     default void abandon() {
     }
