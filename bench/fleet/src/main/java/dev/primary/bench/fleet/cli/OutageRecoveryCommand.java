@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
                 + "its own fresh TLS connection, so it holds a session ticket as a client that checked in before the "
                 + "outage does; the managed server is stopped; every client keeps retrying its check-in on a fresh "
                 + "connection, offering its ticket, as the Client Service does (every 60 s, up to 5 %% sooner, "
-                + "first attempts spread over one interval); after the down time the server starts again on the same port and data "
-                + "directory (its ticket keys kept).",
+                + "first attempts spread over one interval); after the down time the server starts again on the "
+                + "same port and data directory (its ticket keys kept).",
                 "Figure: seconds from the restart until every client is licensed again (its recovery time is its "
                         + "latency), how many were licensed within 60 s of the restart and of the server's first "
                         + "answer, resumed and full recovery handshakes, and every non-licensed outcome by kind: only "
@@ -35,7 +35,8 @@ final class OutageRecoveryCommand extends ScenarioCommand {
     String jitter;
 
     @Option(names = "--down-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long the server stays down. Default: the longest pause (the retry interval, plus its jitter when it goes either way), so every "
+            description = "How long the server stays down. Default: the longest pause (the retry interval, plus its "
+                    + "jitter when it goes either way), so every "
                     + "client has failed at least once and the fleet's next attempts are spread over one interval "
                     + "when the server returns.")
     Duration downTime;

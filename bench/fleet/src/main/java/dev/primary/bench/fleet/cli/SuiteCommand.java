@@ -87,7 +87,8 @@ final class SuiteCommand implements Callable<Integer> {
     String jitter;
 
     @Option(names = "--down-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Outage: how long the server stays down. Default: the longest pause (the retry interval, plus its jitter when it goes either way).")
+            description = "Outage: how long the server stays down. Default: the longest pause (the retry interval, "
+                    + "plus its jitter when it goes either way).")
     Duration downTime;
 
     @Option(names = "--outage-no-sessions", negatable = false,
