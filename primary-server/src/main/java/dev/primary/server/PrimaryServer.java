@@ -268,7 +268,6 @@ public final class PrimaryServer implements AutoCloseable {
                     ? FleetTicketSecret.openOrCreate(directory.sessionTicketSecretFile()) : null;
             resources.push(ticketSecret != null ? TicketKeyRotation.derived(tls, ticketSecret, clock)
                     : TicketKeyRotation.fromFile(tls, directory.sessionTicketKeysFile(), clock));
-            TlsHandshakeMetrics.bind(metrics.registry(), tls);
             ConnectionLimits connectionLimits = configuration.connectionLimits();
             HttpLimits limits = HttpLimits.withMaxBody(configuration.maxBodyBytes()).withDeadlines(new ReadDeadlines(
                     connectionLimits.headerTimeout(), connectionLimits.bodyTimeout(), connectionLimits.bodyMinRate()));
@@ -314,6 +313,7 @@ public final class PrimaryServer implements AutoCloseable {
             TrafficCount clientTraffic = new TrafficCount();
             clientTraffic.observeWith(new RequestMetrics(metrics.registry(), "client"));
             FleetMetrics.bind(metrics.registry(), clientTraffic, backend.administration());
+            TlsHandshakeMetrics.bind(metrics.registry(), tls, clientTraffic, adminTraffic);
             SourceRateLimit registrations = new SourceRateLimit(configuration.registrationLimit().perSecond(),
                     configuration.registrationLimit().burst(), RegistrationLimit.MAX_SOURCES, System::nanoTime);
             clientListener = HttpListener.start(new ListenerSettings("client", "port", configuration.bind(),

@@ -7,6 +7,7 @@ import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.Sha256;
 import dev.primary.protocol.message.Version;
 import dev.primary.protocol.json.Json;
+import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import dev.primary.server.config.ServerConfiguration;
 import java.net.ServerSocket;
@@ -20,6 +21,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +161,32 @@ class MetricsAndHealthTest {
             mayOpen.countDown();
         }
     }
+
+    @Test
+    void tls_handshakes_are_counted_full_or_resumed_as_each_completes() throws Exception {
+        try (LiveServer live = LiveServer.startLicensed(ServerConfiguration.onFreeLoopbackPorts(dataDirectory))) {
+            String before = scrape(live);
+            SSLContext client = PinnedTls.trusting(live.server.tlsPin());
+            for (int connection = 0; connection < 3; connection++) {
+                try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1",
+                        live.server.clientPort())) {
+                    socket.getOutputStream().write(("GET /v1/hello HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                            .startsWith("HTTP/1.1 200");
+                }
+            }
+            String after = scrape(live);
+
+            assertThat(value(after, FULL_HANDSHAKES) - value(before, FULL_HANDSHAKES))
+                    .as("the first connection's full handshake").isGreaterThanOrEqualTo(1);
+            assertThat(value(after, RESUMED_HANDSHAKES) - value(before, RESUMED_HANDSHAKES))
+                    .as("the next two resumed the first one's session").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    private static final String FULL_HANDSHAKES = "primary_tls_handshakes_total{kind=\"full\"}";
+    private static final String RESUMED_HANDSHAKES = "primary_tls_handshakes_total{kind=\"resumed\"}";
 
     private static String scrape(LiveServer live) throws Exception {
         HttpResponse<String> answer = live.admin.get("/metrics");

@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -67,7 +68,9 @@ public final class HttpListener implements AutoCloseable {
                         connections.add(channel);
                         ChannelPipeline pipeline = channel.pipeline();
                         RequestDeadline deadline = new RequestDeadline(limits.deadlines());
-                        pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+                        SslHandler handshake = tls.newHandler(channel.alloc());
+                        pipeline.addLast("tls", handshake);
+                        pipeline.addLast("handshakes", new HandshakeCount(handshake, traffic));
                         pipeline.addLast("bytes", deadline.bytesWatch());
                         pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS));

@@ -18,6 +18,8 @@ public final class TrafficCount {
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder refusedConnections = new LongAdder();
     private final LongAdder timedOutRequests = new LongAdder();
+    private final LongAdder fullHandshakes = new LongAdder();
+    private final LongAdder resumedHandshakes = new LongAdder();
     private volatile RequestObserver observer = RequestObserver.NONE;
     private volatile Supplier<RouteTable> routes = () -> RouteTable.builder().build();
 
@@ -66,6 +68,21 @@ public final class TrafficCount {
     /** Counts one connection closed because a request's head or body did not arrive in time. */
     void timedOut() {
         timedOutRequests.increment();
+    }
+
+    /** Counts one TLS handshake completed, resumed (a session ticket was accepted) or full. */
+    void handshakeCompleted(boolean resumed) {
+        (resumed ? resumedHandshakes : fullHandshakes).increment();
+    }
+
+    /** TLS handshakes completed in full since the listener started (counted on BoringSSL only). */
+    public long fullHandshakes() {
+        return fullHandshakes.sum();
+    }
+
+    /** TLS handshakes that resumed a session since the listener started (counted on BoringSSL only). */
+    public long resumedHandshakes() {
+        return resumedHandshakes.sum();
     }
 
     /** The counts now. */
