@@ -124,6 +124,7 @@ public record ServerConfiguration(int port, String bind, int adminPort, String a
         builder.registrationLimit = registrationLimit;
         builder.connectionLimits = connectionLimits;
         builder.logLevel = logLevel;
+        builder.store = store;
         return builder;
     }
 

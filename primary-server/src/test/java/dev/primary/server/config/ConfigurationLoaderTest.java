@@ -216,6 +216,18 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void a_copy_made_with_to_builder_keeps_every_setting_including_the_store() {
+        flag("store", "postgresql");
+        flag("store-url", "jdbc:postgresql://db.example:5432/primary");
+        flag("store-user", "primary");
+        flag("worker-threads", "48");
+        ServerConfiguration loaded = load();
+
+        assertThat(loaded.toBuilder().build()).isEqualTo(loaded);
+        assertThat(loaded.toBuilder().build().store()).isInstanceOf(StoreChoice.Postgresql.class);
+    }
+
+    @Test
     void reclaim_after_zero_means_never() {
         flag("reclaim-after", "0");
 
