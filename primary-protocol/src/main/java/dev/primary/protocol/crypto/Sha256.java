@@ -11,11 +11,13 @@ import java.util.HexFormat;
 /** SHA-256 digests. */
 public final class Sha256 {
     private static final int FILE_BUFFER_BYTES = 64 * 1024;
+    /** One digest per thread for {@link #of}: every signed or MAC'd request hashes its body. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::digest);
 
     private Sha256() {}
 
     public static byte[] of(byte[] bytes) {
-        return digest().digest(bytes);
+        return DIGESTS.get().digest(bytes);
     }
 
     public static String hex(byte[] bytes) {

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Optional;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The server's check-in key secret, {@code keys/check-in-key-secret} in the data directory (0600): one line,
@@ -32,6 +30,8 @@ public final class CheckInKeySecret implements CheckInKeys {
 
     private final int version;
     private final byte[] secret;
+    /** HKDF-Extract of the secret (no salt: 32 zero bytes), the same for every key, so made once. */
+    private final byte[] pseudoRandomKey;
 
     CheckInKeySecret(int version, byte[] secret) {
         if (version < 1 || version > 999_999_999) {
@@ -43,6 +43,7 @@ public final class CheckInKeySecret implements CheckInKeys {
         }
         this.version = version;
         this.secret = secret.clone();
+        this.pseudoRandomKey = RequestMac.mac(new byte[RequestMac.LENGTH], this.secret);
     }
 
     /** The secret in {@code keysDirectory}, made (version 1, owner-only) if there is none. */
@@ -86,12 +87,11 @@ public final class CheckInKeySecret implements CheckInKeys {
         if (keyVersion != version) {
             return Optional.empty();
         }
+        // HKDF-Expand (RFC 5869) of one block, as long as the key: T(1) = HMAC-SHA256(PRK, info || 0x01).
         byte[] info = ("primary-check-in-key\n" + version + "\n" + clientId).getBytes(StandardCharsets.UTF_8);
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(secret, null, info));
-        byte[] key = new byte[RequestMac.LENGTH];
-        hkdf.generateBytes(key, 0, key.length);
-        return Optional.of(key);
+        byte[] block = Arrays.copyOf(info, info.length + 1);
+        block[info.length] = 1;
+        return Optional.of(RequestMac.mac(pseudoRandomKey, block));
     }
 
     private static void write(Path file, String text) {
