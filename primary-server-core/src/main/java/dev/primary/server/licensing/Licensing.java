@@ -146,7 +146,6 @@ public final class Licensing implements ClientProtocol, Administration {
         } else {
             signer = authentication.knownClient(credentials);
         }
-        String leaseId = leases.newLeaseId();
         try (ContactBatch.Claim claim = claim(credentials)) {
             if (claim != null && claim.deferrable() && (signer == null || !signer.revoked())) {
                 Optional<CheckInAnswer> deferred = deferredCheckIn(credentials, request, claim);
@@ -154,6 +153,8 @@ public final class Licensing implements ClientProtocol, Administration {
                     return withCheckInKey(credentials, deferred.get());
                 }
             }
+            // Drawn only here: a check-in that keeps its lease (most) needs no id, and the draw takes a lock.
+            String leaseId = leases.newLeaseId();
             return withCheckInKey(credentials, answer(store.write(writes -> {
                 Instant now = clock.instant();
                 ClientRecord client = signer != null ? signer : writes.client(credentials.clientId())
