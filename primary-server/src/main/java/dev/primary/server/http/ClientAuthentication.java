@@ -4,7 +4,6 @@ import dev.primary.protocol.crypto.Base64Url;
 import dev.primary.protocol.crypto.RequestMac;
 import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.server.licensing.ClientCredentials;
-import java.util.regex.Pattern;
 
 /**
  * Reads a client request's credentials from {@code Primary-Client-Id}, {@code Primary-Sequence} and
@@ -13,16 +12,15 @@ import java.util.regex.Pattern;
  * licensing core's business; missing or garbled headers are refused here (401 {@code unauthenticated}).
  */
 final class ClientAuthentication {
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern DIGITS = Pattern.compile("0|[1-9]\\d*");
-    private static final Pattern KEY_VERSION = Pattern.compile("[1-9]\\d{0,8}");
+    private static final int MAX_CLIENT_ID_LENGTH = 64;
     private static final int MAX_KEY_VERSION = 999_999_999;
+    private static final int MAX_KEY_VERSION_DIGITS = 9;
 
     private ClientAuthentication() {}
 
     static ClientCredentials credentials(Request request) {
         String clientId = required(request, RequestSignature.CLIENT_ID);
-        if (!CLIENT_ID.matcher(clientId).matches()) {
+        if (!isClientId(clientId)) {
             throw new UnauthenticatedRequestException(RequestSignature.CLIENT_ID + " is not a client id (base64url)");
         }
         long sequence = sequence(required(request, RequestSignature.SEQUENCE));
@@ -51,7 +49,7 @@ final class ClientAuthentication {
                     + " bytes, not " + mac.length);
         }
         String version = required(request, RequestMac.KEY_VERSION);
-        if (!KEY_VERSION.matcher(version).matches()) {
+        if (!isDecimal(version) || version.equals("0") || version.length() > MAX_KEY_VERSION_DIGITS) {
             throw new UnauthenticatedRequestException(RequestMac.KEY_VERSION + " must be a key version from 1 to "
                     + MAX_KEY_VERSION + " (digits, no leading zero)");
         }
@@ -72,7 +70,7 @@ final class ClientAuthentication {
      * signed); beyond a {@code long} is refused with the bound.
      */
     private static long sequence(String text) {
-        if (!DIGITS.matcher(text).matches()) {
+        if (!isDecimal(text)) {
             throw new UnauthenticatedRequestException(RequestSignature.SEQUENCE + " must be a decimal number"
                     + " (digits only, no leading zero), got \"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"");
         }
@@ -82,6 +80,34 @@ final class ClientAuthentication {
             throw new UnauthenticatedRequestException(RequestSignature.SEQUENCE + " is larger than the largest"
                     + " sequence, " + Long.MAX_VALUE + " (" + text.length() + " digits)");
         }
+    }
+
+    /** Base64url, 1 to 64 characters: {@code [A-Za-z0-9_-]{1,64}}, checked without a regular expression (every request). */
+    private static boolean isClientId(String text) {
+        if (text.isEmpty() || text.length() > MAX_CLIENT_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A decimal number in its one spelling, {@code 0|[1-9][0-9]*}: ASCII digits only, no leading zero. */
+    private static boolean isDecimal(String text) {
+        if (text.isEmpty() || text.length() > 1 && text.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String required(Request request, String header) {
