@@ -1,7 +1,6 @@
 package dev.primary.protocol.message;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Who holds a seat: a computer (name + domain), or one user on a multi-user host (name +
@@ -13,23 +12,44 @@ import java.util.regex.Pattern;
  * @param userName the user, for per-user seats on a multi-user host; empty for a per-computer seat
  */
 public record ComputerIdentity(String computerName, String domain, String userName) {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
-    private static final Pattern DOMAIN = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,254})?");
-    private static final Pattern USER = Pattern.compile("([A-Za-z0-9][A-Za-z0-9 ._@-]{0,127})?");
+    private static final int MAX_NAME = 63;
+    private static final int MAX_DOMAIN = 255;
+    private static final int MAX_USER = 128;
 
     public ComputerIdentity {
         domain = domain == null ? "" : domain;
         userName = userName == null ? "" : userName;
-        if (computerName == null || !NAME.matcher(computerName).matches()) {
+        if (computerName == null || computerName.isEmpty() || !spelled(computerName, MAX_NAME, "._-")) {
             throw new IllegalArgumentException("computer name must be 1-63 letters, digits, '.', '_' or '-', "
                     + "starting with a letter or digit; got \"" + computerName + "\"");
         }
-        if (!DOMAIN.matcher(domain).matches()) {
+        if (!domain.isEmpty() && !spelled(domain, MAX_DOMAIN, "._-")) {
             throw new IllegalArgumentException("domain must be letters, digits, '.', '_' or '-'; got \"" + domain + "\"");
         }
-        if (!USER.matcher(userName).matches()) {
+        if (!userName.isEmpty() && !spelled(userName, MAX_USER, " ._@-")) {
             throw new IllegalArgumentException("user name has characters that are not allowed: \"" + userName + "\"");
         }
+    }
+
+    /**
+     * Whether {@code text} is at most {@code maxLength} characters, an ASCII letter or digit first, then letters, digits
+     * or any of {@code others}. Checked at every construction, stored rows included, so without a regular expression.
+     */
+    private static boolean spelled(String text, int maxLength, String others) {
+        if (text.length() > maxLength || !letterOrDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!letterOrDigit(c) && others.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     public static ComputerIdentity computer(String computerName, String domain) {
