@@ -289,8 +289,9 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("name")).sendKeys(account);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login")).click();
-        assertThat(browser.getCurrentUrl()).as(browser.findElement(By.tagName("body")).getText())
-                .doesNotContain("/console/login");
+        // The form's answer is a navigation the browser makes on its own time: wait for it, not for the click.
+        Eventually.within(PATIENCE, () -> assertThat(browser.getCurrentUrl())
+                .as(browser.findElement(By.tagName("body")).getText()).doesNotContain("/console/login"));
     }
 
     private void upload(String input, Path file, String button) {
