@@ -285,7 +285,7 @@ class ConsoleBrowserIT {
     }
 
     private void logIn(String account) {
-        assertThat(browser.getCurrentUrl()).contains("/console/login");
+        Eventually.within(PATIENCE, () -> assertThat(browser.getCurrentUrl()).contains("/console/login"));
         browser.findElement(By.id("name")).sendKeys(account);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login")).click();
