@@ -68,9 +68,9 @@ public final class HttpListener implements AutoCloseable {
                         connections.add(channel);
                         ChannelPipeline pipeline = channel.pipeline();
                         RequestDeadline deadline = new RequestDeadline(limits.deadlines());
-                        SslHandler handshake = tls.newHandler(channel.alloc());
-                        pipeline.addLast("tls", handshake);
-                        pipeline.addLast("handshakes", new HandshakeCount(handshake, traffic));
+                        SslHandler tlsHandler = tls.newHandler(channel.alloc());
+                        pipeline.addLast("tls", tlsHandler);
+                        pipeline.addLast("handshakes", new HandshakeCount(tlsHandler, traffic));
                         pipeline.addLast("bytes", deadline.bytesWatch());
                         pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS));

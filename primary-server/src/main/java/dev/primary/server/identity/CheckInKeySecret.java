@@ -29,8 +29,10 @@ public final class CheckInKeySecret implements CheckInKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int version;
-    private final byte[] secret;
-    /** HKDF-Extract of the secret (no salt: 32 zero bytes), the same for every key, so made once. */
+    /**
+     * HKDF-Extract of the secret (no salt: 32 zero bytes), the same for every key, so made once; the secret itself is
+     * not kept.
+     */
     private final byte[] pseudoRandomKey;
 
     CheckInKeySecret(int version, byte[] secret) {
@@ -42,8 +44,7 @@ public final class CheckInKeySecret implements CheckInKeys {
                     + secret.length);
         }
         this.version = version;
-        this.secret = secret.clone();
-        this.pseudoRandomKey = RequestMac.mac(new byte[RequestMac.LENGTH], this.secret);
+        this.pseudoRandomKey = RequestMac.mac(new byte[RequestMac.LENGTH], secret);
     }
 
     /** The secret in {@code keysDirectory}, made (version 1, owner-only) if there is none. */
