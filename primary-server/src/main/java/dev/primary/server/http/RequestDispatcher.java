@@ -93,7 +93,9 @@ final class RequestDispatcher {
 
     private static void requireJson(HttpHeaders headers) {
         String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE, "");
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        int parameters = contentType.indexOf(';');
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
+                .toLowerCase(Locale.ROOT);
         if (!mediaType.equals(Response.JSON)) {
             throw new UnsupportedMediaTypeException(contentType);
         }

@@ -3,10 +3,13 @@ package dev.primary.server.http;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -14,16 +17,36 @@ import java.util.TreeSet;
  * plus a filter that runs before routing. When several patterns match a path, the one with fewest
  * parameters wins, so {@code /computers/reserve} beats {@code /computers/{computer}}. Upload routes
  * ({@link Builder#upload}) take their body streamed instead of whole.
+ *
+ * <p>A path that is exactly a pattern without parameters ({@code POST /v1/verify}, the routes a fleet calls) is
+ * found by one map look-up; only other paths are matched segment by segment. The answer is the same either way: a
+ * pattern without parameters has the fewest there can be, and the first one declared wins, as in the scan.
  */
 public final class RouteTable {
     private final List<Route<Handler>> routes;
     private final List<Route<UploadHandler>> uploads;
     private final RequestFilter filter;
+    /** {@code METHOD /path} → the first handler route declared with exactly that pattern and no parameters. */
+    private final Map<String, Route<Handler>> exactRoutes = new HashMap<>();
+    /** {@code METHOD /path} → the label of the first route of any kind declared so ({@link #routeOf}). */
+    private final Map<String, String> exactLabels = new HashMap<>();
+    private final Set<String> uploadMethods = new HashSet<>();
 
     private RouteTable(List<Route<Handler>> routes, List<Route<UploadHandler>> uploads, RequestFilter filter) {
         this.routes = List.copyOf(routes);
         this.uploads = List.copyOf(uploads);
         this.filter = filter;
+        for (Route<Handler> route : this.routes) {
+            if (route.withoutParameters()) {
+                exactRoutes.putIfAbsent(route.key(), route);
+            }
+        }
+        for (Route<?> route : allRoutes()) {
+            if (route.withoutParameters()) {
+                exactLabels.putIfAbsent(route.key(), route.label());
+            }
+        }
+        this.uploads.forEach(route -> uploadMethods.add(route.method()));
     }
 
     public static Builder builder() {
@@ -34,16 +57,15 @@ public final class RouteTable {
         return filter;
     }
 
-    /** The handler for {@code method} on {@code rawPath}, with its decoded path parameters. */
-    Match<Handler> resolve(String method, String rawPath) {
-        return resolve(routes, method, rawPath);
-    }
-
     /**
      * The declared pattern that answers {@code method} on {@code rawPath} ({@code /v1/packages/{sha256}}), or
      * {@code other} when none does: a route label of bounded cardinality for metrics.
      */
     String routeOf(String method, String rawPath) {
+        String exact = exactLabels.get(method + " " + rawPath);
+        if (exact != null) {
+            return exact;
+        }
         List<String> segments = segmentsOf(rawPath);
         Route<?> best = null;
         int fewest = Integer.MAX_VALUE;
@@ -56,7 +78,7 @@ public final class RouteTable {
                 }
             }
         }
-        return best == null ? "other" : "/" + String.join("/", best.pattern());
+        return best == null ? "other" : best.label();
     }
 
     /** The upload handler for {@code method} on {@code rawPath}. */
@@ -66,8 +88,20 @@ public final class RouteTable {
 
     /** Whether a request's body goes to an upload handler, streamed, rather than being read whole first. */
     boolean isUpload(String method, String rawPath) {
+        if (!uploadMethods.contains(method)) {
+            return false;
+        }
         List<String> segments = segmentsOf(rawPath);
         return uploads.stream().anyMatch(route -> route.method().equals(method) && route.match(segments).isPresent());
+    }
+
+    /** The handler for {@code method} on {@code rawPath}, with its decoded path parameters. */
+    Match<Handler> resolve(String method, String rawPath) {
+        Route<Handler> exact = exactRoutes.get(method + " " + rawPath);
+        if (exact != null) {
+            return new Match<>(exact.handler(), Map.of());
+        }
+        return resolve(routes, method, rawPath);
     }
 
     private <H> Match<H> resolve(List<Route<H>> candidates, String method, String rawPath) {
@@ -99,7 +133,7 @@ public final class RouteTable {
      * for checking that the documentation names them all.
      */
     List<String> declared() {
-        return allRoutes().stream().map(route -> route.method() + " /" + String.join("/", route.pattern())).toList();
+        return allRoutes().stream().map(Route::key).toList();
     }
 
     private List<Route<?>> allRoutes() {
@@ -120,6 +154,24 @@ public final class RouteTable {
     }
 
     private record Route<H>(String method, List<String> pattern, H handler) {
+        /** The pattern as declared: {@code /v1/packages/{sha256}}. */
+        String label() {
+            return "/" + String.join("/", pattern);
+        }
+
+        /** {@code METHOD /pattern}. */
+        String key() {
+            return method + " " + label();
+        }
+
+        boolean withoutParameters() {
+            return pattern.stream().noneMatch(Route::isParameter);
+        }
+
+        static boolean isParameter(String segment) {
+            return segment.startsWith("{") && segment.endsWith("}");
+        }
+
         Optional<Map<String, String>> match(List<String> segments) {
             if (segments.size() != pattern.size()) {
                 return Optional.empty();
@@ -128,7 +180,7 @@ public final class RouteTable {
             for (int i = 0; i < pattern.size(); i++) {
                 String expected = pattern.get(i);
                 String actual = segments.get(i);
-                if (expected.startsWith("{") && expected.endsWith("}")) {
+                if (isParameter(expected)) {
                     if (actual.isEmpty()) {
                         return Optional.empty();
                     }

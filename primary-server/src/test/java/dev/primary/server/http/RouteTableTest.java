@@ -36,4 +36,53 @@ class RouteTableTest {
                 .isInstanceOf(MethodNotAllowedException.class)
                 .hasMessage("/computers/reserve does not accept DELETE; it accepts GET, POST");
     }
+
+    @Test
+    void of_two_routes_declared_with_the_same_pattern_and_method_the_first_answers() {
+        Handler second = request -> Response.noContent();
+        RouteTable twice = RouteTable.builder().post("/v1/verify", literal).post("/v1/verify", second).build();
+
+        assertThat(twice.resolve("POST", "/v1/verify").handler()).isSameAs(literal);
+        assertThat(twice.resolve("POST", "/v1/verify").parameters()).isEmpty();
+    }
+
+    @Test
+    void a_path_is_matched_whole_not_by_its_prefix_or_with_a_trailing_slash() {
+        assertThat(routes.resolve("POST", "/computers/reserve").handler()).isSameAs(literal);
+        assertThatThrownBy(() -> routes.resolve("POST", "/computers/reserve/")).isInstanceOf(RouteNotFoundException.class);
+        assertThatThrownBy(() -> routes.resolve("POST", "/computers/reserv")).isInstanceOf(MethodNotAllowedException.class);
+        assertThatThrownBy(() -> routes.resolve("POST", "computers/reserve")).isInstanceOf(RouteNotFoundException.class);
+    }
+
+    @Test
+    void a_route_label_is_the_declared_pattern_and_other_for_a_path_no_route_answers() {
+        UploadHandler upload = (request, length) -> null;
+        RouteTable table = RouteTable.builder()
+                .get("/v1/packages/{sha256}", parameterised)
+                .post("/v1/verify", literal)
+                .upload("/admin/v1/packages/{sha256}", upload)
+                .upload("/admin/v1/blob", upload)
+                .build();
+
+        assertThat(table.routeOf("POST", "/v1/verify")).isEqualTo("/v1/verify");
+        assertThat(table.routeOf("GET", "/v1/packages/ab12")).isEqualTo("/v1/packages/{sha256}");
+        assertThat(table.routeOf("PUT", "/admin/v1/blob")).isEqualTo("/admin/v1/blob");
+        assertThat(table.routeOf("PUT", "/admin/v1/packages/ab12")).isEqualTo("/admin/v1/packages/{sha256}");
+        assertThat(table.routeOf("GET", "/v1/verify")).as("another method").isEqualTo("other");
+        assertThat(table.routeOf("POST", "/v1/verify/x")).isEqualTo("other");
+    }
+
+    @Test
+    void only_a_declared_upload_method_and_path_streams_its_body() {
+        UploadHandler upload = (request, length) -> null;
+        RouteTable table = RouteTable.builder()
+                .post("/admin/v1/packages/{sha256}", literal)
+                .upload("/admin/v1/packages/{sha256}", upload)
+                .build();
+
+        assertThat(table.isUpload("PUT", "/admin/v1/packages/ab12")).isTrue();
+        assertThat(table.isUpload("POST", "/admin/v1/packages/ab12")).isFalse();
+        assertThat(table.isUpload("PUT", "/admin/v1/packages")).isFalse();
+        assertThat(table.isUpload("PUT", "/admin/v1/packages/")).isFalse();
+    }
 }
