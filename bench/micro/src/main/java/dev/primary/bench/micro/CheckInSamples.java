@@ -48,6 +48,12 @@ final class CheckInSamples {
         return new VerifyRequest(leaseId, RECORDER_VERSION, VERIFY_INTERVAL, CLIENT_VERSION, 7L, NUDGE_PORT, List.of());
     }
 
+    /** What a licensed client that can keep its current lease (as the Client Service does) sends every four hours. */
+    static VerifyRequest verifyKeepingLease(String leaseId) {
+        return new VerifyRequest(leaseId, RECORDER_VERSION, VERIFY_INTERVAL, CLIENT_VERSION, 7L, NUDGE_PORT, List.of(),
+                true);
+    }
+
     /** The terms of a seven-day lease, as the server issues them. */
     static LeasePayload leaseTerms(SigningKey clientKey, Instant now) {
         return new LeasePayload("Kq3v9Zb1RkGm0xTt7pWc2A", "3f1c9a52-7d0e-4b8e-9a61-2c5d8e4f7b10",

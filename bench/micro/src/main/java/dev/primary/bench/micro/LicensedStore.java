@@ -1,6 +1,7 @@
 package dev.primary.bench.micro;
 
 import dev.primary.protocol.admin.EnrollmentTokenRequest;
+import dev.primary.protocol.crypto.RequestMac;
 import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.protocol.crypto.SignedDocument;
 import dev.primary.protocol.crypto.SigningKey;
@@ -12,10 +13,13 @@ import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.RegistrationCode;
 import dev.primary.protocol.message.UnlockPayload;
 import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.server.licensing.CheckInKeys;
 import dev.primary.server.licensing.ClientCredentials;
+import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.IdentityPolicy;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.licensing.UpdateAdvisor;
 import dev.primary.server.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,16 +50,33 @@ final class LicensedStore implements AutoCloseable {
     private static final String SERIAL = "BENCH-1";
     private static final String ACTOR = "bench";
 
+    /** The one check-in key (version 1) of every client when contacts are deferred: how keys are made is not measured. */
+    static final byte[] CHECK_IN_KEY = new byte[RequestMac.LENGTH];
+    private static final CheckInKeys ONE_KEY = new CheckInKeys() {
+        @Override
+        public int currentVersion() {
+            return 1;
+        }
+
+        @Override
+        public Optional<byte[]> key(int version, String clientId) {
+            return version == 1 ? Optional.of(CHECK_IN_KEY) : Optional.empty();
+        }
+    };
+
     private final Path directory;
     private final SqliteStore store;
     private final Licensing licensing;
+    private final ContactBatch contacts;
     private final String enrollmentToken;
     private final List<RegisteredClient> clients = new ArrayList<>();
 
-    private LicensedStore(Path directory, SqliteStore store, Licensing licensing, String enrollmentToken) {
+    private LicensedStore(Path directory, SqliteStore store, Licensing licensing, ContactBatch contacts,
+            String enrollmentToken) {
         this.directory = directory;
         this.store = store;
         this.licensing = licensing;
+        this.contacts = contacts;
         this.enrollmentToken = enrollmentToken;
     }
 
@@ -68,6 +90,15 @@ final class LicensedStore implements AutoCloseable {
      * with an enrollment token (no limit of uses), or with none when {@code openEnrollment}.
      */
     static LicensedStore open(int clients, int seats, boolean openEnrollment) {
+        return open(clients, seats, openEnrollment, false);
+    }
+
+    /**
+     * As {@link #open(int, int, boolean)}; with {@code deferringContacts} the core is the server's: check-ins that
+     * change nothing but their last contact wait in a {@link ContactBatch} (2 s window), and {@code verify} may be
+     * authenticated with a check-in MAC ({@link #CHECK_IN_KEY}).
+     */
+    static LicensedStore open(int clients, int seats, boolean openEnrollment, boolean deferringContacts) {
         Path directory;
         try {
             directory = Files.createTempDirectory("primary-bench-store");
@@ -78,11 +109,13 @@ final class LicensedStore implements AutoCloseable {
         LicensingSettings settings = new LicensingSettings(SERVER_ID, "0.1.0", "sha256/bench", Duration.ofDays(7),
                 Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30), () -> List.of(vendorKey.publicKey()));
         SqliteStore store = SqliteStore.open(directory.resolve("primary.db"));
+        ContactBatch contacts = deferringContacts ? ContactBatch.started(store, ContactBatch.Limits.DEFAULT) : null;
         Licensing licensing = new Licensing(settings.withIdentity(IdentityPolicy.DEFAULTS.withOpenEnrollment(
-                openEnrollment)), store, CheckInSamples.key(0), Clock.systemUTC());
+                openEnrollment)), store, CheckInSamples.key(0), Clock.systemUTC(), UpdateAdvisor.NONE, contacts,
+                deferringContacts ? ONE_KEY : null);
         String token = openEnrollment ? ""
                 : licensing.createEnrollmentToken(new EnrollmentTokenRequest(ACTOR, 0, 0, ""), ACTOR).token();
-        LicensedStore licensed = new LicensedStore(directory, store, licensing, token);
+        LicensedStore licensed = new LicensedStore(directory, store, licensing, contacts, token);
         licensed.activateLicense(vendorKey, seats);
         licensed.register(clients);
         return licensed;
@@ -133,6 +166,9 @@ final class LicensedStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (contacts != null) {
+            contacts.close();
+        }
         store.close();
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -184,10 +220,11 @@ final class LicensedStore implements AutoCloseable {
             throw new IllegalStateException("client " + number + " was not licensed: " + answer);
         }
         String leaseId = Json.read(licensed.lease().unverifiedPayload(), LeasePayload.class).leaseId();
-        VerifyRequest verify = CheckInSamples.verify(leaseId);
+        VerifyRequest verify = contacts != null ? CheckInSamples.verifyKeepingLease(leaseId)
+                : CheckInSamples.verify(leaseId);
         byte[] verifySigned = RequestSignature.signedBytes("POST", CheckInSamples.VERIFY_PATH, clientId, 2,
                 Json.write(verify));
-        return new RegisteredClient(clientId, verify, verifySigned, key.sign(verifySigned), 1);
+        return new RegisteredClient(clientId, verify, Json.write(verify), verifySigned, key.sign(verifySigned), 1);
     }
 
     /**
@@ -199,13 +236,16 @@ final class LicensedStore implements AutoCloseable {
     static final class RegisteredClient {
         private final String clientId;
         private final VerifyRequest request;
+        private final byte[] body;
         private final byte[] signedBytes;
         private final byte[] signature;
         private long sequence;
 
-        RegisteredClient(String clientId, VerifyRequest request, byte[] signedBytes, byte[] signature, long sequence) {
+        RegisteredClient(String clientId, VerifyRequest request, byte[] body, byte[] signedBytes, byte[] signature,
+                long sequence) {
             this.clientId = clientId;
             this.request = request;
+            this.body = body;
             this.signedBytes = signedBytes;
             this.signature = signature;
             this.sequence = sequence;
@@ -214,6 +254,17 @@ final class LicensedStore implements AutoCloseable {
         /** One verify check-in: authenticated, written (durable) and answered with a signed lease. */
         CheckInAnswer verify(Licensing server) {
             return server.verify(new ClientCredentials(clientId, ++sequence, signature, signedBytes), request);
+        }
+
+        /**
+         * One verify authenticated with a check-in MAC over its next sequence, as a Client Service that holds a key
+         * sends it (the client's part, the bytes and the MAC, about a microsecond, is measured with it).
+         */
+        CheckInAnswer verifyWithMac(Licensing server) {
+            long next = ++sequence;
+            byte[] signed = RequestSignature.signedBytes("POST", CheckInSamples.VERIFY_PATH, clientId, next, body);
+            return server.verify(ClientCredentials.maced(clientId, next, RequestMac.mac(CHECK_IN_KEY, signed), signed,
+                    "", 1), request);
         }
     }
 }
