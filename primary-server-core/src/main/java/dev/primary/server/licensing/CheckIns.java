@@ -197,7 +197,7 @@ final class CheckIns {
      */
     Optional<CheckInDecision.LeaseKept> contactOnly(LicensingReads reads, ClientCredentials credentials,
             VerifyRequest request, Instant now) {
-        if (!request.keepsCurrentLease() || !request.updates().isEmpty()) {
+        if (!mayKeepLease(request)) {
             return Optional.empty();
         }
         Optional<ClientRecord> client = reads.client(credentials.clientId());
@@ -210,14 +210,37 @@ final class CheckIns {
         if (found.isEmpty() || found.get().state() != ComputerState.LICENSED) {
             return Optional.empty();
         }
-        Computer known = found.get();
-        Optional<License> license = reads.license(known.licenseSerial()).filter(active -> active.activeAt(now));
+        return leaseKept(found.get(), reads.license(found.get().licenseSerial()), credentials, request, now);
+    }
+
+    /**
+     * The same decision from what the {@link CheckInIndex} knows of the client: its licensed computer (as last read,
+     * not revoked: a revocation drops the entry), the highest sequence it used, and {@code license}, the computer's
+     * license as cached.
+     */
+    Optional<CheckInDecision.LeaseKept> contactOnly(CheckInIndex.Known known, Optional<License> license,
+            ClientCredentials credentials, VerifyRequest request, Instant now) {
+        Computer computer = known.computer();
+        if (!mayKeepLease(request) || known.highestSequence() >= credentials.sequence()
+                || !computer.lease().leaseId().equals(request.leaseId())) {
+            return Optional.empty();
+        }
+        return leaseKept(computer, license, credentials, request, now);
+    }
+
+    private static boolean mayKeepLease(VerifyRequest request) {
+        return request.keepsCurrentLease() && request.updates().isEmpty();
+    }
+
+    private Optional<CheckInDecision.LeaseKept> leaseKept(Computer known, Optional<License> license,
+            ClientCredentials credentials, VerifyRequest request, Instant now) {
+        Optional<License> active = license.filter(terms -> terms.activeAt(now));
         Computer checkedIn = known.withCheckIn(request.recorderVersion(), request.verifyIntervalSeconds(), now)
                 .withClientVersion(request.clientVersion())
                 .withProfile(known.profile().reachedAt(credentials.remoteAddress(), request.nudgePort())
                         .withContentRevision(request.contentRevision()));
-        if (license.isEmpty() || !checkedIn.sameButLastContact(known)
-                || !leases.stillGood(known, request.leaseId(), license.get(), now)) {
+        if (active.isEmpty() || !checkedIn.sameButLastContact(known)
+                || !leases.stillGood(known, request.leaseId(), active.get(), now)) {
             return Optional.empty();
         }
         return Optional.of(new CheckInDecision.LeaseKept(checkedIn, request.leaseId(),

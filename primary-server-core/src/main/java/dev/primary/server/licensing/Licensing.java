@@ -29,6 +29,7 @@ import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.computer.Computer;
+import dev.primary.server.computer.UpdateRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -63,6 +64,7 @@ public final class Licensing implements ClientProtocol, Administration {
     private final UpdateAdvisor advisor;
     private final Enrollments enrollments;
     private final ContactBatch contacts;
+    private final CheckInIndex index;
 
     /** A licensing core that serves no updates ({@link UpdateAdvisor#NONE}). */
     public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock) {
@@ -91,6 +93,21 @@ public final class Licensing implements ClientProtocol, Administration {
      */
     public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock,
             UpdateAdvisor advisor, ContactBatch contacts, CheckInKeys checkInKeys) {
+        this(settings, store, serverKey, clock, advisor, contacts, checkInKeys, null);
+    }
+
+    /**
+     * A licensing core that also decides contact-only check-ins from {@code index} where it can, instead of a read
+     * each ({@code null}: a read each). Only for a server that is its store's only writer, and then every unit of work
+     * {@code store} runs must pass a {@link CheckInIndexStore} over that {@code index}, so that it hears of every change.
+     */
+    public Licensing(LicensingSettings settings, LicensingStore store, SigningKey serverKey, Clock clock,
+            UpdateAdvisor advisor, ContactBatch contacts, CheckInKeys checkInKeys, CheckInIndex index) {
+        if (index != null && (contacts == null || !index.watched())) {
+            throw new IllegalArgumentException("a check-in index needs a contact batch and a store that tells it of"
+                    + " every change (CheckInIndexStore)");
+        }
+        this.index = index;
         this.contacts = contacts;
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -178,20 +195,64 @@ public final class Licensing implements ClientProtocol, Administration {
 
     /**
      * A check-in that changes nothing but the computer's last contact (and the client's sequence), decided from a
-     * read taken after its sequence was claimed: answered at once, its contact written with the next batch. Empty
-     * when anything else would change (a lease to sign, a seat, a version, an update record): then it is a write.
+     * read taken after its sequence was claimed, or from the {@link CheckInIndex}: answered at once, its contact
+     * written with the next batch. Empty when anything else would change (a lease to sign, a seat, a version, an
+     * update record): then it is a write.
      */
     private Optional<CheckInAnswer> deferredCheckIn(ClientCredentials credentials, VerifyRequest request,
             ContactBatch.Claim claim) {
         Instant now = clock.instant();
-        Optional<CheckInOutcome> outcome = store.read(reads -> checkIns.contactOnly(reads, credentials, request, now)
-                .flatMap(kept -> ReadOnlyUpdateRecords.advise(advisor, reads, kept.computer(), now)
-                        .map(directives -> new CheckInOutcome(kept, directives, Set.of()))));
+        Optional<CheckInOutcome> outcome = index == null ? decidedFromRead(credentials, request, now, null)
+                : decidedWithIndex(credentials, request, now);
         if (outcome.isEmpty()) {
             return Optional.empty();
         }
         claim.defer(outcome.get().decision().computer().id(), now);
         return Optional.of(answer(outcome.get()));
+    }
+
+    /** From the client's entry in the index, or from a read that makes one. */
+    private Optional<CheckInOutcome> decidedWithIndex(ClientCredentials credentials, VerifyRequest request,
+            Instant now) {
+        Optional<CheckInIndex.Known> known = index.known(credentials.clientId());
+        if (known.isPresent()) {
+            CheckInIndex.Known entry = known.get();
+            Optional<License> license = index.license(entry.computer().licenseSerial(),
+                    serial -> store.read(reads -> reads.license(serial)));
+            Optional<CheckInOutcome> outcome = checkIns.contactOnly(entry, license, credentials, request, now)
+                    .flatMap(kept -> ReadOnlyUpdateRecords.advise(advisor, entry.records(), kept.computer(), now)
+                            .map(directives -> new CheckInOutcome(kept, directives, Set.of())));
+            if (outcome.isPresent()) {
+                entry.accepted(credentials.sequence());
+                return outcome;
+            }
+            return decidedFromRead(credentials, request, now, null);
+        }
+        CheckInIndex.Fill fill = index.startFill(credentials.clientId());
+        try {
+            return decidedFromRead(credentials, request, now, fill);
+        } finally {
+            if (fill != null) {
+                index.abandon(fill);
+            }
+        }
+    }
+
+    /** From a read; with {@code fill}, what the read found also makes the client's entry in the index. */
+    private Optional<CheckInOutcome> decidedFromRead(ClientCredentials credentials, VerifyRequest request, Instant now,
+            CheckInIndex.Fill fill) {
+        return store.read(reads -> checkIns.contactOnly(reads, credentials, request, now).flatMap(kept -> {
+            if (fill == null) {
+                return ReadOnlyUpdateRecords.advise(advisor, reads, kept.computer(), now)
+                        .map(directives -> new CheckInOutcome(kept, directives, Set.of()));
+            }
+            List<UpdateRecord> records = reads.updateRecords(kept.computer().id());
+            Optional<CheckInDirectives> directives = ReadOnlyUpdateRecords.advise(advisor, records, kept.computer(),
+                    now);
+            directives.ifPresent(advice -> index.complete(fill, kept.computer(), records, credentials.sequence(),
+                    reads.license(kept.computer().licenseSerial())));
+            return directives.map(advice -> new CheckInOutcome(kept, advice, Set.of()));
+        }));
     }
 
     /** Claims the request's sequence on this server while it is handled; {@code null} without a contact batch. */

@@ -7,6 +7,7 @@ import dev.primary.server.computer.UpdateRecordWrites;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The update records of a read, offered to an {@link UpdateAdvisor} as if they could be written: a check-in whose
@@ -14,17 +15,34 @@ import java.util.Optional;
  * the durable way.
  */
 final class ReadOnlyUpdateRecords implements UpdateRecordWrites {
-    private final LicensingReads reads;
+    private final LongFunction<List<UpdateRecord>> records;
 
-    private ReadOnlyUpdateRecords(LicensingReads reads) {
-        this.reads = reads;
+    private ReadOnlyUpdateRecords(LongFunction<List<UpdateRecord>> records) {
+        this.records = records;
     }
 
     /** The advice for {@code computer}, or empty when giving it would change the store. */
     static Optional<CheckInDirectives> advise(UpdateAdvisor advisor, LicensingReads reads, Computer computer,
             Instant now) {
+        return advise(advisor, reads::updateRecords, computer, now);
+    }
+
+    /** The same over {@code records}, the computer's update records as they were read. */
+    static Optional<CheckInDirectives> advise(UpdateAdvisor advisor, List<UpdateRecord> records, Computer computer,
+            Instant now) {
+        return advise(advisor, computerId -> {
+            if (computerId != computer.id()) {
+                throw new IllegalStateException("the advice for computer " + computer.id()
+                        + " asked for the update records of computer " + computerId);
+            }
+            return records;
+        }, computer, now);
+    }
+
+    private static Optional<CheckInDirectives> advise(UpdateAdvisor advisor, LongFunction<List<UpdateRecord>> records,
+            Computer computer, Instant now) {
         try {
-            return Optional.of(advisor.advise(new ReadOnlyUpdateRecords(reads), computer, now));
+            return Optional.of(advisor.advise(new ReadOnlyUpdateRecords(records), computer, now));
         } catch (WouldWrite e) {
             return Optional.empty();
         }
@@ -32,7 +50,7 @@ final class ReadOnlyUpdateRecords implements UpdateRecordWrites {
 
     @Override
     public List<UpdateRecord> updateRecords(long computerId) {
-        return reads.updateRecords(computerId);
+        return records.apply(computerId);
     }
 
     @Override

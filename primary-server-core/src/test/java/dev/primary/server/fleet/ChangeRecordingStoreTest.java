@@ -6,26 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.primary.server.account.AccountWrites;
 import dev.primary.server.computer.UpdateRecordWrites;
 import dev.primary.server.enrollment.EnrollmentWrites;
-import dev.primary.server.licensing.LicensingReads;
-import dev.primary.server.licensing.LicensingStore;
 import dev.primary.server.licensing.LicensingWrites;
-import dev.primary.server.release.ReleaseReads;
-import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.ReleaseWrites;
+import dev.primary.server.store.StoreDoingNothing;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ChangeRecordingStoreTest {
     private final List<CommittedChanges> committed = new ArrayList<>();
-    private final ChangeRecordingStore<WritesDoingNothing> store = new ChangeRecordingStore<>(new WritesDoingNothing(),
+    private final ChangeRecordingStore<StoreDoingNothing> store = new ChangeRecordingStore<>(new StoreDoingNothing(),
             committed::add);
 
     @Test
@@ -83,33 +78,5 @@ class ChangeRecordingStoreTest {
         });
 
         assertThat(committed).containsExactly(new CommittedChanges(Map.of(), true, true));
-    }
-
-    /** A store whose writes do nothing and answer defaults: the decorator's bookkeeping is what is tested. */
-    private static final class WritesDoingNothing implements LicensingStore, ReleaseStore {
-        @Override
-        public <T> T write(Function<LicensingWrites, T> unit) {
-            return unit.apply(nothing(LicensingWrites.class));
-        }
-
-        @Override
-        public <T> T read(Function<LicensingReads, T> unit) {
-            return unit.apply(nothing(LicensingReads.class));
-        }
-
-        @Override
-        public <T> T writeReleases(Function<ReleaseWrites, T> unit) {
-            return unit.apply(nothing(ReleaseWrites.class));
-        }
-
-        @Override
-        public <T> T readReleases(Function<ReleaseReads, T> unit) {
-            return unit.apply(nothing(ReleaseReads.class));
-        }
-
-        private static <W> W nothing(Class<W> port) {
-            return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
-                    (proxy, method, arguments) -> method.getReturnType() == boolean.class ? Boolean.TRUE : null));
-        }
     }
 }
