@@ -8,6 +8,8 @@ import dev.primary.server.fleet.FleetChangeFeed;
 import dev.primary.server.fleet.FleetRelay;
 import dev.primary.server.identity.CheckInKeySecret;
 import dev.primary.server.identity.DataDirectory;
+import dev.primary.server.licensing.CheckInIndex;
+import dev.primary.server.licensing.CheckInIndexStore;
 import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
@@ -42,7 +44,7 @@ final class BackendOnStore {
             String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
             List<AuditEvent> startEvents) {
         return assemble(store, description, settings, serverKey, dataDirectory, clock, startEvents, local -> local,
-                FleetRelay.ALONE);
+                FleetRelay.ALONE, true);
     }
 
     /**
@@ -52,7 +54,8 @@ final class BackendOnStore {
      */
     static <S extends LicensingStore & ReleaseStore & AutoCloseable> LicensingBackend assemble(S store,
             String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
-            List<AuditEvent> startEvents, Function<FilePackageStore, PackageStore> packagesOver, FleetRelay relay) {
+            List<AuditEvent> startEvents, Function<FilePackageStore, PackageStore> packagesOver, FleetRelay relay,
+            boolean soleWriter) {
         FleetChangeFeed feed = FleetChangeFeed.started(FleetChangeFeed.Limits.DEFAULT, ids -> namesOf(store, ids),
                 relay);
         try {
@@ -62,16 +65,21 @@ final class BackendOnStore {
                     return null;
                 });
             }
-            // Audit events carry the address of the request that caused them; changes are told to the fleet feed.
-            ChangeRecordingStore<AuditSourceStore<S>> recorded = new ChangeRecordingStore<>(
-                    new AuditSourceStore<>(store), feed::committed);
+            // Audit events carry the address of the request that caused them; changes are told to the fleet feed,
+            // and, on a store no other server writes, to the check-in index (which every unit of work passes).
+            CheckInIndex index = soleWriter ? new CheckInIndex(CheckInIndex.Limits.DEFAULT) : null;
+            ChangeRecordingStore<?> recorded = soleWriter
+                    ? new ChangeRecordingStore<>(new CheckInIndexStore<>(new AuditSourceStore<>(store), index),
+                            feed::committed)
+                    : new ChangeRecordingStore<>(new AuditSourceStore<>(store), feed::committed);
             PackageStore packages = packagesOver.apply(
                     FilePackageStore.open(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME)));
             Releases releases = new Releases(new ReleaseSettings(settings.trustedReleaseKeys()), recorded, packages,
                     clock);
             ContactBatch contacts = ContactBatch.started(recorded, ContactBatch.Limits.DEFAULT);
             CheckInKeySecret checkInKeys = CheckInKeySecret.openOrCreate(dataDirectory.resolve("keys"));
-            Licensing licensing = new Licensing(settings, recorded, serverKey, clock, releases, contacts, checkInKeys);
+            Licensing licensing = new Licensing(settings, recorded, serverKey, clock, releases, contacts, checkInKeys,
+                    index);
             AutoCloseable beforeStore = () -> {
                 try (feed) {
                     contacts.close();

@@ -26,7 +26,7 @@ final class PostgresLicensing {
                         FleetPackageStore packages = new FleetPackageStore(local, store.packageBlobs(), clock);
                         packages.storeLocalOnlyPackages();
                         return packages;
-                    }, store.fleetRelay());
+                    }, store.fleetRelay(), false);
         };
     }
 }
