@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,8 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * licensed client keeping its lease, authenticated with a check-in MAC, whose check-in changes nothing but its last
  * contact. Its sequence is claimed, the store (real SQLite) is read once to decide it, and its contact waits in the
  * {@code ContactBatch} for the next batch write (every 2 s, on the batch's own thread, as in the server). Each caller
- * thread checks in its own share of {@value #CLIENTS} clients in turn. What the HTTP and TLS layers add is measured
- * end to end by {@code bench/fleet-simulator}; this isolates the core and the store read.
+ * thread checks in its own share of {@value #CLIENTS} clients in turn. {@code decidedBy=read} reads the store for
+ * every check-in (a server on a shared store); {@code decidedBy=index} decides from the {@code CheckInIndex} once a
+ * client has an entry (a server alone on its store, the default). What the HTTP and TLS layers add is measured end
+ * to end by {@code bench/fleet-simulator}; this isolates the core and the store read.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -38,12 +41,14 @@ public class ContactOnlyCheckInBenchmark {
     /** The core and its store, shared by every caller thread of a run. */
     @State(Scope.Benchmark)
     public static class Server {
+        @Param({"read", "index"})
+        public String decidedBy;
         LicensedStore store;
         final AtomicInteger callers = new AtomicInteger();
 
         @Setup(Level.Trial)
         public void open() {
-            store = LicensedStore.open(CLIENTS, CLIENTS, false, true);
+            store = LicensedStore.open(CLIENTS, CLIENTS, false, true, decidedBy.equals("index"));
             for (LicensedStore.RegisteredClient client : store.clientsOf(0, 1)) {
                 client.verifyWithMac(store.licensing()); // the first check-in records the content revision: a write
                 if (!(client.verifyWithMac(store.licensing()) instanceof CheckInAnswer.Licensed licensed)

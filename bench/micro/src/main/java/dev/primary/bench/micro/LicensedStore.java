@@ -13,12 +13,15 @@ import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.RegistrationCode;
 import dev.primary.protocol.message.UnlockPayload;
 import dev.primary.protocol.message.VerifyRequest;
+import dev.primary.server.licensing.CheckInIndex;
+import dev.primary.server.licensing.CheckInIndexStore;
 import dev.primary.server.licensing.CheckInKeys;
 import dev.primary.server.licensing.ClientCredentials;
 import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.IdentityPolicy;
 import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
+import dev.primary.server.licensing.LicensingStore;
 import dev.primary.server.licensing.UpdateAdvisor;
 import dev.primary.server.store.sqlite.SqliteStore;
 import java.io.IOException;
@@ -90,15 +93,17 @@ final class LicensedStore implements AutoCloseable {
      * with an enrollment token (no limit of uses), or with none when {@code openEnrollment}.
      */
     static LicensedStore open(int clients, int seats, boolean openEnrollment) {
-        return open(clients, seats, openEnrollment, false);
+        return open(clients, seats, openEnrollment, false, false);
     }
 
     /**
      * As {@link #open(int, int, boolean)}; with {@code deferringContacts} the core is the server's: check-ins that
      * change nothing but their last contact wait in a {@link ContactBatch} (2 s window), and {@code verify} may be
-     * authenticated with a check-in MAC ({@link #CHECK_IN_KEY}).
+     * authenticated with a check-in MAC ({@link #CHECK_IN_KEY}); with {@code indexed} too, such check-ins are decided
+     * from a {@link CheckInIndex} where it can, as a server alone on its store does.
      */
-    static LicensedStore open(int clients, int seats, boolean openEnrollment, boolean deferringContacts) {
+    static LicensedStore open(int clients, int seats, boolean openEnrollment, boolean deferringContacts,
+            boolean indexed) {
         Path directory;
         try {
             directory = Files.createTempDirectory("primary-bench-store");
@@ -109,10 +114,12 @@ final class LicensedStore implements AutoCloseable {
         LicensingSettings settings = new LicensingSettings(SERVER_ID, "0.1.0", "sha256/bench", Duration.ofDays(7),
                 Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30), () -> List.of(vendorKey.publicKey()));
         SqliteStore store = SqliteStore.open(directory.resolve("primary.db"));
-        ContactBatch contacts = deferringContacts ? ContactBatch.started(store, ContactBatch.Limits.DEFAULT) : null;
+        CheckInIndex index = indexed ? new CheckInIndex(CheckInIndex.Limits.DEFAULT) : null;
+        LicensingStore core = indexed ? new CheckInIndexStore<>(store, index) : store;
+        ContactBatch contacts = deferringContacts ? ContactBatch.started(core, ContactBatch.Limits.DEFAULT) : null;
         Licensing licensing = new Licensing(settings.withIdentity(IdentityPolicy.DEFAULTS.withOpenEnrollment(
-                openEnrollment)), store, CheckInSamples.key(0), Clock.systemUTC(), UpdateAdvisor.NONE, contacts,
-                deferringContacts ? ONE_KEY : null);
+                openEnrollment)), core, CheckInSamples.key(0), Clock.systemUTC(), UpdateAdvisor.NONE, contacts,
+                deferringContacts ? ONE_KEY : null, index);
         String token = openEnrollment ? ""
                 : licensing.createEnrollmentToken(new EnrollmentTokenRequest(ACTOR, 0, 0, ""), ACTOR).token();
         LicensedStore licensed = new LicensedStore(directory, store, licensing, contacts, token);
