@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,10 @@ public final class CheckInIndex {
         }
     }
 
-    /** A client's entry: its licensed computer as last read, that computer's update records, its highest sequence. */
+    /**
+     * A client's entry: its licensed computer as last read, that computer's update records ({@code null}: not read,
+     * the advice did not need them), its highest sequence.
+     */
     static final class Known {
         private final Computer computer;
         private final List<UpdateRecord> records;
@@ -58,7 +62,7 @@ public final class CheckInIndex {
 
         private Known(Computer computer, List<UpdateRecord> records, long highestSequence) {
             this.computer = computer;
-            this.records = List.copyOf(records);
+            this.records = records == null ? null : List.copyOf(records);
             this.highestSequence = new AtomicLong(highestSequence);
         }
 
@@ -173,15 +177,19 @@ public final class CheckInIndex {
 
     /**
      * Makes {@code fill}'s entry from what its read found: the client's licensed {@code computer}, its
-     * {@code records}, and the sequence the read was taken for. Kept only if no notice for the client came since
-     * the place was taken. The computer's {@code license} as the same read found it is cached too, unless a license
-     * was written since the place was taken.
+     * {@code records} ({@code null}: not read), and the sequence the read was taken for. Kept only if no notice for
+     * the client came since the place was taken. The computer's license, read by the same read with
+     * {@code license} when the index holds none of the generation the place was taken in, is cached too.
      */
-    void complete(Fill fill, Computer computer, List<UpdateRecord> records, long sequence, Optional<License> license) {
+    void complete(Fill fill, Computer computer, List<UpdateRecord> records, long sequence,
+            Supplier<Optional<License>> license) {
         if (off) {
             return;
         }
-        licenses.put(computer.licenseSerial(), new CachedLicense(fill.licenseGeneration, license));
+        CachedLicense cached = licenses.get(computer.licenseSerial());
+        if (cached == null || cached.generation() != fill.licenseGeneration) {
+            licenses.put(computer.licenseSerial(), new CachedLicense(fill.licenseGeneration, license.get()));
+        }
         holders.put(computer.id(), fill.clientId);
         if (!clients.replace(fill.clientId, fill, new Known(computer, records, sequence))) {
             holders.remove(computer.id(), fill.clientId);

@@ -32,6 +32,7 @@ import dev.primary.server.computer.Computer;
 import dev.primary.server.computer.UpdateRecord;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -226,6 +227,10 @@ public final class Licensing implements ClientProtocol, Administration {
                 entry.accepted(credentials.sequence());
                 return outcome;
             }
+            if (entry.records() == null) {
+                // The advice may need the records now (a rollout began): the next check-in makes a new entry.
+                index.clientChanged(credentials.clientId());
+            }
             return decidedFromRead(credentials, request, now, null);
         }
         CheckInIndex.Fill fill = index.startFill(credentials.clientId());
@@ -238,7 +243,11 @@ public final class Licensing implements ClientProtocol, Administration {
         }
     }
 
-    /** From a read; with {@code fill}, what the read found also makes the client's entry in the index. */
+    /**
+     * From a read; with {@code fill}, what the read found also makes the client's entry in the index: the computer,
+     * its update records if the advice read them (else none: a later advice that needs them reads the store), and
+     * its license unless the index holds it already. So making an entry reads nothing a read would not.
+     */
     private Optional<CheckInOutcome> decidedFromRead(ClientCredentials credentials, VerifyRequest request, Instant now,
             CheckInIndex.Fill fill) {
         return store.read(reads -> checkIns.contactOnly(reads, credentials, request, now).flatMap(kept -> {
@@ -246,11 +255,14 @@ public final class Licensing implements ClientProtocol, Administration {
                 return ReadOnlyUpdateRecords.advise(advisor, reads, kept.computer(), now)
                         .map(directives -> new CheckInOutcome(kept, directives, Set.of()));
             }
-            List<UpdateRecord> records = reads.updateRecords(kept.computer().id());
-            Optional<CheckInDirectives> directives = ReadOnlyUpdateRecords.advise(advisor, records, kept.computer(),
-                    now);
-            directives.ifPresent(advice -> index.complete(fill, kept.computer(), records, credentials.sequence(),
-                    reads.license(kept.computer().licenseSerial())));
+            List<List<UpdateRecord>> seen = new ArrayList<>(1);
+            Optional<CheckInDirectives> directives = ReadOnlyUpdateRecords.advise(advisor, computerId -> {
+                List<UpdateRecord> records = reads.updateRecords(computerId);
+                seen.add(records);
+                return records;
+            }, kept.computer(), now);
+            directives.ifPresent(advice -> index.complete(fill, kept.computer(), seen.isEmpty() ? null : seen.get(0),
+                    credentials.sequence(), () -> reads.license(kept.computer().licenseSerial())));
             return directives.map(advice -> new CheckInOutcome(kept, advice, Set.of()));
         }));
     }

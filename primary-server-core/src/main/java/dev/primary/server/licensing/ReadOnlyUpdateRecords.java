@@ -27,7 +27,10 @@ final class ReadOnlyUpdateRecords implements UpdateRecordWrites {
         return advise(advisor, reads::updateRecords, computer, now);
     }
 
-    /** The same over {@code records}, the computer's update records as they were read. */
+    /**
+     * The same over {@code records}, the computer's update records as they were read; {@code null} when they were not
+     * read (the advice did not need them then): empty if the advice needs them now.
+     */
     static Optional<CheckInDirectives> advise(UpdateAdvisor advisor, List<UpdateRecord> records, Computer computer,
             Instant now) {
         return advise(advisor, computerId -> {
@@ -35,11 +38,15 @@ final class ReadOnlyUpdateRecords implements UpdateRecordWrites {
                 throw new IllegalStateException("the advice for computer " + computer.id()
                         + " asked for the update records of computer " + computerId);
             }
+            if (records == null) {
+                throw new WouldWrite();
+            }
             return records;
         }, computer, now);
     }
 
-    private static Optional<CheckInDirectives> advise(UpdateAdvisor advisor, LongFunction<List<UpdateRecord>> records,
+    /** The same over {@code records}, a source of update records (the store's, or a read's that notes them). */
+    static Optional<CheckInDirectives> advise(UpdateAdvisor advisor, LongFunction<List<UpdateRecord>> records,
             Computer computer, Instant now) {
         try {
             return Optional.of(advisor.advise(new ReadOnlyUpdateRecords(records), computer, now));
@@ -63,7 +70,7 @@ final class ReadOnlyUpdateRecords implements UpdateRecordWrites {
         throw new WouldWrite();
     }
 
-    /** The advice wanted to write: no stack, it is an expected turn, not a fault. */
+    /** The advice wanted to write, or records that were not read: no stack, it is an expected turn, not a fault. */
     private static final class WouldWrite extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

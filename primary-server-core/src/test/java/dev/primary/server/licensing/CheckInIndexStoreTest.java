@@ -98,7 +98,7 @@ class CheckInIndexStoreTest {
 
     private void fill(String clientId, Computer computer) {
         CheckInIndex.Fill fill = index.startFill(clientId);
-        index.complete(fill, computer, List.of(), 10, Optional.empty());
+        index.complete(fill, computer, List.of(), 10, Optional::empty);
         index.abandon(fill);
         assertThat(index.known(clientId)).isPresent();
     }
