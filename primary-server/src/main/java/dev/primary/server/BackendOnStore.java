@@ -30,8 +30,9 @@ import java.util.function.Function;
 /**
  * The licensing and release core on a store that is already open, whichever it is: the start's audit events
  * written first, packages as files in {@code <data-dir>/packages/}, check-ins that change nothing but their last
- * contact written in batches ({@link ContactBatch}, flushed when the backend closes, before the store). The store is closed here when the rest cannot
- * be opened, so a failed start leaves nothing open.
+ * contact written in batches ({@link ContactBatch}, flushed when the backend closes, before the store), and, on a store
+ * this server alone writes, such check-ins decided from a {@link CheckInIndex} that every unit of work passes. The
+ * store is closed here when the rest cannot be opened, so a failed start leaves nothing open.
  */
 final class BackendOnStore {
     private BackendOnStore() {}
@@ -50,7 +51,8 @@ final class BackendOnStore {
     /**
      * The same, with packages kept by {@code packagesOver} on top of the files in {@code <data-dir>/packages/} (a
      * store shared by several servers keeps them in the database as well), and the fleet's changes also relayed to and
-     * from the other servers by {@code relay} (closed with the backend).
+     * from the other servers by {@code relay} (closed with the backend); {@code soleWriter}: no other server writes
+     * this store, so check-ins may be decided from a {@link CheckInIndex}.
      */
     static <S extends LicensingStore & ReleaseStore & AutoCloseable> LicensingBackend assemble(S store,
             String description, LicensingSettings settings, SigningKey serverKey, Path dataDirectory, Clock clock,
