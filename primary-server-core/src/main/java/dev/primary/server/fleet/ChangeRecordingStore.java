@@ -7,10 +7,8 @@ import dev.primary.server.licensing.LicensingWrites;
 import dev.primary.server.release.ReleaseReads;
 import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.ReleaseWrites;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
+import dev.primary.server.store.WritesProxy;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +20,7 @@ import java.util.function.Function;
  * A store that notes which computers and license counts each unit of work changed, and tells {@code committed} once
  * the unit has committed (a unit that throws tells nothing). Reads pass straight through.
  *
- * <p>The writes a unit sees are a {@link Proxy} of the port rather than a hand-written delegate, so that a method
+ * <p>The writes a unit sees are a {@linkplain WritesProxy proxy} of the port rather than a hand-written delegate, so that a method
  * added to a writes port is forwarded unchanged; what each changing method means for a watcher is named in the
  * tables below, and {@code ChangeRecordingStoreTest} fails when a writes method is in none of them.
  */
@@ -89,12 +87,10 @@ public final class ChangeRecordingStore<S extends LicensingStore & ReleaseStore>
 
         <W> W around(Class<W> port, W writes) {
             // A store that runs a unit again after a failed attempt would record twice: harmless, the set dedups.
-            InvocationHandler handler = (proxy, method, arguments) -> note(method, arguments, invoke(writes, method,
-                    arguments));
-            return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
+            return WritesProxy.noting(port, writes, this::note);
         }
 
-        private Object note(Method method, Object[] arguments, Object result) {
+        private void note(Method method, Object[] arguments, Object result) {
             String name = method.getName();
             if (COMPUTER_BY_ID.contains(name)) {
                 computers.putIfAbsent((Long) arguments[0], "");
@@ -108,20 +104,11 @@ public final class ChangeRecordingStore<S extends LicensingStore & ReleaseStore>
                 resync = true;
                 licenses = true;
             }
-            return result;
         }
 
         void tell(Consumer<CommittedChanges> committed) {
             if (!computers.isEmpty() || licenses || resync) {
                 committed.accept(new CommittedChanges(computers, licenses, resync));
-            }
-        }
-
-        private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
-            try {
-                return method.invoke(target, arguments);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
             }
         }
     }

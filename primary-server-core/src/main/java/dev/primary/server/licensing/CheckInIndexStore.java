@@ -5,10 +5,8 @@ import dev.primary.server.release.ReleaseReads;
 import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.ReleaseWrites;
 import dev.primary.server.store.StoreBusyException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
+import dev.primary.server.store.WritesProxy;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +22,7 @@ import java.util.function.Function;
  * still commit later, after any notice: the index is then {@linkplain CheckInIndex#turnOff turned off} for the rest
  * of the server's life, and every check-in reads the store, as on a shared store. Reads pass straight through.
  *
- * <p>As in {@code ChangeRecordingStore}, the writes a unit sees are a {@link Proxy} of the port, so a method added to
+ * <p>As in {@code ChangeRecordingStore}, the writes a unit sees are a {@linkplain WritesProxy proxy} of the port, so a method added to
  * a writes port is forwarded unchanged; what each method means for the index is named in the tables below, and
  * {@code CheckInIndexStoreTest} fails when a writes method is in none of them.
  */
@@ -58,15 +56,7 @@ public final class CheckInIndexStore<S extends LicensingStore & ReleaseStore> im
 
     @Override
     public <T> T write(Function<LicensingWrites, T> unit) {
-        Notes notes = new Notes();
-        try {
-            T result = store.write(writes -> notes.run(unit, LicensingWrites.class, writes));
-            notes.tell(index);
-            return result;
-        } catch (RuntimeException | Error e) {
-            notes.failed(e, index);
-            throw e;
-        }
+        return noted(LicensingWrites.class, unit, store::write);
     }
 
     @Override
@@ -76,9 +66,14 @@ public final class CheckInIndexStore<S extends LicensingStore & ReleaseStore> im
 
     @Override
     public <T> T writeReleases(Function<ReleaseWrites, T> unit) {
+        return noted(ReleaseWrites.class, unit, store::writeReleases);
+    }
+
+    /** Runs {@code unit} through {@code write} with its writes noted, and tells the index once the store answered. */
+    private <W, T> T noted(Class<W> port, Function<W, T> unit, Function<Function<W, T>, T> write) {
         Notes notes = new Notes();
         try {
-            T result = store.writeReleases(writes -> notes.run(unit, ReleaseWrites.class, writes));
+            T result = write.apply(writes -> notes.run(unit, port, writes));
             notes.tell(index);
             return result;
         } catch (RuntimeException | Error e) {
@@ -123,12 +118,10 @@ public final class CheckInIndexStore<S extends LicensingStore & ReleaseStore> im
         }
 
         <W> W around(Class<W> port, W writes) {
-            InvocationHandler handler = (proxy, method, arguments) -> note(method, arguments, invoke(writes, method,
-                    arguments));
-            return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
+            return WritesProxy.noting(port, writes, this::note);
         }
 
-        private Object note(Method method, Object[] arguments, Object result) {
+        private void note(Method method, Object[] arguments, Object result) {
             String name = method.getName();
             if (CLIENT.contains(name)) {
                 String clientId = arguments[0] instanceof ClientRecord client ? client.clientId() : (String) arguments[0];
@@ -146,19 +139,10 @@ public final class CheckInIndexStore<S extends LicensingStore & ReleaseStore> im
             } else if (LICENSE.contains(name)) {
                 notices.add(CheckInIndex::licensesChanged);
             }
-            return result;
         }
 
         void tell(CheckInIndex index) {
             notices.forEach(notice -> notice.accept(index));
-        }
-
-        private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
-            try {
-                return method.invoke(target, arguments);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
         }
     }
 }

@@ -10,16 +10,14 @@ import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.CheckInAnswer;
 import dev.primary.protocol.message.LeasePayload;
 import dev.primary.protocol.message.VerifyRequest;
-import dev.primary.server.release.ReleaseReads;
-import dev.primary.server.release.ReleaseStore;
-import dev.primary.server.release.ReleaseWrites;
 import dev.primary.server.store.sqlite.SqliteStore;
+import dev.primary.server.testing.ForwardingStore;
 import dev.primary.server.testing.LicensingFixture;
+import dev.primary.server.testing.OneCheckInKey;
 import dev.primary.server.testing.TestClient;
 import dev.primary.server.testing.WithLicensingFixture;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -32,18 +30,7 @@ import org.junit.jupiter.api.Test;
  * another client makes honoured at the next check-in, as without the index.
  */
 class CheckInIndexOnStoreTest extends WithLicensingFixture {
-    private static final byte[] KEY = new byte[RequestMac.LENGTH];
-    private static final CheckInKeys ONE_KEY = new CheckInKeys() {
-        @Override
-        public int currentVersion() {
-            return 1;
-        }
-
-        @Override
-        public Optional<byte[]> key(int version, String clientId) {
-            return version == 1 ? Optional.of(KEY) : Optional.empty();
-        }
-    };
+    private static final byte[] KEY = OneCheckInKey.key();
     private static final String ADMIN = "admin";
     private static final Instant LICENSE_ENDS = LicensingFixture.START.plus(Duration.ofDays(300));
 
@@ -60,7 +47,7 @@ class CheckInIndexOnStoreTest extends WithLicensingFixture {
         CheckInIndexStore<CountingReads> watched = new CheckInIndexStore<>(counted, index);
         contacts = ContactBatch.manual(watched, ContactBatch.Limits.DEFAULT);
         indexed = new Licensing(fixture.settings(), watched, fixture.serverKey, fixture.clock, UpdateAdvisor.NONE,
-                contacts, ONE_KEY, index);
+                contacts, new OneCheckInKey(), index);
         client = TestClient.named("CORP\\PC1").keepingCurrentLease();
         client.register(indexed);
         fixture.clock.advance(Duration.ofMinutes(1));
@@ -156,33 +143,17 @@ class CheckInIndexOnStoreTest extends WithLicensingFixture {
     }
 
     /** The SQLite store, counting the reads the licensing core asks of it. */
-    private static final class CountingReads implements LicensingStore, ReleaseStore {
-        private final SqliteStore store;
+    private static final class CountingReads extends ForwardingStore<SqliteStore> {
         private final AtomicInteger reads = new AtomicInteger();
 
         CountingReads(SqliteStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public <T> T write(Function<LicensingWrites, T> unit) {
-            return store.write(unit);
+            super(store);
         }
 
         @Override
         public <T> T read(Function<LicensingReads, T> unit) {
             reads.incrementAndGet();
-            return store.read(unit);
-        }
-
-        @Override
-        public <T> T writeReleases(Function<ReleaseWrites, T> unit) {
-            return store.writeReleases(unit);
-        }
-
-        @Override
-        public <T> T readReleases(Function<ReleaseReads, T> unit) {
-            return store.readReleases(unit);
+            return super.read(unit);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.primary.bench.micro;
 
 import dev.primary.protocol.message.CheckInAnswer;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,33 +63,26 @@ public class ContactOnlyCheckInBenchmark {
         }
     }
 
-    /** One caller thread's clients. */
+    /** One caller thread's clients, in turn. */
     @State(Scope.Thread)
     public static class Caller {
-        private List<LicensedStore.RegisteredClient> clients;
-        private int next;
+        LicensedStore.Turns clients;
 
         @Setup(Level.Trial)
         public void pick(Server server) {
-            clients = server.store.clientsOf(server.callers.getAndIncrement(), MAX_CALLERS);
-        }
-
-        LicensedStore.RegisteredClient nextClient() {
-            LicensedStore.RegisteredClient client = clients.get(next);
-            next = (next + 1) % clients.size();
-            return client;
+            clients = server.store.turnsOf(server.callers.getAndIncrement(), MAX_CALLERS);
         }
     }
 
     @Benchmark
     @Threads(1)
     public CheckInAnswer oneCaller(Server server, Caller caller) {
-        return caller.nextClient().verifyWithMac(server.store.licensing());
+        return caller.clients.next().verifyWithMac(server.store.licensing());
     }
 
     @Benchmark
     @Threads(4)
     public CheckInAnswer fourCallers(Server server, Caller caller) {
-        return caller.nextClient().verifyWithMac(server.store.licensing());
+        return caller.clients.next().verifyWithMac(server.store.licensing());
     }
 }

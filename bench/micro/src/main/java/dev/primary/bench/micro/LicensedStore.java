@@ -155,6 +155,27 @@ final class LicensedStore implements AutoCloseable {
         return mine;
     }
 
+    /** The clients of caller {@code caller} out of {@code callers} (as {@link #clientsOf}), taken in turn. */
+    Turns turnsOf(int caller, int callers) {
+        return new Turns(clientsOf(caller, callers));
+    }
+
+    /** One caller thread's clients, each in its turn, round and round. */
+    static final class Turns {
+        private final List<RegisteredClient> clients;
+        private int next;
+
+        private Turns(List<RegisteredClient> clients) {
+            this.clients = clients;
+        }
+
+        RegisteredClient next() {
+            RegisteredClient client = clients.get(next);
+            next = (next + 1) % clients.size();
+            return client;
+        }
+    }
+
     /**
      * The store's own counters of writes and of commits so far (package-private in the store, read reflectively):
      * more writes than commits means the writer grouped them. Both -1 when they cannot be read.

@@ -1,7 +1,6 @@
 package dev.primary.bench.micro;
 
 import dev.primary.protocol.message.CheckInAnswer;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -73,33 +72,26 @@ public class StoreWriteBenchmark {
         }
     }
 
-    /** One caller thread's clients. */
+    /** One caller thread's clients, in turn. */
     @State(Scope.Thread)
     public static class Caller {
-        private List<LicensedStore.RegisteredClient> clients;
-        private int next;
+        LicensedStore.Turns clients;
 
         @Setup(Level.Trial)
         public void pick(Server server) {
-            clients = server.store.clientsOf(server.callers.getAndIncrement(), MAX_CALLERS);
-        }
-
-        LicensedStore.RegisteredClient nextClient() {
-            LicensedStore.RegisteredClient client = clients.get(next);
-            next = (next + 1) % clients.size();
-            return client;
+            clients = server.store.turnsOf(server.callers.getAndIncrement(), MAX_CALLERS);
         }
     }
 
     @Benchmark
     @Threads(1)
     public CheckInAnswer verifyOneCaller(Server server, Caller caller) {
-        return caller.nextClient().verify(server.store.licensing());
+        return caller.clients.next().verify(server.store.licensing());
     }
 
     @Benchmark
     @Threads(16)
     public CheckInAnswer verify16Callers(Server server, Caller caller) {
-        return caller.nextClient().verify(server.store.licensing());
+        return caller.clients.next().verify(server.store.licensing());
     }
 }

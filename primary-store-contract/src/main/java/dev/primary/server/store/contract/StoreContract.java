@@ -27,6 +27,7 @@ import dev.primary.server.licensing.Licensing;
 import dev.primary.server.licensing.LicensingSettings;
 import dev.primary.server.store.contract.Concurrently.Outcome;
 import dev.primary.server.testing.FakeClock;
+import dev.primary.server.testing.OneCheckInKey;
 import dev.primary.server.testing.TestClient;
 import dev.primary.server.testing.TestVendor;
 import java.time.Duration;
@@ -291,18 +292,8 @@ public abstract class StoreContract {
         assertThat(lastSequence(client.clientId())).isEqualTo(client.lastSequence());
     }
 
-    /** One key for every client, version 1: the store's part does not depend on how keys are derived. */
-    private static final CheckInKeys CHECK_IN_KEYS = new CheckInKeys() {
-        @Override
-        public int currentVersion() {
-            return 1;
-        }
-
-        @Override
-        public Optional<byte[]> key(int version, String clientId) {
-            return version == 1 ? Optional.of(new byte[32]) : Optional.empty();
-        }
-    };
+    /** One key for every client: the store's part does not depend on how keys are derived. */
+    private static final CheckInKeys CHECK_IN_KEYS = new OneCheckInKey();
 
     @Test
     void a_check_in_with_a_check_in_mac_that_changes_nothing_but_its_contact_is_batched_and_never_passes_twice() {
