@@ -7,6 +7,7 @@ import dev.primary.protocol.message.Hello;
 import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
+import java.util.Optional;
 
 /**
  * What the Primary Server does for Client Services: the use cases behind {@code /v1/*}. Every
@@ -32,6 +33,16 @@ public interface ClientProtocol {
 
     /** The periodic check-in: renews the lease or says why not. */
     CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request);
+
+    /**
+     * The same check-in answered from memory alone, when it can be: without waiting for the store, a lock or another
+     * thread, so that a network thread may run it. Empty when it cannot (the default): then {@link #verify} answers it.
+     * A present answer is the one {@code verify} would have given, with the same effects; an exception is one
+     * {@code verify} would throw for the same request.
+     */
+    default Optional<CheckInAnswer> verifyAtOnce(ClientCredentials credentials, VerifyRequest request) {
+        return Optional.empty();
+    }
 
     /** A state change the server shows at once (Recorder started or stopped), and where the client stands with its updates. */
     void report(ClientCredentials credentials, ReportRequest request);

@@ -9,6 +9,7 @@ import dev.primary.protocol.message.ReportRequest;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.licensing.ClientCredentials;
 import dev.primary.server.licensing.ClientProtocol;
+import java.util.Optional;
 
 /**
  * The client protocol, counting in a {@link HourlyTally} every check-in, registration and report it answers. A
@@ -45,6 +46,13 @@ public final class CountedClientProtocol implements ClientProtocol {
     public CheckInAnswer verify(ClientCredentials credentials, VerifyRequest request) {
         CheckInAnswer answer = protocol.verify(credentials, request);
         tally.checkIn();
+        return answer;
+    }
+
+    @Override
+    public Optional<CheckInAnswer> verifyAtOnce(ClientCredentials credentials, VerifyRequest request) {
+        Optional<CheckInAnswer> answer = protocol.verifyAtOnce(credentials, request);
+        answer.ifPresent(given -> tally.checkIn());
         return answer;
     }
 

@@ -15,6 +15,7 @@ import dev.primary.server.licensing.ClientCredentials;
 import dev.primary.protocol.release.UpdateReport;
 import dev.primary.server.licensing.ClientProtocol;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A Client Service as the server sees it: its own key, its sequence, its lease. */
@@ -128,11 +129,27 @@ public final class TestClient {
 
     /** A check-in authenticated with check-in key {@code key} of version {@code keyVersion} instead of a signature. */
     public CheckInAnswer verifyWithMac(ClientProtocol server, int keyVersion, byte[] key) {
+        MacedCheckIn next = macedCheckIn(keyVersion, key);
+        return remember(server.verify(next.credentials(), next.request()));
+    }
+
+    /** The next check-in MAC'd with {@code key}, sent to {@link ClientProtocol#verifyAtOnce}; remembered if answered. */
+    public Optional<CheckInAnswer> verifyAtOnceWithMac(ClientProtocol server, int keyVersion, byte[] key) {
+        MacedCheckIn next = macedCheckIn(keyVersion, key);
+        return server.verifyAtOnce(next.credentials(), next.request()).map(this::remember);
+    }
+
+    /** The next check-in MAC'd with {@code key} (the next sequence), to send once or more. */
+    public MacedCheckIn macedCheckIn(int keyVersion, byte[] key) {
         VerifyRequest request = verifyRequest();
         long next = sequence.incrementAndGet();
         byte[] signed = RequestSignature.signedBytes("POST", "/v1/verify", clientId(), next, Json.write(request));
-        return remember(server.verify(ClientCredentials.maced(clientId(), next,
-                dev.primary.protocol.crypto.RequestMac.mac(key, signed), signed, remoteAddress, keyVersion), request));
+        return new MacedCheckIn(ClientCredentials.maced(clientId(), next,
+                dev.primary.protocol.crypto.RequestMac.mac(key, signed), signed, remoteAddress, keyVersion), request);
+    }
+
+    /** A check-in's credentials and body. */
+    public record MacedCheckIn(ClientCredentials credentials, VerifyRequest request) {
     }
 
     public void report(ClientProtocol server, String clientState) {

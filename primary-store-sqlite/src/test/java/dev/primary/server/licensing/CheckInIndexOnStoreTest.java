@@ -18,6 +18,7 @@ import dev.primary.server.testing.TestClient;
 import dev.primary.server.testing.WithLicensingFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +137,78 @@ class CheckInIndexOnStoreTest extends WithLicensingFixture {
         CheckInAnswer answer = client.verifyWithMac(indexed, 1, KEY);
 
         assertThat(currentLease(answer)).isNull();
+    }
+
+    @Test
+    void a_check_in_answered_at_once_reads_nothing_keeps_its_lease_and_is_written_with_the_batch() {
+        int readsBefore = counted.reads.get();
+
+        Optional<CheckInAnswer> answer = client.verifyAtOnceWithMac(indexed, 1, KEY);
+
+        assertThat(answer).isPresent();
+        assertThat(currentLease(answer.get())).isEqualTo(client.leaseId());
+        assertThat(counted.reads).as("no store read").hasValue(readsBefore);
+        contacts.flush();
+        assertThat(fixture.store().read(reads -> reads.client(client.clientId())).orElseThrow().lastSequence())
+                .isEqualTo(client.lastSequence());
+        assertThat(fixture.store().read(reads -> reads.computersOfClient(client.clientId())).get(0).lastContact())
+                .isEqualTo(fixture.clock.instant());
+    }
+
+    @Test
+    void a_copy_of_a_check_in_answered_at_once_is_answered_neither_at_once_nor_by_verify() {
+        TestClient.MacedCheckIn next = client.macedCheckIn(1, KEY);
+        assertThat(indexed.verifyAtOnce(next.credentials(), next.request())).isPresent();
+
+        assertThat(indexed.verifyAtOnce(next.credentials(), next.request())).isEmpty();
+        assertThatThrownBy(() -> indexed.verify(next.credentials(), next.request()))
+                .isInstanceOf(ReplayedRequestException.class);
+        contacts.flush();
+        assertThatThrownBy(() -> indexed.verify(next.credentials(), next.request()))
+                .as("nor after its batch was written").isInstanceOf(ReplayedRequestException.class);
+    }
+
+    @Test
+    void a_check_in_that_would_need_a_read_is_declined_without_one_and_leaves_no_claim_behind() {
+        indexed.importLicense(fixture.vendor.license("SEATS-1", 6, LicensingFixture.START, LICENSE_ENDS), ADMIN);
+        TestClient.MacedCheckIn next = client.macedCheckIn(1, KEY);
+        int readsBefore = counted.reads.get();
+
+        assertThat(indexed.verifyAtOnce(next.credentials(), next.request()))
+                .as("a license was written since the index cached it").isEmpty();
+        assertThat(counted.reads).hasValue(readsBefore);
+
+        CheckInAnswer answer = indexed.verify(next.credentials(), next.request());
+        assertThat(currentLease(answer)).as("the same request, decided by verify").isEqualTo(client.leaseId());
+        assertThat(client.verifyAtOnceWithMac(indexed, 1, KEY)).as("with the license cached again").isPresent();
+    }
+
+    @Test
+    void a_revoked_client_is_not_answered_at_once_and_verify_says_revoked() {
+        indexed.revoke("CORP\\PC1", "stolen laptop", ADMIN);
+
+        assertThat(client.verifyAtOnceWithMac(indexed, 1, KEY)).isEmpty();
+        assertThat(client.verifyWithMac(indexed, 1, KEY)).isInstanceOf(CheckInAnswer.Revoked.class);
+    }
+
+    @Test
+    void a_signed_check_in_and_a_client_without_an_entry_are_left_to_verify() {
+        VerifyRequest request = client.verifyRequest();
+        assertThat(indexed.verifyAtOnce(client.credentials("/v1/verify", request), request)).as("signed").isEmpty();
+
+        TestClient newcomer = TestClient.named("CORP\\PC2").keepingCurrentLease();
+        newcomer.register(indexed);
+        assertThat(newcomer.verifyAtOnceWithMac(indexed, 1, KEY)).as("no entry yet").isEmpty();
+        assertThat(index.known(newcomer.clientId())).as("and none made").isEmpty();
+    }
+
+    @Test
+    void a_check_in_whose_mac_does_not_verify_is_refused_at_once_as_by_verify() {
+        byte[] otherKey = OneCheckInKey.key().clone();
+        otherKey[0] ^= 1;
+
+        assertThatThrownBy(() -> client.verifyAtOnceWithMac(indexed, 1, otherKey))
+                .isInstanceOf(SignatureRequiredException.class);
     }
 
     private static String currentLease(CheckInAnswer answer) {
