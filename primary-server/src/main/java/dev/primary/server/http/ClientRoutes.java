@@ -29,7 +29,9 @@ public final class ClientRoutes {
                     return Response.json(protocol.checkEnrollment(request.bodyAs(EnrollmentCheck.class)));
                 })
                 .post("/v1/verify", request -> Response.json(protocol.verify(
-                        ClientAuthentication.credentials(request), request.bodyAs(VerifyRequest.class))))
+                        ClientAuthentication.credentials(request), request.bodyAs(VerifyRequest.class))),
+                        request -> protocol.verifyAtOnce(ClientAuthentication.credentials(request),
+                                request.bodyAs(VerifyRequest.class)).<Reply>map(Response::json))
                 .post("/v1/report", request -> {
                     protocol.report(ClientAuthentication.credentials(request), request.bodyAs(ReportRequest.class));
                     return Response.noContent();

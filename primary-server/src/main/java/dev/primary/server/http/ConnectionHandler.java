@@ -124,6 +124,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         byte[] body = ByteBufUtil.getBytes(request.content());
         Ending ending = HttpUtil.isKeepAlive(request) ? Ending.KEEP_ALIVE : Ending.CLOSE;
         String remoteAddress = remoteAddressOf(ctx);
+        Reply atOnce = dispatcher.tryAtOnce(method, uri, headers, body, remoteAddress);
+        if (atOnce != null) {
+            traffic.answered(method, RequestDispatcher.pathOf(uri), atOnce.status());
+            respond(ctx, atOnce, ending);
+            return;
+        }
         boolean queued = workers.trySubmit(() -> {
             Reply reply = dispatchSafely(method, uri, headers, body, remoteAddress);
             traffic.answered(method, RequestDispatcher.pathOf(uri), reply.status());

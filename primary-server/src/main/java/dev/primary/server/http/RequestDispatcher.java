@@ -49,6 +49,31 @@ final class RequestDispatcher {
         }
     }
 
+    /**
+     * The reply of the route's {@link AtOnceHandler}, run on the calling thread (the event loop): filter, content type
+     * and handler as in {@link #dispatch}. {@code null} when the route has none, it declined, or anything threw; then
+     * {@link #dispatch} answers the request on a worker, from the start.
+     */
+    Reply tryAtOnce(String method, String uri, HttpHeaders headers, byte[] body, String remoteAddress) {
+        RouteTable current = routes;
+        AtOnceHandler handler = current.atOnce(method, pathOf(uri));
+        if (handler == null) {
+            return null;
+        }
+        try {
+            QueryStringDecoder decoder = new QueryStringDecoder(uri);
+            Request request = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, body,
+                    remoteAddress);
+            current.filter().check(request);
+            if (body.length > 0) {
+                requireJson(headers);
+            }
+            return AuditSource.during(remoteAddress, () -> handler.tryAtOnce(request)).orElse(null);
+        } catch (RuntimeException | Error e) {
+            return null;
+        }
+    }
+
     /** Whether this request's body is to be streamed to an upload handler (decided on the event loop, from the head). */
     boolean isUpload(String method, String uri) {
         return routes.isUpload(method, new QueryStringDecoder(uri).rawPath());

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,6 +96,15 @@ public final class RouteTable {
         return uploads.stream().anyMatch(route -> route.method().equals(method) && route.match(segments).isPresent());
     }
 
+    /**
+     * The {@link AtOnceHandler} of the route that answers {@code method} on exactly {@code rawPath}, or {@code null}
+     * when that route has none (or no route has that path without parameters).
+     */
+    AtOnceHandler atOnce(String method, String rawPath) {
+        Route<Handler> exact = exactRoutes.get(method + " " + rawPath);
+        return exact != null && exact.handler() instanceof WithAtOnce both ? both.atOnce() : null;
+    }
+
     /** The handler for {@code method} on {@code rawPath}, with its decoded path parameters. */
     Match<Handler> resolve(String method, String rawPath) {
         Route<Handler> exact = exactRoutes.get(method + " " + rawPath);
@@ -147,6 +157,14 @@ public final class RouteTable {
             return List.of();
         }
         return Arrays.asList(path.substring(1).split("/", -1));
+    }
+
+    /** A route's handler with the at-once handler declared beside it; routed and run as the handler itself. */
+    private record WithAtOnce(Handler handler, AtOnceHandler atOnce) implements Handler {
+        @Override
+        public Reply handle(Request request) {
+            return handler.handle(request);
+        }
     }
 
     /** A route's handler and the decoded values of its {@code {name}} segments. */
@@ -214,6 +232,20 @@ public final class RouteTable {
 
         public Builder post(String pattern, Handler handler) {
             routes.add(new Route<>("POST", checked(pattern), handler));
+            return this;
+        }
+
+        /**
+         * A {@code POST} that {@code atOnce} answers on the network thread when it can, and {@code handler} on a worker
+         * otherwise ({@link AtOnceHandler}); only for a path without parameters, the routes a fleet calls most.
+         */
+        public Builder post(String pattern, Handler handler, AtOnceHandler atOnce) {
+            List<String> segments = checked(pattern);
+            if (segments.stream().anyMatch(Route::isParameter)) {
+                throw new IllegalArgumentException("an at-once route has a path without parameters, got " + pattern);
+            }
+            routes.add(new Route<>("POST", segments,
+                    new WithAtOnce(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(atOnce, "atOnce"))));
             return this;
         }
 

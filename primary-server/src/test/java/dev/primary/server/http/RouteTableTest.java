@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
@@ -84,5 +85,37 @@ class RouteTableTest {
         assertThat(table.isUpload("POST", "/admin/v1/packages/ab12")).isFalse();
         assertThat(table.isUpload("PUT", "/admin/v1/packages")).isFalse();
         assertThat(table.isUpload("PUT", "/admin/v1/packages/")).isFalse();
+    }
+    @Test
+    void an_at_once_handler_is_found_only_for_the_exact_path_of_the_route_that_answers_it() {
+        AtOnceHandler atOnce = request -> Optional.empty();
+        Response answered = Response.noContent();
+        RouteTable table = RouteTable.builder()
+                .post("/v1/verify", request -> answered, atOnce)
+                .post("/v1/report", literal)
+                .build();
+
+        assertThat(table.atOnce("POST", "/v1/verify")).isSameAs(atOnce);
+        assertThat(table.resolve("POST", "/v1/verify").handler().handle(null)).as("routed to its handler")
+                .isSameAs(answered);
+        assertThat(table.atOnce("POST", "/v1/report")).as("a route declared without one").isNull();
+        assertThat(table.atOnce("GET", "/v1/verify")).as("another method").isNull();
+        assertThat(table.atOnce("POST", "/v1/verify/")).as("another path").isNull();
+    }
+
+    @Test
+    void an_at_once_handler_of_a_route_declared_after_one_with_the_same_pattern_is_never_used() {
+        RouteTable table = RouteTable.builder()
+                .post("/v1/verify", literal)
+                .post("/v1/verify", parameterised, request -> Optional.empty())
+                .build();
+
+        assertThat(table.atOnce("POST", "/v1/verify")).isNull();
+    }
+
+    @Test
+    void an_at_once_route_has_a_path_without_parameters() {
+        assertThatThrownBy(() -> RouteTable.builder().post("/v1/{x}", literal, request -> Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without parameters");
     }
 }
