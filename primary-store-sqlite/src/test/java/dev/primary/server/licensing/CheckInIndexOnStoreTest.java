@@ -70,11 +70,7 @@ class CheckInIndexOnStoreTest extends WithLicensingFixture {
 
         assertThat(currentLease(answer)).isEqualTo(client.leaseId());
         assertThat(counted.reads).as("no store read").hasValue(readsBefore);
-        contacts.flush();
-        assertThat(fixture.store().read(reads -> reads.client(client.clientId())).orElseThrow().lastSequence())
-                .isEqualTo(client.lastSequence());
-        assertThat(fixture.store().read(reads -> reads.computersOfClient(client.clientId())).get(0).lastContact())
-                .isEqualTo(fixture.clock.instant());
+        assertWrittenWithTheBatch();
     }
 
     @Test
@@ -148,11 +144,7 @@ class CheckInIndexOnStoreTest extends WithLicensingFixture {
         assertThat(answer).isPresent();
         assertThat(currentLease(answer.get())).isEqualTo(client.leaseId());
         assertThat(counted.reads).as("no store read").hasValue(readsBefore);
-        contacts.flush();
-        assertThat(fixture.store().read(reads -> reads.client(client.clientId())).orElseThrow().lastSequence())
-                .isEqualTo(client.lastSequence());
-        assertThat(fixture.store().read(reads -> reads.computersOfClient(client.clientId())).get(0).lastContact())
-                .isEqualTo(fixture.clock.instant());
+        assertWrittenWithTheBatch();
     }
 
     @Test
@@ -209,6 +201,15 @@ class CheckInIndexOnStoreTest extends WithLicensingFixture {
 
         assertThatThrownBy(() -> client.verifyAtOnceWithMac(indexed, 1, otherKey))
                 .isInstanceOf(SignatureRequiredException.class);
+    }
+
+    /** The client's last check-in, its sequence and its contact, is in the store once the batch was written. */
+    private void assertWrittenWithTheBatch() {
+        contacts.flush();
+        assertThat(fixture.store().read(reads -> reads.client(client.clientId())).orElseThrow().lastSequence())
+                .isEqualTo(client.lastSequence());
+        assertThat(fixture.store().read(reads -> reads.computersOfClient(client.clientId())).get(0).lastContact())
+                .isEqualTo(fixture.clock.instant());
     }
 
     private static String currentLease(CheckInAnswer answer) {
