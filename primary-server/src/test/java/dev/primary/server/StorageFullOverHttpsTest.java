@@ -102,16 +102,23 @@ class StorageFullOverHttpsTest {
     void a_package_upload_onto_a_full_disk_is_503_storage_full_and_leaves_no_file() throws Exception {
         Path packages = Files.createDirectories(dataDirectory.resolve(DataDirectory.PACKAGES_DIRECTORY_NAME));
         mountSmallTmpfs(packages);
-        try (LiveServer live = LiveServer.startLicensed(ServerConfiguration.onFreeLoopbackPorts(dataDirectory))) {
+        try (LiveServer live = LiveServer.startLicensed(ServerConfiguration.onFreeLoopbackPorts(dataDirectory));
+                LogCapture log = new LogCapture()) {
             byte[] bytes = new byte[2 * 1024 * 1024];
             new java.util.Random(7).nextBytes(bytes);
+            String sha256 = dev.primary.protocol.crypto.Sha256.hex(bytes);
 
-            HttpResponse<String> response = live.upload(dev.primary.protocol.crypto.Sha256.hex(bytes), bytes);
+            HttpResponse<String> response = live.upload(sha256, bytes);
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
             assertThat(problemOf(response).knownType()).hasValue(ProblemType.STORAGE_FULL);
             assertThat(live.storedFiles()).isEmpty();
+            // The line that opens the burst (none if another test in this JVM opened it less than a minute ago)
+            // names the method once, then the path.
+            assertThat(log.events().stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(line -> line.startsWith("storage full"))).allSatisfy(line -> assertThat(line)
+                    .startsWith("storage full - PUT /admin/v1/packages/" + sha256 + " refused"));
         } finally {
             run("umount", packages.toString());
         }

@@ -152,7 +152,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         version = answerVersion(head);
         boolean keepAlive = HttpUtil.isKeepAlive(head);
         UploadTransfer transfer = new UploadTransfer(ctx, workers, HttpUtil.is100ContinueExpected(head),
-                method + " " + uri, (response, bodyRead) -> {
+                RequestDispatcher.pathOf(uri), (response, bodyRead) -> {
                     upload = null;
                     respond(ctx, response, !bodyRead ? Ending.LINGER_AND_CLOSE : keepAlive ? Ending.KEEP_ALIVE : Ending.CLOSE);
                 });

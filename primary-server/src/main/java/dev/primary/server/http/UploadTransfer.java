@@ -31,7 +31,7 @@ final class UploadTransfer {
     private final ChannelHandlerContext ctx;
     private final WorkerPool workers;
     private final boolean expectsContinue;
-    private final String what;
+    private final String path;
     private final Answerer answerer;
     private final ArrayDeque<UploadMessages.Chunk> pending = new ArrayDeque<>();
     private UploadSink sink;
@@ -42,14 +42,14 @@ final class UploadTransfer {
 
     /**
      * @param expectsContinue the client sent {@code Expect: 100-continue}: it waits for a 100 before sending the body
-     * @param what method and path, for problem answers and logs
+     * @param path the request's path, for problem answers and logs (an upload is a {@code PUT})
      */
-    UploadTransfer(ChannelHandlerContext ctx, WorkerPool workers, boolean expectsContinue, String what,
+    UploadTransfer(ChannelHandlerContext ctx, WorkerPool workers, boolean expectsContinue, String path,
             Answerer answerer) {
         this.ctx = ctx;
         this.workers = workers;
         this.expectsContinue = expectsContinue;
-        this.what = what;
+        this.path = path;
         this.answerer = answerer;
     }
 
@@ -116,7 +116,7 @@ final class UploadTransfer {
             batch.forEach(UploadMessages.Chunk::release);
             working = false;
             target.abort();
-            finish(ProblemResponses.of(new ServerBusyException(BUSY_RETRY_AFTER_SECONDS), "PUT", what), false);
+            finish(ProblemResponses.of(new ServerBusyException(BUSY_RETRY_AFTER_SECONDS), "PUT", path), false);
         }
     }
 
@@ -134,7 +134,7 @@ final class UploadTransfer {
             return new Written(null, false);
         } catch (RuntimeException e) {
             target.abort();
-            return new Written(ProblemResponses.of(e, "PUT", what), false);
+            return new Written(ProblemResponses.of(e, "PUT", path), false);
         } finally {
             batch.forEach(UploadMessages.Chunk::release);
         }
@@ -144,7 +144,7 @@ final class UploadTransfer {
         try {
             ctx.executor().execute(() -> written(written));
         } catch (RejectedExecutionException e) {
-            LOG.debug("{} ended by the server stopping", what);
+            LOG.debug("PUT {} ended by the server stopping", path);
             if (written.answer() == null) {
                 target.abort();
             }
@@ -173,7 +173,7 @@ final class UploadTransfer {
 
     private void abortInBackground() {
         UploadSink target = sink;
-        LOG.debug("{} abandoned by the client: discarding what was received", what);
+        LOG.debug("PUT {} abandoned by the client: discarding what was received", path);
         if (!workers.trySubmit(target::abort)) {
             target.abort();
         }
