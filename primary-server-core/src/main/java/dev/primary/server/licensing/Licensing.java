@@ -226,11 +226,13 @@ public final class Licensing implements ClientProtocol, Administration {
         if (index == null || !credentials.maced()) {
             return Optional.empty();
         }
-        authentication.requireMac(credentials);
+        // The look-up first: a client without an entry (every client's first check-in after a restart) is declined
+        // before its MAC is checked, which the worker then does once.
         Optional<CheckInIndex.Known> known = index.known(credentials.clientId());
         if (known.isEmpty()) {
             return Optional.empty();
         }
+        authentication.requireMac(credentials);
         Instant now = clock.instant();
         Optional<CheckInOutcome> outcome;
         try {
