@@ -120,16 +120,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             respond(ctx, ProblemResponses.of(problem, method, "(unparsed)"), Ending.LINGER_AND_CLOSE);
             return;
         }
-        HttpHeaders headers = request.headers().copy();
         byte[] body = ByteBufUtil.getBytes(request.content());
         Ending ending = HttpUtil.isKeepAlive(request) ? Ending.KEEP_ALIVE : Ending.CLOSE;
         String remoteAddress = remoteAddressOf(ctx);
-        Reply atOnce = dispatcher.tryAtOnce(method, uri, headers, body, remoteAddress);
+        // Answered here, the request's own headers serve (it is released only after this returns); a worker gets a copy.
+        Reply atOnce = dispatcher.tryAtOnce(method, uri, request.headers(), body, remoteAddress);
         if (atOnce != null) {
             traffic.answered(method, RequestDispatcher.pathOf(uri), atOnce.status());
             respond(ctx, atOnce, ending);
             return;
         }
+        HttpHeaders headers = request.headers().copy();
         boolean queued = workers.trySubmit(() -> {
             Reply reply = dispatchSafely(method, uri, headers, body, remoteAddress);
             traffic.answered(method, RequestDispatcher.pathOf(uri), reply.status());

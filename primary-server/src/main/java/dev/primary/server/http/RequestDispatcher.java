@@ -13,6 +13,11 @@ import java.util.Map;
  */
 final class RequestDispatcher {
     private static final byte[] NO_BODY = new byte[0];
+    /**
+     * The largest body an {@link AtOnceHandler} is given: parsing it holds an event loop, so a larger one (a check-in
+     * is a few hundred bytes; {@code max-body} allows up to 16 MiB) goes to a worker without being tried at once.
+     */
+    static final int AT_ONCE_MAX_BODY = 8 * 1024;
 
     private volatile RouteTable routes;
 
@@ -33,13 +38,10 @@ final class RequestDispatcher {
     Reply dispatch(String method, String uri, HttpHeaders headers, byte[] body, String remoteAddress) {
         String path = pathOf(uri);
         try {
-            QueryStringDecoder decoder = new QueryStringDecoder(uri);
-            Request request = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, body,
-                    remoteAddress);
             RouteTable current = routes;
-            current.filter().check(request);
-            RouteTable.Match<Handler> match = current.resolve(method, decoder.rawPath());
-            if (body.length > 0 && !ConsoleRoutes.isConsole(decoder.rawPath())) {
+            Request request = filtered(current, method, uri, headers, body, remoteAddress);
+            RouteTable.Match<Handler> match = current.resolve(method, request.path());
+            if (body.length > 0 && !ConsoleRoutes.isConsole(request.path())) {
                 requireJson(headers);
             }
             Request routed = request.withPathParameters(match.parameters());
@@ -51,20 +53,18 @@ final class RequestDispatcher {
 
     /**
      * The reply of the route's {@link AtOnceHandler}, run on the calling thread (the event loop): filter, content type
-     * and handler as in {@link #dispatch}. {@code null} when the route has none, it declined, or anything threw; then
+     * and handler as in {@link #dispatch}. {@code null} when the route has none, the body is over
+     * {@link #AT_ONCE_MAX_BODY}, the handler declined, or anything threw; then
      * {@link #dispatch} answers the request on a worker, from the start.
      */
     Reply tryAtOnce(String method, String uri, HttpHeaders headers, byte[] body, String remoteAddress) {
         RouteTable current = routes;
-        AtOnceHandler handler = current.atOnce(method, pathOf(uri));
+        AtOnceHandler handler = body.length > AT_ONCE_MAX_BODY ? null : current.atOnce(method, pathOf(uri));
         if (handler == null) {
             return null;
         }
         try {
-            QueryStringDecoder decoder = new QueryStringDecoder(uri);
-            Request request = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, body,
-                    remoteAddress);
-            current.filter().check(request);
+            Request request = filtered(current, method, uri, headers, body, remoteAddress);
             if (body.length > 0) {
                 requireJson(headers);
             }
@@ -86,18 +86,25 @@ final class RequestDispatcher {
     UploadDecision beginUpload(String method, String uri, HttpHeaders headers, String remoteAddress) {
         String path = pathOf(uri);
         try {
-            QueryStringDecoder decoder = new QueryStringDecoder(uri);
-            Request head = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, NO_BODY,
-                    remoteAddress);
             RouteTable current = routes;
-            current.filter().check(head);
-            RouteTable.Match<UploadHandler> match = current.resolveUpload(method, decoder.rawPath());
+            Request head = filtered(current, method, uri, headers, NO_BODY, remoteAddress);
+            RouteTable.Match<UploadHandler> match = current.resolveUpload(method, head.path());
             long contentLength = contentLength(headers);
             return new UploadDecision.Accepted(
                     match.handler().begin(head.withPathParameters(match.parameters()), contentLength));
         } catch (RuntimeException e) {
             return new UploadDecision.Refused(ProblemResponses.of(e, method, path));
         }
+    }
+
+    /** The request as a handler sees it (path parameters aside), once {@code current}'s filter let it through. */
+    private static Request filtered(RouteTable current, String method, String uri, HttpHeaders headers, byte[] body,
+            String remoteAddress) {
+        QueryStringDecoder decoder = new QueryStringDecoder(uri);
+        Request request = new Request(method, decoder.rawPath(), Map.of(), decoder.parameters(), headers, body,
+                remoteAddress);
+        current.filter().check(request);
+        return request;
     }
 
     private static long contentLength(HttpHeaders headers) {

@@ -67,6 +67,18 @@ class AtOnceRouteTest {
         }
     }
 
+    @Test
+    void a_body_over_the_at_once_bound_goes_to_a_worker_without_being_tried() throws Exception {
+        String large = "{\"n\":\"" + "x".repeat(RequestDispatcher.AT_ONCE_MAX_BODY) + "\"}";
+        try (EdgeHarness edge = edgeWith(request -> Optional.of(answer("at-once")))) {
+            HttpResponse<String> response = edge.client.postJson("/v1/check", large);
+
+            assertThat(response.body()).contains("\"by\":\"test-worker-");
+            assertThat(atOnceThread.get()).as("never asked").isNull();
+            assertThat(handled).hasValue(1);
+        }
+    }
+
     private EdgeHarness edgeWith(AtOnceHandler inner) {
         AtOnceHandler atOnce = request -> {
             atOnceThread.set(Thread.currentThread().getName());
