@@ -1,7 +1,6 @@
 package dev.primary.server;
 
 import dev.primary.protocol.admin.ServerStatus;
-import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.tls.TlsPin;
 import dev.primary.server.audit.AuditAction;
@@ -260,8 +259,6 @@ public final class PrimaryServer implements AutoCloseable {
             DataDirectory directory = DataDirectory.prepare(configuration.dataDirectory());
             EmbeddedStoreCheck.Outcome store = embeddedStore ? EmbeddedStoreCheck.check(directory, options)
                     : EmbeddedStoreCheck.Outcome.OPEN_EXISTING;
-            // before the first key is made: keys keep the implementation they were made with
-            Ed25519.Selection signatures = Ed25519.useFastestAvailable();
             identity = ServerIdentity.openOrCreate(directory, configuration.tls(), clock, options.newTlsKey());
             readiness.keysLoaded();
             SslProvider provider = TlsContexts.preferredProvider();
@@ -347,7 +344,7 @@ public final class PrimaryServer implements AutoCloseable {
             resources.push(ReclaimSchedule.start(backend.administration(), configuration.reclaimCheckInterval(),
                     !configuration.reclaimAfter().isZero(), turns));
             LOG.info(StartupReport.describe(identity, status, adminUrl, TlsContexts.describe(provider),
-                    signatures.description(), settings.trustedVendorKeys().get().size(), settings.trustedReleaseKeys().get(),
+                    settings.trustedVendorKeys().get().size(), settings.trustedReleaseKeys().get(),
                     backend.administration()));
         }
 

@@ -13,7 +13,7 @@ final class StartupReport {
     private StartupReport() {}
 
     static String describe(ServerIdentity identity, ServerStatus status, String adminUrl, String tlsProvider,
-            String signatures, int trustedVendorKeys, List<PublicKey> trustedReleaseKeys, Administration administration) {
+            int trustedVendorKeys, List<PublicKey> trustedReleaseKeys, Administration administration) {
         StringBuilder text = new StringBuilder();
         text.append("Primary Server ").append(status.serverVersion()).append(" started")
                 .append(identity.newInstallation() ? " (new installation " + identity.serverId() + ")" : "")
@@ -21,7 +21,6 @@ final class StartupReport {
                 .append("\n  admin URL         ").append(adminUrl)
                 .append("\n  TLS pin           ").append(status.tlsPin())
                 .append("\n  TLS               ").append(tlsProvider)
-                .append("\n  Ed25519           ").append(signatures)
                 .append("\n  server key id     ").append(identity.signingKey().publicKey().keyId())
                 .append("\n  data directory    ").append(status.dataDirectory())
                 .append("\n  store             ").append(status.store())

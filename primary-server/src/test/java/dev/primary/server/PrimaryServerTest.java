@@ -44,20 +44,6 @@ class PrimaryServerTest {
     }
 
     @Test
-    void a_started_server_signs_and_verifies_with_aws_lc_where_its_native_library_loads() throws Exception {
-        try {
-            Ed25519.use(Ed25519.Provider.BOUNCY_CASTLE);
-            try (RunningServer running = RunningServer.start(dataDirectory)) {
-                assertThat(Ed25519.selected()).isEqualTo(Ed25519.Provider.AWS_LC);
-                assertThat(running.admin.get("/admin/v1/summary", "Authorization", "Bearer " + running.adminToken())
-                        .statusCode()).isEqualTo(200);
-            }
-        } finally {
-            Ed25519.use(Ed25519.Provider.BOUNCY_CASTLE);
-        }
-    }
-
-    @Test
     void a_restart_keeps_the_server_id_the_signing_key_and_the_tls_pin() {
         String serverId;
         PublicKey serverKey;
@@ -160,15 +146,13 @@ class PrimaryServerTest {
                 "sqlite:" + dataDirectory.resolve("primary.db"));
 
         PublicKey releaseKey = Ed25519.generate().publicKey();
-        String report = StartupReport.describe(identity, status, "https://127.0.0.1:16771", "JDK provider",
-                "AWS-LC (native, AmazonCorrettoCryptoProvider 2.5.0)", 0,
+        String report = StartupReport.describe(identity, status, "https://127.0.0.1:16771", "JDK provider", 0,
                 List.of(releaseKey), core);
 
         assertThat(report)
                 .contains("client endpoint   https://host:16770")
                 .contains("admin URL         https://127.0.0.1:16771")
                 .contains("TLS pin           " + identity.tls().pin().value())
-                .contains("Ed25519           AWS-LC (native, AmazonCorrettoCryptoProvider 2.5.0)")
                 .contains("server key id     " + identity.signingKey().publicKey().keyId())
                 .contains("pending registration: license ACME-42, registration code ACME-42/ABCD-EFGH-IJKL-MNOP")
                 .contains("release keys      " + releaseKey.keyId())

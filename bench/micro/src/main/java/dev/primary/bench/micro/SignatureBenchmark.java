@@ -1,7 +1,6 @@
 package dev.primary.bench.micro;
 
 import dev.primary.protocol.crypto.Base64Url;
-import dev.primary.protocol.crypto.Ed25519;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.crypto.RequestSignature;
 import dev.primary.protocol.crypto.SignedDocument;
@@ -20,18 +19,16 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The signatures of a check-in (Ed25519 through {@code primary-protocol}, with each engine the server can select:
- * BouncyCastle, and AWS-LC where its native library loads): the client signs its request, the server verifies it
- * (the edge's work included: the SHA-256 of the body and the bytes signed), and the server signs the renewed lease
- * (its JSON written first, as {@code LeaseIssuer} does). For comparison, the JDK's own Ed25519
- * ({@code Signature.getInstance("Ed25519")}, SunEC) signing and verifying the same bytes.
+ * The signatures of a check-in (Ed25519, BouncyCastle through {@code primary-protocol}): the client signs its
+ * request, the server verifies it (the edge's work included: the SHA-256 of the body and the bytes signed), and
+ * the server signs the renewed lease (its JSON written first, as {@code LeaseIssuer} does). For comparison, the
+ * JDK's own Ed25519 ({@code Signature.getInstance("Ed25519")}, SunEC) signing and verifying the same bytes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,10 +37,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = BenchLogging.QUIET)
 @State(Scope.Thread)
 public class SignatureBenchmark {
-    /** The engine of {@code primary-protocol}'s keys ({@code Ed25519.Provider}); the JDK's rows ignore it. */
-    @Param({"BOUNCY_CASTLE", "AWS_LC"})
-    public String engine;
-
     private SigningKey clientKey;
     private SigningKey serverKey;
     private PublicKey clientPublicKey;
@@ -61,7 +54,6 @@ public class SignatureBenchmark {
 
     @Setup
     public void prepare() throws GeneralSecurityException {
-        Ed25519.use(Ed25519.Provider.valueOf(engine));
         clientKey = CheckInSamples.key(1);
         serverKey = CheckInSamples.key(0);
         clientPublicKey = clientKey.publicKey();
