@@ -238,9 +238,12 @@ public final class HttpServerConnection implements ServerConnection {
     public void abandon() {
         synchronized (inFlightLock) {
             stopping = true;
-            socketFactory.closeAll();
+            // marked before anything is closed: the requester's failure is read as this abandonment (wasAbandoned)
             if (inFlight != null) {
                 abandoned = inFlight;
+            }
+            socketFactory.closeAll();
+            if (inFlight != null) {
                 inFlight.disconnect();
             }
         }
@@ -267,7 +270,7 @@ public final class HttpServerConnection implements ServerConnection {
             byte[] answer = readAll(status < 400 ? http.getInputStream() : http.getErrorStream());
             return new Answer(status, answer, status < 400 ? null : http.getHeaderField("Retry-After"));
         } catch (RuntimeException e) {
-            if (http != null && http == abandoned) {
+            if (wasAbandoned(http)) {
                 // The JDK's connection may fail this way when another thread disconnects it mid-answer.
                 throw new ServerUnreachableException("interrupted while waiting for the server", e);
             }
@@ -276,7 +279,7 @@ public final class HttpServerConnection implements ServerConnection {
             if (http != null) {
                 http.disconnect();
             }
-            if (http != null && http == abandoned) {
+            if (wasAbandoned(http)) {
                 throw new ServerUnreachableException("interrupted while waiting for the server", e);
             }
             throw new ServerUnreachableException(TransportFailure.describe(e, connectTimeout, requestTimeout), e);
@@ -285,6 +288,16 @@ public final class HttpServerConnection implements ServerConnection {
                 inFlight = null;
                 socketFactory.forget(Thread.currentThread());
             }
+        }
+    }
+
+    /**
+     * Whether {@code http} failed because {@link #abandon} closed it. Taken under the lock {@code abandon} holds while
+     * it closes, so a failure its closing caused is never read before the abandonment is marked.
+     */
+    private boolean wasAbandoned(HttpURLConnection http) {
+        synchronized (inFlightLock) {
+            return http != null && http == abandoned;
         }
     }
 
