@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -104,12 +105,22 @@ final class LicensedStore implements AutoCloseable {
      */
     static LicensedStore open(int clients, int seats, boolean openEnrollment, boolean deferringContacts,
             boolean indexed) {
+        return open(clients, seats, openEnrollment, deferringContacts, indexed, databaseFile -> { });
+    }
+
+    /**
+     * As {@link #open(int, int, boolean, boolean, boolean)}, with {@code beforeOpen} given the database file first
+     * (it does not exist yet): a benchmark may make and change the database there before the store opens it.
+     */
+    static LicensedStore open(int clients, int seats, boolean openEnrollment, boolean deferringContacts,
+            boolean indexed, Consumer<Path> beforeOpen) {
         Path directory;
         try {
             directory = Files.createTempDirectory("primary-bench-store");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        beforeOpen.accept(directory.resolve("primary.db"));
         SigningKey vendorKey = CheckInSamples.key(-1);
         LicensingSettings settings = new LicensingSettings(SERVER_ID, "0.1.0", "sha256/bench", Duration.ofDays(7),
                 Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30), () -> List.of(vendorKey.publicKey()));
