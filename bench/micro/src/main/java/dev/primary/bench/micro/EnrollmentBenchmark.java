@@ -1,19 +1,11 @@
 package dev.primary.bench.micro;
 
-import dev.primary.protocol.crypto.RequestSignature;
-import dev.primary.protocol.crypto.SigningKey;
-import dev.primary.protocol.json.Json;
 import dev.primary.protocol.message.CheckInAnswer;
-import dev.primary.protocol.message.RegisterRequest;
 import dev.primary.server.enrollment.EnrollmentToken;
 import dev.primary.server.enrollment.TokenText;
-import dev.primary.server.licensing.ClientCredentials;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -92,38 +84,17 @@ public class EnrollmentBenchmark {
         public String enrollment;
 
         LicensedStore store;
-        private List<Registration> prepared;
-        private final AtomicInteger next = new AtomicInteger();
+        PreparedRegistrations prepared;
 
         @Setup(Level.Trial)
         public void prepare() {
             store = LicensedStore.open(0, PREPARED + 1, "open".equals(enrollment));
-            String token = store.enrollmentToken();
-            prepared = IntStream.range(0, PREPARED).parallel().mapToObj(n -> Registration.of(n, token)).toList();
+            prepared = new PreparedRegistrations(PREPARED, store.enrollmentToken());
         }
 
         @TearDown(Level.Trial)
         public void close() {
             store.close();
-        }
-
-        Registration take() {
-            int n = next.getAndIncrement();
-            if (n >= prepared.size()) {
-                throw new IllegalStateException("all " + PREPARED + " prepared registrations are used; raise PREPARED");
-            }
-            return prepared.get(n);
-        }
-    }
-
-    /** One new client's signed registration. */
-    record Registration(String clientId, RegisterRequest request, byte[] signedBytes, byte[] signature) {
-        static Registration of(int n, String token) {
-            SigningKey key = CheckInSamples.key(1_000_000L + n);
-            String clientId = key.publicKey().keyId();
-            RegisterRequest request = CheckInSamples.register(n, key, token);
-            byte[] signed = RequestSignature.signedBytes("POST", "/v1/register", clientId, 1, Json.write(request));
-            return new Registration(clientId, request, signed, key.sign(signed));
         }
     }
 
@@ -149,14 +120,7 @@ public class EnrollmentBenchmark {
     @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 2)
     public CheckInAnswer register(Registrations registrations) {
-        Registration registration = registrations.take();
-        CheckInAnswer answer = registrations.store.licensing().register(new ClientCredentials(
-                registration.clientId(), 1, registration.signature(), registration.signedBytes()),
-                registration.request());
-        if (!(answer instanceof CheckInAnswer.Licensed)) {
-            throw new IllegalStateException("a new client was not licensed: " + answer);
-        }
-        return answer;
+        return registrations.prepared.registerNext(registrations.store.licensing());
     }
 
     /** The server's check of {@code text} against the token its id named ({@code Enrollments.usable}). */

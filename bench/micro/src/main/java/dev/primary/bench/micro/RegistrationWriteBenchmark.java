@@ -1,7 +1,6 @@
 package dev.primary.bench.micro;
 
 import dev.primary.protocol.message.CheckInAnswer;
-import dev.primary.server.licensing.ClientCredentials;
 import dev.primary.server.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,6 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * An experiment, not an option: the server needs every one of them for its console at a million computers
  * ({@code ComputerQueryPlanTest}).
  */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(16)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = BenchLogging.QUIET)
 public class RegistrationWriteBenchmark {
     /** Computers in the table before the first registration: the size at which index pages stop being few. */
@@ -63,27 +65,17 @@ public class RegistrationWriteBenchmark {
         public String schema;
 
         LicensedStore store;
-        private List<EnrollmentBenchmark.Registration> prepared;
-        private final AtomicInteger next = new AtomicInteger();
+        PreparedRegistrations prepared;
 
         @Setup(Level.Trial)
         public void prepare() {
             store = LicensedStore.open(0, PREPARED + 1, true, false, false, this::prepareDatabase);
-            prepared = IntStream.range(0, PREPARED).parallel()
-                    .mapToObj(n -> EnrollmentBenchmark.Registration.of(n, "")).toList();
+            prepared = new PreparedRegistrations(PREPARED, "");
         }
 
         @TearDown(Level.Trial)
         public void close() {
             store.close();
-        }
-
-        EnrollmentBenchmark.Registration take() {
-            int n = next.getAndIncrement();
-            if (n >= prepared.size()) {
-                throw new IllegalStateException("all " + PREPARED + " prepared registrations are used; raise PREPARED");
-            }
-            return prepared.get(n);
         }
 
         /** Migrates the database, fills it with released computers, and removes what {@link #schema} says. */
@@ -117,19 +109,7 @@ public class RegistrationWriteBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @Threads(16)
-    @Warmup(iterations = 5, time = 2)
-    @Measurement(iterations = 5, time = 2)
     public CheckInAnswer register(Registrations registrations) {
-        EnrollmentBenchmark.Registration registration = registrations.take();
-        CheckInAnswer answer = registrations.store.licensing().register(new ClientCredentials(
-                registration.clientId(), 1, registration.signature(), registration.signedBytes()),
-                registration.request());
-        if (!(answer instanceof CheckInAnswer.Licensed)) {
-            throw new IllegalStateException("a new client was not licensed: " + answer);
-        }
-        return answer;
+        return registrations.prepared.registerNext(registrations.store.licensing());
     }
 }
