@@ -93,10 +93,16 @@ public class RegistrationWriteBenchmark {
                         + " printf('pc-%07d', (i * 7919) % " + FLEET + "), printf('PC-%07d', (i * 7919) % " + FLEET
                         + "), 'FLEET', printf('user%d', i % 97), NULL, 'Windows', '1.0.0', '1.0.0', 'running', 5,"
                         + " 'released', 0, 14400, 0, i FROM n");
-                if (!schema.equals("shipped") && !schema.equals("no-console-indexes")) {
+                boolean dropSearch = switch (schema) {
+                    case "shipped", "no-console-indexes" -> false;
+                    case "no-search", "neither" -> true;
+                    default -> throw new IllegalArgumentException("no schema " + schema);
+                };
+                boolean dropConsoleIndexes = schema.equals("no-console-indexes") || schema.equals("neither");
+                if (dropSearch) {
                     statement.executeUpdate("DROP TRIGGER computer_search_on_insert");
                 }
-                if (!schema.equals("shipped") && !schema.equals("no-search")) {
+                if (dropConsoleIndexes) {
                     for (String index : CONSOLE_INDEXES) {
                         statement.executeUpdate("DROP INDEX " + index);
                     }
