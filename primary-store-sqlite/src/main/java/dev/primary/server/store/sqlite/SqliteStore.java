@@ -30,9 +30,19 @@ import org.sqlite.SQLiteConfig;
  * ({@code 0600}). One writer thread group-commits the units of work
  * ({@link GroupCommitWriter}); reads use their own read-only connections. An OS lock on
  * {@code <file>.lock} keeps a second server off the same database.
+ *
+ * <p>The writer's connection keeps its savepoint journals in memory ({@code temp_store=MEMORY}) and copies the WAL
+ * back into the database every {@link #WAL_PAGES_BEFORE_CHECKPOINT} pages, not every 1,000 (SQLite's default): see
+ * {@link #connect}.
  */
 public final class SqliteStore implements LicensingStore, ReleaseStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+    /**
+     * How many pages the write-ahead log may hold before a commit copies them into the database file
+     * ({@code wal_autocheckpoint}): 10,000 pages, about 40 MiB of {@code -wal} file at the most, instead of SQLite's
+     * 1,000. A page written again before the copy (a seat count, the tail of an index, a search segment) is copied once.
+     */
+    static final int WAL_PAGES_BEFORE_CHECKPOINT = 10_000;
 
     private final Path databaseFile;
     private final StoreLock lock;
@@ -102,12 +112,12 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
         }
     }
 
-    /** What this store is, for the server status: {@code sqlite:/var/lib/primary/primary.db}. */
     /** Tells {@code observer} of every commit of the writer from now on (commit latency and batch size). */
     public void observeCommits(dev.primary.server.store.CommitObserver observer) {
         writer.observeCommits(observer);
     }
 
+    /** What this store is, for the server status: {@code sqlite:/var/lib/primary/primary.db}. */
     public String description() {
         return "sqlite:" + databaseFile;
     }
@@ -213,6 +223,15 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
         }
     }
 
+    /**
+     * A read-only connection, or the writer's. The writer's keeps its savepoint journals in memory: every unit runs in
+     * a savepoint of its own ({@link GroupCommitWriter}), and SQLite moves a savepoint's journal (the pages as they
+     * were before the unit) to a temporary file once it passes 64 KiB, which a registration's unit does: that was two
+     * thirds of the bytes a registration wrote (docs/performance.md). In memory it holds at most one unit's pages,
+     * since each savepoint is released after its unit; a crash loses nothing by it, as an uncommitted transaction is
+     * discarded either way. Only the writer's connection: a reader's temporary tables (a sort of the console's) stay
+     * files.
+     */
     private static Connection connect(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(10_000);
@@ -223,9 +242,15 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setCacheSize(-16_000);
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         }
         try {
             Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            if (!readOnly) {
+                try (Statement checkpoints = connection.createStatement()) {
+                    checkpoints.execute("PRAGMA wal_autocheckpoint = " + WAL_PAGES_BEFORE_CHECKPOINT);
+                }
+            }
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException e) {

@@ -13,6 +13,7 @@ import dev.primary.server.store.StoreUnavailableException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,9 +112,51 @@ class SqliteStoreTest {
             long synchronous = store.write(writes -> ((SqliteWrites) writes).session.number("PRAGMA synchronous"));
             String journal = store.write(writes -> ((SqliteWrites) writes).session
                     .one("PRAGMA journal_mode", row -> row.getString(1), new Object[0]).orElseThrow());
+            long walPages = store.write(writes -> ((SqliteWrites) writes).session.number("PRAGMA wal_autocheckpoint"));
+            long tempStore = store.write(writes -> ((SqliteWrites) writes).session.number("PRAGMA temp_store"));
 
             assertThat(synchronous).as("2 = FULL").isEqualTo(2);
             assertThat(journal).isEqualTo("wal");
+            assertThat(walPages).isEqualTo(SqliteStore.WAL_PAGES_BEFORE_CHECKPOINT);
+            assertThat(tempStore).as("the writer's savepoint journals: 2 = MEMORY").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_failing_unit_that_changed_more_than_its_journal_keeps_in_memory_by_default_is_rolled_back_alone()
+            throws Exception {
+        String large = "x".repeat(8_000);
+        try (SqliteStore store = SqliteStore.open(directory.resolve("primary.db"))) {
+            CountDownLatch release = blockWriter(store);
+            CompletableFuture<String> before = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                unit.audit(event("before"));
+                return "before";
+            }));
+            awaitQueued(store, 1);
+            InvalidRequestException refusal = new InvalidRequestException("refused after 200 audit rows");
+            CompletableFuture<Object> failing = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                for (int i = 0; i < 200; i++) {
+                    unit.audit(new AuditEvent(AT, "test", AuditAction.SEAT_GRANTED, "failing " + i, large));
+                }
+                throw refusal;
+            }));
+            awaitQueued(store, 2);
+            CompletableFuture<String> after = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                unit.audit(event("after"));
+                return "after";
+            }));
+            awaitQueued(store, 3);
+            long commitsBefore = store.commits();
+
+            release.countDown();
+
+            assertThatThrownBy(failing::join).hasCause(refusal);
+            assertThat(before.join()).isEqualTo("before");
+            assertThat(after.join()).isEqualTo("after");
+            assertThat(subjects(store)).as("1.6 MB of audit rows rolled back, the units around them kept")
+                    .containsExactly("after", "before");
+            assertThat(store.commits() - commitsBefore).as("the three in one commit, after the blocking unit's")
+                    .isEqualTo(2);
         }
     }
 
@@ -165,6 +208,34 @@ class SqliteStoreTest {
             release.countDown();
             assertThat(queued).extracting(CompletableFuture::join).containsExactly("first", "second");
         }
+    }
+
+    @Test
+    void the_write_ahead_log_is_copied_into_the_database_every_ten_thousand_pages_and_stays_that_size()
+            throws Exception {
+        Path file = directory.resolve("primary.db");
+        Path wal = directory.resolve("primary.db-wal");
+        String detail = "d".repeat(10_000);
+        long frame = 4096 + 24;
+        long largest = 0;
+        try (SqliteStore store = SqliteStore.open(file)) {
+            for (int unit = 0; unit < 100; unit++) {
+                int first = unit * 100;
+                store.write(writes -> {
+                    for (int row = first; row < first + 100; row++) {
+                        writes.audit(new AuditEvent(AT, "test", AuditAction.SEAT_GRANTED, "row " + row, detail));
+                    }
+                    return null;
+                });
+                largest = Math.max(largest, Files.size(wal));
+            }
+            assertThat(Files.size(file)).as("100 MB written, most of it copied into the database")
+                    .isGreaterThan(60L << 20);
+        }
+        assertThat(largest).as("the log grows past SQLite's default of 1,000 pages")
+                .isGreaterThan(5_000 * frame)
+                .as("and no further than 10,000 pages and one unit's (about 250 pages)")
+                .isLessThan((SqliteStore.WAL_PAGES_BEFORE_CHECKPOINT + 400) * frame);
     }
 
     @Test
