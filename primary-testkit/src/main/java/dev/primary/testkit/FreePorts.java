@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * machine, or while clients retry hard, that happens).
  *
  * <p>A port is handed out once per JVM: two calls in a row (a server's client port and its admin port) could
- * otherwise both find the same port free, since neither is bound until the program starts; out of ~22,000 ports
- * that happened about once in a few hundred server starts.
+ * otherwise both find the same port free, since neither is bound until the program starts. Out of the 22,768 ports
+ * below this machine's range that is one chance in 22,768 per server started: rare, but a full test run starts
+ * hundreds of servers, and one run failed on it.
  */
 public final class FreePorts {
     private static final int LOWEST = 10_000;
