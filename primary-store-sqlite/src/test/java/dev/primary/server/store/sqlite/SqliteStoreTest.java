@@ -46,18 +46,18 @@ class SqliteStoreTest {
         CompletableFuture.runAsync(() -> store.write(writes -> {
             inside.countDown();
             try {
-                release.await(10, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return null;
         }));
-        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
         return release;
     }
 
     private static void awaitQueued(SqliteStore store, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (store.queuedWrites() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
