@@ -172,7 +172,7 @@ public final class ServerMain {
                         + "not match, or (store=postgresql) its identity is not the one the other servers on that database share "
                         + "(nothing was changed).");
         for (Setting setting : Setting.values()) {
-            OptionSpec.Builder option = OptionSpec.builder("--" + setting.key()).paramLabel(labelOf(setting))
+            OptionSpec.Builder option = OptionSpec.builder("--" + setting.key()).paramLabel(setting.kind().label())
                     .description(setting.description() + defaultText(setting));
             if (setting == Setting.VENDOR_KEY || setting == Setting.RELEASE_KEY) {
                 option.type(List.class).auxiliaryTypes(String.class);
@@ -201,17 +201,5 @@ public final class ServerMain {
 
     private static String defaultText(Setting setting) {
         return setting.defaultValue().isEmpty() ? "" : " (default: " + setting.defaultValue() + ")";
-    }
-
-    private static String labelOf(Setting setting) {
-        return switch (setting) {
-            case PORT, ADMIN_PORT, WORKER_THREADS -> "N";
-            case BIND, ADMIN_BIND -> "ADDR";
-            case DATA_DIR -> "DIR";
-            case VENDOR_KEY, RELEASE_KEY, TLS_CERT, TLS_KEY -> "FILE";
-            case MAX_BODY, MAX_PACKAGE -> "SIZE";
-            case LOG_LEVEL -> "LEVEL";
-            default -> "DURATION";
-        };
     }
 }

@@ -47,12 +47,23 @@ class ServerMainTest {
         // picocli wraps descriptions at 80 columns; a default may start on one line and end on the next
         String help = out.toString().replaceAll("\\s+", " ");
         for (Setting setting : Setting.values()) {
-            assertThat(help).contains("--" + setting.key());
+            assertThat(help).contains("--" + setting.key() + "=" + setting.kind().label() + " ");
             if (!setting.defaultValue().isEmpty()) {
                 assertThat(help).contains("(default: " + setting.defaultValue() + ")");
             }
         }
         assertThat(help).contains("--config", "PRIMARY_ADMIN_PORT", "Exit codes");
+    }
+
+    @Test
+    void help_names_each_value_by_what_it_is() {
+        run("--help");
+
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("--port=N ", "--registration-rate=N ", "--max-connections=N|auto ",
+                "--body-min-rate=SIZE ", "--open-enrollment=true|false ", "--store=sqlite|postgresql ",
+                "--store-url=URL ", "--store-user=USER ", "--store-password-file=FILE ", "--log-level=low|normal|debug ",
+                "--lease-validity=DURATION ");
     }
 
     @Test
