@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param user the database user
  * @param password the user's password ({@code ""} for none, e.g. with trust or certificate authentication); never
  *     printed: {@link #toString()} and {@link #description()} leave it out
- * @param poolSize connections at most (HikariCP's {@code maximumPoolSize}); writes take turns on the store's
- *     write lock, so more connections mostly serve reads
+ * @param poolSize connections at most (HikariCP's {@code maximumPoolSize}); the server's one writer uses one at a
+ *     time for its group of units, so the others serve reads
  * @param waitLimit how long a unit waits for a connection or for the write lock before it fails as busy
  */
 public record PostgresSettings(String jdbcUrl, String user, String password, int poolSize, Duration waitLimit) {

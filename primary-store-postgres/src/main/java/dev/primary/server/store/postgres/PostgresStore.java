@@ -10,6 +10,7 @@ import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.ReleaseWrites;
 import dev.primary.server.store.CommitObserver;
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.GroupCommitWriter;
 import dev.primary.server.store.jdbc.JdbcReads;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,11 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store of the licensing and release cores on PostgreSQL, for larger fleets. Every guarantee of the store
- * contract is held by the database, not by this process: each unit of work runs in its own transaction on a
- * pooled connection (HikariCP) and first takes a transaction-scoped advisory lock, the store's write lock
- * ({@link WriteLock}), so units are isolated from every other unit of every server on the same database; the
- * lock is released by the commit or rollback, or by the database when a server dies. {@code synchronous_commit}
- * is on for every connection, so a unit is durable when {@link #write} returns. Reads run in a
+ * contract is held by the database, not by this process: units of work are run by this server's one writer with
+ * group commit ({@link GroupCommitWriter}), each group in one transaction on a pooled connection (HikariCP) that
+ * first takes a transaction-scoped advisory lock, the store's write lock ({@link WriteLock}), and each unit in a
+ * savepoint of its own (one that fails is rolled back alone). So units are isolated from every other unit of every
+ * server on the same database, and one sync of the database's log commits a whole group; the lock is released by
+ * the commit or rollback, or by the database when a server dies. {@code synchronous_commit} is on for every
+ * connection, so a unit is durable when {@link #write} returns. Reads run in a
  * {@code REPEATABLE READ READ ONLY} transaction (one snapshot) and never wait for the write lock. The unique
  * holder key, primary keys and the conditional sequence update stand behind the lock as the schema's own rules.
  */
@@ -42,16 +45,23 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
      */
     static final java.time.Duration IDLE_IN_UNIT_LIMIT = java.time.Duration.ofSeconds(15);
 
+    /** Units that may wait for this server's writer before callers are told it is busy (503), as on the embedded store. */
+    static final int WRITE_QUEUE = 10_000;
+    /** Units committed together at most, as on the embedded store. */
+    static final int MAX_BATCH = 500;
+
     private final HikariDataSource pool;
     private final String description;
     private final PostgresSettings settings;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile CommitObserver observer = CommitObserver.NONE;
+    private final GroupCommitWriter<PostgresWrites> writer;
 
     private PostgresStore(HikariDataSource pool, PostgresSettings settings) {
         this.pool = pool;
         this.description = settings.description();
         this.settings = settings;
+        this.writer = new GroupCommitWriter<>("postgres-writer", new PostgresTransactions(this::connection),
+                WRITE_QUEUE, MAX_BATCH, settings.waitLimit().multipliedBy(3));
     }
 
     /**
@@ -64,14 +74,19 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         HikariDataSource pool = pool(settings);
         try {
             migrate(pool, settings);
-            PostgresStore store = new PostgresStore(pool, settings);
-            store.recountSeatsUsed();
-            LOG.info("store - opened {} (pool of {} connections)", settings.description(), settings.poolSize());
-            return store;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
+        PostgresStore store = new PostgresStore(pool, settings);
+        try {
+            store.recountSeatsUsed();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        LOG.info("store - opened {} (pool of {} connections)", settings.description(), settings.poolSize());
+        return store;
     }
 
     /** What this store is, for the server status: {@code postgresql://db.example:5432/primary} (no credentials). */
@@ -98,9 +113,19 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         return new PostgresPackageBlobs(this::connection);
     }
 
-    /** Tells {@code next} of every commit from now on (one unit per transaction here). */
+    /** Tells {@code next} of every commit of this server's writer from now on (commit latency and batch size). */
     public void observeCommits(CommitObserver next) {
-        observer = next;
+        writer.observeCommits(next);
+    }
+
+    /** Transactions this server's writer committed so far (each holds one or more units). */
+    long commits() {
+        return writer.commits();
+    }
+
+    /** Units waiting for this server's writer now. */
+    int queuedWrites() {
+        return writer.queued();
     }
 
     /** Test seam, not a setting: the value of run-time parameter {@code name} on this store's connections. */
@@ -137,24 +162,7 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     }
 
     private <T> T inWriteTransaction(Function<PostgresWrites, T> unit) {
-        long started = System.nanoTime();
-        try (Connection connection = connection()) {
-            try {
-                WriteLock.take(connection);
-                T result = unit.apply(new PostgresWrites(new SqlSession(connection)));
-                connection.commit();
-                observer.committed(1, System.nanoTime() - started);
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } catch (SQLException e) {
-                rollbackQuietly(connection, e);
-                throw PostgresFailures.classify("the commit of a write", e);
-            }
-        } catch (SQLException e) {
-            throw PostgresFailures.classify("returning a store connection", e);
-        }
+        return writer.submit(unit);
     }
 
     private <T> T inReadTransaction(Function<JdbcReads, T> unit) {
@@ -253,6 +261,7 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        writer.close();
         pool.close();
         LOG.info("store - closed {}", description);
     }

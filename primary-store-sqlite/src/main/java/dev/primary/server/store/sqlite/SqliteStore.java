@@ -8,6 +8,7 @@ import dev.primary.server.release.ReleaseStore;
 import dev.primary.server.release.ReleaseWrites;
 import dev.primary.server.store.OwnerOnlyFiles;
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.jdbc.GroupCommitWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,8 +77,9 @@ public final class SqliteStore implements LicensingStore, ReleaseStore, AutoClos
         this.databaseFile = databaseFile;
         this.lock = lock;
         this.writeSession = new SqlSession(writeConnection, databaseFile.getParent());
-        this.writer = new GroupCommitWriter<>("sqlite-writer", writeConnection, new SqliteWrites(writeSession),
-                limits.writeQueue(), limits.maxBatch(), limits.waitLimit(), databaseFile.getParent());
+        this.writer = new GroupCommitWriter<>("sqlite-writer", new SqliteTransactions(writeConnection,
+                new SqliteWrites(writeSession), databaseFile.getParent()), limits.writeQueue(), limits.maxBatch(),
+                limits.waitLimit());
         this.readers = new ReadConnections(() -> connect(databaseFile, true), limits.readConnections(),
                 limits.waitLimit());
     }

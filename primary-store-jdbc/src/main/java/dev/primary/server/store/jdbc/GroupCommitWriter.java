@@ -1,14 +1,11 @@
-package dev.primary.server.store.sqlite;
+package dev.primary.server.store.jdbc;
 
 import dev.primary.server.store.CommitObserver;
 import dev.primary.server.store.StoreBusyException;
-import dev.primary.server.store.StoreFullException;
 import dev.primary.server.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,38 +21,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's one writer thread, with group commit. Callers submit units of work and wait; the
+ * A store's one writer thread, with group commit. Callers submit units of work and wait; the
  * writer takes everything queued, runs each unit in its own savepoint inside one transaction (a
  * unit that throws is rolled back alone, and its caller gets the exception), commits once (one
- * fsync for the whole batch), and only then hands each caller its result. Units run one at a
- * time, so a unit that checks for a free seat and takes it cannot be overtaken. A full disk fails the unit (or the
- * batch) with {@link StoreFullException} and is not logged here: the callers answer it, and the HTTP edge logs it
- * once per burst.
+ * sync for the whole batch), and only then hands each caller its result. Units run one at a
+ * time, so a unit that checks for a free seat and takes it cannot be overtaken. Where the transaction runs is the
+ * store's ({@link GroupTransactions}): the embedded store's one connection, or a pooled connection holding the
+ * database's write lock. A full disk fails the unit (or the batch) with
+ * {@link dev.primary.server.store.StoreFullException} and is not logged here: the callers answer it, and the HTTP
+ * edge logs it once per burst.
  *
- * @param <C> what a unit works on (the store's write API over this writer's connection)
+ * @param <C> what a unit works on (the store's write API over the transaction's connection)
  */
-final class GroupCommitWriter<C> implements AutoCloseable {
+public final class GroupCommitWriter<C> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    private final Connection connection;
-    private final C context;
+    private final GroupTransactions<C> transactions;
     private final BlockingQueue<Unit<C, ?>> queue;
     private final int queueCapacity;
     private final int maxBatch;
     private final Duration waitLimit;
-    private final Path directory;
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
     private volatile boolean closed;
     private volatile CommitObserver observer = CommitObserver.NONE;
 
-    /** @param directory the database's directory, to tell a full disk from other I/O errors ({@link SqliteFailures}) */
-    GroupCommitWriter(String name, Connection connection, C context, int queueCapacity, int maxBatch,
-            Duration waitLimit, Path directory) {
-        this.connection = connection;
-        this.directory = directory;
-        this.context = context;
+    /**
+     * Starts the writer thread {@code name}.
+     *
+     * @param queueCapacity units that may wait before {@link #submit} refuses more as busy
+     * @param maxBatch units committed together at most
+     * @param waitLimit how long a caller waits for its unit to be committed
+     */
+    public GroupCommitWriter(String name, GroupTransactions<C> transactions, int queueCapacity, int maxBatch,
+            Duration waitLimit) {
+        this.transactions = transactions;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.queueCapacity = queueCapacity;
         this.maxBatch = maxBatch;
@@ -66,12 +67,12 @@ final class GroupCommitWriter<C> implements AutoCloseable {
     }
 
     /** Tells {@code next} of every commit from now on. */
-    void observeCommits(CommitObserver next) {
+    public void observeCommits(CommitObserver next) {
         observer = next;
     }
 
     /** Runs {@code work} in the writer and returns its result once it is committed. */
-    <T> T submit(Function<C, T> work) {
+    public <T> T submit(Function<C, T> work) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed");
         }
@@ -83,17 +84,17 @@ final class GroupCommitWriter<C> implements AutoCloseable {
     }
 
     /** Transactions committed so far (each holds one or more units). */
-    long commits() {
+    public long commits() {
         return commits.get();
     }
 
     /** Units run so far. */
-    long units() {
+    public long units() {
         return units.get();
     }
 
     /** Units waiting now. */
-    int queued() {
+    public int queued() {
         return queue.size();
     }
 
@@ -119,56 +120,59 @@ final class GroupCommitWriter<C> implements AutoCloseable {
 
     private void commit(List<Unit<C, ?>> batch) {
         long started = System.nanoTime();
+        GroupTransactions.Transaction<C> transaction;
+        try {
+            transaction = transactions.open();
+        } catch (SQLException e) {
+            RuntimeException failure = transactions.failure("opening a transaction for " + batch.size() + " writes", e);
+            batch.forEach(unit -> unit.fail(failure));
+            return;
+        } catch (RuntimeException e) {
+            batch.forEach(unit -> unit.fail(e));
+            return;
+        }
         try {
             for (Unit<C, ?> unit : batch) {
-                runInSavepoint(unit);
+                runInSavepoint(transaction, unit);
             }
-            connection.commit();
+            transaction.connection().commit();
             commits.incrementAndGet();
             units.addAndGet(batch.size());
             observer.committed(batch.size(), System.nanoTime() - started);
             batch.forEach(Unit::complete);
-        } catch (SQLException | RuntimeException e) {
-            RuntimeException failure = e instanceof SQLException sql
-                    ? SqliteFailures.classify("a commit of " + batch.size() + " writes", sql, directory)
-                    : e instanceof StoreFullException full ? full
-                    : new StoreUnavailableException("the store could not commit the write: " + e.getMessage(), e);
-            if (!(failure instanceof StoreFullException)) {
-                LOG.error("store - a commit of {} writes failed; none of them was kept", batch.size(), e);
-            }
-            rollbackAll(failure);
-            batch.forEach(unit -> unit.fail(failure));
+        } catch (SQLException e) {
+            failAll(batch, transaction, transactions.failure("a commit of " + batch.size() + " writes", e), e);
+        } catch (RuntimeException e) {
+            failAll(batch, transaction, transactions.failsTheGroup(e) ? e
+                    : new StoreUnavailableException("the store could not commit the write: " + e.getMessage(), e), e);
+        } finally {
+            transaction.close();
         }
     }
 
-    /**
-     * Rolls the transaction back. When SQLite already did (it may, on a full disk), the rollback fails and the
-     * driver does not open the next transaction: it is opened here, so the next batch never runs statement by
-     * statement outside a transaction.
-     */
-    private void rollbackAll(RuntimeException failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            try (Statement begin = connection.createStatement()) {
-                begin.execute("BEGIN");
-            } catch (SQLException beginFailure) {
-                failure.addSuppressed(beginFailure);
-            }
+    /** Rolls the group back and fails each of its units with {@code failure}; logged unless it is a full disk. */
+    private void failAll(List<Unit<C, ?>> batch, GroupTransactions.Transaction<C> transaction,
+            RuntimeException failure, Exception cause) {
+        if (!transactions.failsTheGroup(failure)) {
+            LOG.error("store - a commit of {} writes failed; none of them was kept", batch.size(), cause);
         }
+        transaction.rollback(failure);
+        batch.forEach(unit -> unit.fail(failure));
     }
 
     /**
-     * Runs one unit in its own savepoint; a unit that throws is rolled back alone. A full disk fails the whole batch
-     * instead: SQLite may have rolled the whole transaction back already, so no savepoint is left to trust.
+     * Runs one unit in its own savepoint; a unit that throws is rolled back alone. A failure that
+     * {@linkplain GroupTransactions#failsTheGroup fails the group} (a full disk) fails the whole batch instead.
      */
-    private void runInSavepoint(Unit<C, ?> unit) throws SQLException {
+    private void runInSavepoint(GroupTransactions.Transaction<C> transaction, Unit<C, ?> unit) throws SQLException {
+        Connection connection = transaction.connection();
         Savepoint savepoint = connection.setSavepoint();
         try {
-            unit.run(context);
-        } catch (StoreFullException full) {
-            throw full;
+            unit.run(transaction.context());
         } catch (RuntimeException | Error e) {
+            if (e instanceof RuntimeException failure && transactions.failsTheGroup(failure)) {
+                throw failure;
+            }
             connection.rollback(savepoint);
             connection.releaseSavepoint(savepoint);
             unit.fail(e);

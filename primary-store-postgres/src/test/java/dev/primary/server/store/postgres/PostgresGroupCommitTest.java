@@ -1,0 +1,169 @@
+package dev.primary.server.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.primary.protocol.crypto.Ed25519;
+import dev.primary.protocol.crypto.PublicKey;
+import dev.primary.server.audit.AuditAction;
+import dev.primary.server.audit.AuditEvent;
+import dev.primary.server.licensing.ClientRecord;
+import dev.primary.server.licensing.InvalidRequestException;
+import dev.primary.server.store.StoreBusyException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL store's writer: units queued while a group runs are committed together in the next, each in its own
+ * savepoint; and a group holds the database's write lock until its commit, so another server's units wait for it.
+ */
+class PostgresGroupCommitTest {
+    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static AuditEvent event(String subject) {
+        return new AuditEvent(AT, "test", AuditAction.SEAT_GRANTED, subject, "");
+    }
+
+    private static List<String> subjects(PostgresStore store) {
+        return store.read(reads -> reads.audit(0, 1000)).stream().map(entry -> entry.subject()).sorted().toList();
+    }
+
+    /** Holds {@code store}'s writer inside a unit (and so its group's write lock) until the returned latch is opened. */
+    private static CountDownLatch blockWriter(PostgresStore store, String subject) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture.runAsync(() -> store.write(writes -> {
+            writes.audit(event(subject));
+            inside.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
+        return release;
+    }
+
+    private static void awaitQueued(PostgresStore store, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (store.queuedWrites() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(store.queuedWrites()).isEqualTo(count);
+    }
+
+    @Test
+    void units_queued_while_a_group_runs_are_committed_in_one_transaction_and_a_failing_one_is_rolled_back_alone()
+            throws Exception {
+        try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
+            CountDownLatch release = blockWriter(store, "blocking");
+            InvalidRequestException refusal = new InvalidRequestException("refused on purpose");
+            List<CompletableFuture<Object>> writes = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String subject = "unit " + i;
+                boolean fails = i == 2;
+                writes.add(CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                    unit.audit(event(subject));
+                    if (fails) {
+                        throw refusal;
+                    }
+                    return subject;
+                })));
+                awaitQueued(store, i + 1);
+            }
+            long commitsBefore = store.commits();
+
+            release.countDown();
+
+            assertThatThrownBy(() -> writes.get(2).join()).hasCause(refusal);
+            assertThat(writes.get(4).join()).isEqualTo("unit 4");
+            assertThat(subjects(store)).containsExactly("blocking", "unit 0", "unit 1", "unit 3", "unit 4");
+            assertThat(store.commits() - commitsBefore).as("one commit for the blocking unit, one for the five")
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_failing_statement_inside_a_unit_is_rolled_back_alone_and_the_group_goes_on() throws Exception {
+        try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
+            CountDownLatch release = blockWriter(store, "blocking");
+            CompletableFuture<Object> before = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                unit.audit(event("before"));
+                return "before";
+            }));
+            awaitQueued(store, 1);
+            // a statement the database refuses (a second row with the same primary key): PostgreSQL then refuses every
+            // statement of the transaction until it is rolled back to the unit's savepoint
+            PublicKey key = Ed25519.generate().publicKey();
+            CompletableFuture<Object> broken = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                unit.audit(event("broken"));
+                unit.insertClient(new ClientRecord(key.keyId(), key, 0, AT));
+                unit.insertClient(new ClientRecord(key.keyId(), key, 0, AT));
+                return "broken";
+            }));
+            awaitQueued(store, 2);
+            CompletableFuture<Object> after = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                unit.audit(event("after"));
+                return "after";
+            }));
+            awaitQueued(store, 3);
+
+            release.countDown();
+
+            assertThatThrownBy(broken::join).hasMessageContaining("the store statement INSERT INTO clients");
+            assertThat(before.join()).isEqualTo("before");
+            assertThat(after.join()).isEqualTo("after");
+            assertThat(subjects(store)).containsExactly("after", "before", "blocking");
+            Optional<ClientRecord> firstRow = store.read(reads -> reads.client(key.keyId()));
+            assertThat(firstRow).as("the failed unit's first client row is rolled back too").isEmpty();
+        }
+    }
+
+    @Test
+    void a_group_holds_the_write_lock_until_its_commit_so_another_servers_unit_waits_for_it() throws Exception {
+        PostgresSettings database = EmbeddedPostgresServer.freshDatabase();
+        try (PostgresStore first = PostgresStore.open(database); PostgresStore second = PostgresStore.open(database)) {
+            CountDownLatch release = blockWriter(first, "first server");
+            CompletableFuture<List<String>> seenBySecond = CompletableFuture.supplyAsync(() -> second.write(unit -> {
+                unit.audit(event("second server"));
+                return unit.audit(0, 1000).stream().map(entry -> entry.subject()).sorted().toList();
+            }));
+
+            Thread.sleep(500);
+            assertThat(seenBySecond).as("the second server's unit waits for the first server's group").isNotDone();
+            release.countDown();
+
+            assertThat(seenBySecond.get(60, TimeUnit.SECONDS)).as("and then sees what that group committed")
+                    .containsExactly("first server", "second server");
+        }
+    }
+
+    @Test
+    void a_unit_that_cannot_have_the_write_lock_within_the_wait_limit_fails_as_busy_and_leaves_nothing()
+            throws Exception {
+        PostgresSettings database = EmbeddedPostgresServer.freshDatabase();
+        PostgresSettings impatient = new PostgresSettings(database.jdbcUrl(), database.user(), database.password(),
+                database.poolSize(), Duration.ofSeconds(1));
+        try (PostgresStore first = PostgresStore.open(database); PostgresStore second = PostgresStore.open(impatient)) {
+            CountDownLatch release = blockWriter(first, "first server");
+
+            assertThatThrownBy(() -> second.write(unit -> {
+                unit.audit(event("second server"));
+                return null;
+            })).isInstanceOf(StoreBusyException.class);
+
+            release.countDown();
+            first.write(unit -> null);
+            assertThat(subjects(second)).containsExactly("first server");
+        }
+    }
+}
