@@ -10,6 +10,10 @@ import dev.primary.server.audit.AuditEvent;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.InvalidRequestException;
 import dev.primary.server.store.StoreBusyException;
+import dev.primary.server.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,6 +168,46 @@ class PostgresGroupCommitTest {
             release.countDown();
             first.write(unit -> null);
             assertThat(subjects(second)).containsExactly("first server");
+        }
+    }
+
+    @Test
+    void a_group_whose_connection_is_lost_fails_its_units_keeps_none_of_them_and_the_next_group_is_written()
+            throws Exception {
+        PostgresSettings database = EmbeddedPostgresServer.freshDatabase();
+        try (PostgresStore store = PostgresStore.open(database)) {
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> lost = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                unit.audit(event("lost"));
+                inside.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "lost";
+            }));
+            assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Object> next = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+                unit.audit(event("next"));
+                return "next";
+            }));
+            awaitQueued(store, 1);
+            // the group's session ends under it, as when the database restarts or the network drops it
+            try (Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                    database.password()); Statement statement = admin.createStatement()) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND granted AND objid = " + (int) WriteLock.KEY
+                        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+            }
+
+            release.countDown();
+
+            assertThatThrownBy(lost::join).hasCauseInstanceOf(StoreUnavailableException.class);
+            assertThat(next.get(60, TimeUnit.SECONDS)).as("the next group, on another pooled connection")
+                    .isEqualTo("next");
+            assertThat(subjects(store)).as("the lost group's unit is not kept").containsExactly("next");
         }
     }
 }
