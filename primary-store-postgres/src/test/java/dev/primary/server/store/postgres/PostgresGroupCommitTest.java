@@ -11,6 +11,7 @@ import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.InvalidRequestException;
 import dev.primary.server.store.StoreBusyException;
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.contract.WriterHold;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -39,37 +40,11 @@ class PostgresGroupCommitTest {
         return store.read(reads -> reads.audit(0, 1000)).stream().map(entry -> entry.subject()).sorted().toList();
     }
 
-    /** Holds {@code store}'s writer inside a unit (and so its group's write lock) until the returned latch is opened. */
-    private static CountDownLatch blockWriter(PostgresStore store, String subject) throws InterruptedException {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> store.write(writes -> {
-            writes.audit(event(subject));
-            inside.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
-        return release;
-    }
-
-    private static void awaitQueued(PostgresStore store, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (store.queuedWrites() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(store.queuedWrites()).isEqualTo(count);
-    }
-
     @Test
     void units_queued_while_a_group_runs_are_committed_in_one_transaction_and_a_failing_one_is_rolled_back_alone()
             throws Exception {
         try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
-            CountDownLatch release = blockWriter(store, "blocking");
+            CountDownLatch release = WriterHold.hold(store, writes -> writes.audit(event("blocking")));
             InvalidRequestException refusal = new InvalidRequestException("refused on purpose");
             List<CompletableFuture<Object>> writes = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -82,7 +57,7 @@ class PostgresGroupCommitTest {
                     }
                     return subject;
                 })));
-                awaitQueued(store, i + 1);
+                WriterHold.awaitQueued(store::queuedWrites, i + 1);
             }
             long commitsBefore = store.commits();
 
@@ -99,12 +74,12 @@ class PostgresGroupCommitTest {
     @Test
     void a_failing_statement_inside_a_unit_is_rolled_back_alone_and_the_group_goes_on() throws Exception {
         try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
-            CountDownLatch release = blockWriter(store, "blocking");
+            CountDownLatch release = WriterHold.hold(store, writes -> writes.audit(event("blocking")));
             CompletableFuture<Object> before = CompletableFuture.supplyAsync(() -> store.write(unit -> {
                 unit.audit(event("before"));
                 return "before";
             }));
-            awaitQueued(store, 1);
+            WriterHold.awaitQueued(store::queuedWrites, 1);
             // a statement the database refuses (a second row with the same primary key): PostgreSQL then refuses every
             // statement of the transaction until it is rolled back to the unit's savepoint
             PublicKey key = Ed25519.generate().publicKey();
@@ -114,12 +89,12 @@ class PostgresGroupCommitTest {
                 unit.insertClient(new ClientRecord(key.keyId(), key, 0, AT));
                 return "broken";
             }));
-            awaitQueued(store, 2);
+            WriterHold.awaitQueued(store::queuedWrites, 2);
             CompletableFuture<Object> after = CompletableFuture.supplyAsync(() -> store.write(unit -> {
                 unit.audit(event("after"));
                 return "after";
             }));
-            awaitQueued(store, 3);
+            WriterHold.awaitQueued(store::queuedWrites, 3);
 
             release.countDown();
 
@@ -136,7 +111,7 @@ class PostgresGroupCommitTest {
     void a_group_holds_the_write_lock_until_its_commit_so_another_servers_unit_waits_for_it() throws Exception {
         PostgresSettings database = EmbeddedPostgresServer.freshDatabase();
         try (PostgresStore first = PostgresStore.open(database); PostgresStore second = PostgresStore.open(database)) {
-            CountDownLatch release = blockWriter(first, "first server");
+            CountDownLatch release = WriterHold.hold(first, writes -> writes.audit(event("first server")));
             CompletableFuture<List<String>> seenBySecond = CompletableFuture.supplyAsync(() -> second.write(unit -> {
                 unit.audit(event("second server"));
                 return unit.audit(0, 1000).stream().map(entry -> entry.subject()).sorted().toList();
@@ -158,7 +133,7 @@ class PostgresGroupCommitTest {
         PostgresSettings impatient = new PostgresSettings(database.jdbcUrl(), database.user(), database.password(),
                 database.poolSize(), Duration.ofSeconds(1));
         try (PostgresStore first = PostgresStore.open(database); PostgresStore second = PostgresStore.open(impatient)) {
-            CountDownLatch release = blockWriter(first, "first server");
+            CountDownLatch release = WriterHold.hold(first, writes -> writes.audit(event("first server")));
 
             assertThatThrownBy(() -> second.write(unit -> {
                 unit.audit(event("second server"));
@@ -193,7 +168,7 @@ class PostgresGroupCommitTest {
                 unit.audit(event("next"));
                 return "next";
             }));
-            awaitQueued(store, 1);
+            WriterHold.awaitQueued(store::queuedWrites, 1);
             // the group's session ends under it, as when the database restarts or the network drops it
             try (Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.user(),
                     database.password()); Statement statement = admin.createStatement()) {

@@ -10,6 +10,7 @@ import dev.primary.server.licensing.InvalidRequestException;
 import dev.primary.server.store.StoreBusyException;
 import dev.primary.server.store.StoreLockedException;
 import dev.primary.server.store.StoreUnavailableException;
+import dev.primary.server.store.contract.WriterHold;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -37,31 +38,6 @@ class SqliteStoreTest {
 
     private static List<String> subjects(SqliteStore store) {
         return store.read(reads -> reads.audit(0, 1000)).stream().map(entry -> entry.subject()).sorted().toList();
-    }
-
-    /** Holds the writer inside a unit until the returned latch is opened. */
-    private static CountDownLatch blockWriter(SqliteStore store) throws InterruptedException {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> store.write(writes -> {
-            inside.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
-        return release;
-    }
-
-    private static void awaitQueued(SqliteStore store, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (store.queuedWrites() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(store.queuedWrites()).isEqualTo(count);
     }
 
     @Test
@@ -127,12 +103,12 @@ class SqliteStoreTest {
             throws Exception {
         String large = "x".repeat(8_000);
         try (SqliteStore store = SqliteStore.open(directory.resolve("primary.db"))) {
-            CountDownLatch release = blockWriter(store);
+            CountDownLatch release = WriterHold.hold(store);
             CompletableFuture<String> before = CompletableFuture.supplyAsync(() -> store.write(unit -> {
                 unit.audit(event("before"));
                 return "before";
             }));
-            awaitQueued(store, 1);
+            WriterHold.awaitQueued(store::queuedWrites, 1);
             InvalidRequestException refusal = new InvalidRequestException("refused after 200 audit rows");
             CompletableFuture<Object> failing = CompletableFuture.supplyAsync(() -> store.write(unit -> {
                 for (int i = 0; i < 200; i++) {
@@ -140,12 +116,12 @@ class SqliteStoreTest {
                 }
                 throw refusal;
             }));
-            awaitQueued(store, 2);
+            WriterHold.awaitQueued(store::queuedWrites, 2);
             CompletableFuture<String> after = CompletableFuture.supplyAsync(() -> store.write(unit -> {
                 unit.audit(event("after"));
                 return "after";
             }));
-            awaitQueued(store, 3);
+            WriterHold.awaitQueued(store::queuedWrites, 3);
             long commitsBefore = store.commits();
 
             release.countDown();
@@ -163,7 +139,7 @@ class SqliteStoreTest {
     @Test
     void a_failing_unit_is_rolled_back_alone_and_its_caller_gets_its_exception() throws Exception {
         try (SqliteStore store = SqliteStore.open(directory.resolve("primary.db"))) {
-            CountDownLatch release = blockWriter(store);
+            CountDownLatch release = WriterHold.hold(store);
             InvalidRequestException refusal = new InvalidRequestException("refused on purpose");
             List<CompletableFuture<Object>> writes = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -177,7 +153,7 @@ class SqliteStoreTest {
                     return subject;
                 })));
             }
-            awaitQueued(store, 5);
+            WriterHold.awaitQueued(store::queuedWrites, 5);
             long commitsBefore = store.commits();
 
             release.countDown();
@@ -194,11 +170,11 @@ class SqliteStoreTest {
     void a_full_write_queue_answers_server_busy_at_once() throws Exception {
         SqliteStore.Limits limits = new SqliteStore.Limits(2, 100, 2, Duration.ofSeconds(10));
         try (SqliteStore store = SqliteStore.open(directory.resolve("primary.db"), limits)) {
-            CountDownLatch release = blockWriter(store);
+            CountDownLatch release = WriterHold.hold(store);
             List<CompletableFuture<Object>> queued = List.of(
                     CompletableFuture.supplyAsync(() -> store.write(writes -> "first")),
                     CompletableFuture.supplyAsync(() -> store.write(writes -> "second")));
-            awaitQueued(store, 2);
+            WriterHold.awaitQueued(store::queuedWrites, 2);
 
             assertThatThrownBy(() -> store.write(writes -> "third"))
                     .isInstanceOf(StoreBusyException.class)
