@@ -136,17 +136,28 @@ public final class GroupCommitWriter<C> implements AutoCloseable {
                 runInSavepoint(transaction, unit);
             }
             transaction.connection().commit();
-            commits.incrementAndGet();
-            units.addAndGet(batch.size());
-            observer.committed(batch.size(), System.nanoTime() - started);
-            batch.forEach(Unit::complete);
         } catch (SQLException e) {
             failAll(batch, transaction, transactions.failure("a commit of " + batch.size() + " writes", e), e);
+            return;
         } catch (RuntimeException e) {
             failAll(batch, transaction, transactions.failsTheGroup(e) ? e
                     : new StoreUnavailableException("the store could not commit the write: " + e.getMessage(), e), e);
+            return;
         } finally {
             transaction.close();
+        }
+        commits.incrementAndGet();
+        units.addAndGet(batch.size());
+        batch.forEach(Unit::complete);
+        notifyObserver(batch.size(), System.nanoTime() - started);
+    }
+
+    /** After the units are answered: an observer that fails cannot turn a commit into a failure its callers are told. */
+    private void notifyObserver(int writes, long nanos) {
+        try {
+            observer.committed(writes, nanos);
+        } catch (RuntimeException e) {
+            LOG.warn("store - the commit observer failed; the commit of {} writes stands", writes, e);
         }
     }
 

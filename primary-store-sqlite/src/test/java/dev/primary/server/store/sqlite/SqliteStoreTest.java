@@ -167,6 +167,24 @@ class SqliteStoreTest {
     }
 
     @Test
+    void a_commit_observer_that_fails_does_not_turn_a_commit_into_a_failure() {
+        try (SqliteStore store = SqliteStore.open(directory.resolve("primary.db"))) {
+            store.observeCommits((writes, nanos) -> {
+                throw new IllegalStateException("the observer fails");
+            });
+
+            String answer = store.write(unit -> {
+                unit.audit(event("kept"));
+                return "answered";
+            });
+
+            assertThat(answer).isEqualTo("answered");
+            assertThat(subjects(store)).containsExactly("kept");
+            assertThat(store.commits()).isPositive();
+        }
+    }
+
+    @Test
     void a_full_write_queue_answers_server_busy_at_once() throws Exception {
         SqliteStore.Limits limits = new SqliteStore.Limits(2, 100, 2, Duration.ofSeconds(10));
         try (SqliteStore store = SqliteStore.open(directory.resolve("primary.db"), limits)) {
