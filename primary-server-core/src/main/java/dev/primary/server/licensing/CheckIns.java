@@ -43,17 +43,20 @@ final class CheckIns {
      */
     CheckInDecision register(LicensingWrites writes, ClientCredentials credentials, PublicKey key,
             RegisterRequest request, String leaseId, Instant now) {
-        ClientAuthentication.acceptSequence(writes, credentials, key, now);
+        // A key recorded just now is not revoked and speaks for no computer: nothing to read back about it.
+        boolean newKey = ClientAuthentication.acceptSequence(writes, credentials, key, now);
         String clientId = credentials.clientId();
         String actor = actorOf(credentials);
         ClientContact contact = new ClientContact(clientId, request.os(), request.clientVersion(),
                 request.recorderVersion(), request.verifyIntervalSeconds());
         ComputerIdentity identity = request.computer();
-        Optional<ClientRecord> client = writes.client(clientId);
+        Optional<ClientRecord> client = newKey ? Optional.empty() : writes.client(clientId);
         if (client.isPresent() && client.get().revoked()) {
             return revokedKey(writes, clientId, identity, contact, client.get().revokedReason(), now);
         }
-        Optional<EnrollmentToken> token = tokenFor(writes, clientId, identity, request.enrollmentToken(), now);
+        Optional<EnrollmentToken> token = newKey
+                ? tokenForNewKey(writes, request.enrollmentToken(), now)
+                : tokenFor(writes, clientId, identity, request.enrollmentToken(), now);
         Optional<Computer> holder = holderFor(writes, identity);
         Optional<ComputerEnrollment> rekeyed = Optional.empty();
         if (holder.isPresent() && heldByAnother(holder.get(), clientId)) {
@@ -101,10 +104,18 @@ final class CheckIns {
             String tokenText, Instant now) {
         boolean speaksFor = writes.computersOfClient(clientId).stream()
                 .anyMatch(known -> sameComputer(known.identity(), identity));
-        if (speaksFor || (policy.openEnrollment() && tokenText.isBlank())) {
+        if (speaksFor) {
             return Optional.empty();
         }
-        return Optional.of(Enrollments.usable(writes, tokenText, now));
+        return tokenForNewKey(writes, tokenText, now);
+    }
+
+    /** {@link #tokenFor} for a key that speaks for no computer yet. */
+    private Optional<EnrollmentToken> tokenForNewKey(LicensingReads reads, String tokenText, Instant now) {
+        if (policy.openEnrollment() && tokenText.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Enrollments.usable(reads, tokenText, now));
     }
 
     private static boolean sameComputer(ComputerIdentity one, ComputerIdentity other) {
@@ -334,7 +345,9 @@ final class CheckIns {
         } else if (computer.state() == ComputerState.REVOKED) {
             settled = computer;
         } else {
-            settled = pool.seatOrQueue(writes, computer, "", actor, now);
+            SeatPool.Seating seating = pool.seat(writes, computer, "", actor, now);
+            settled = seating.computer();
+            license = seating.license();
         }
         if (settled.state() == ComputerState.LICENSED) {
             String serial = settled.licenseSerial();

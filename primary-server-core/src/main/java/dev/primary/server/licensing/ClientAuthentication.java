@@ -93,10 +93,13 @@ final class ClientAuthentication {
     /**
      * Inside the write: accepts the request's sequence, or refuses it as a replay. A client met for
      * the first time ({@code key} given, on register) is recorded with it.
+     *
+     * @return true when the client was recorded just now, in this unit: a key new to this store, so not revoked and
+     *     speaking for no computer yet
      */
-    static void acceptSequence(LicensingWrites writes, ClientCredentials credentials, PublicKey key, Instant now) {
+    static boolean acceptSequence(LicensingWrites writes, ClientCredentials credentials, PublicKey key, Instant now) {
         if (writes.advanceSequence(credentials.clientId(), credentials.sequence())) {
-            return;
+            return false;
         }
         Optional<ClientRecord> known = writes.client(credentials.clientId());
         if (known.isPresent()) {
@@ -108,6 +111,7 @@ final class ClientAuthentication {
                     + " is not registered with this server; register first");
         }
         writes.insertClient(new ClientRecord(credentials.clientId(), key, credentials.sequence(), now));
+        return true;
     }
 
     private static void requireSigned(ClientCredentials credentials, String what) {

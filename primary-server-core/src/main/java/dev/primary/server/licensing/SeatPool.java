@@ -46,6 +46,14 @@ final class SeatPool {
      * place in the queue). {@code cause} says why it needs a seat, for the queue's reason.
      */
     Computer seatOrQueue(LicensingWrites writes, Computer computer, String cause, String actor, Instant now) {
+        return seat(writes, computer, cause, actor, now).computer();
+    }
+
+    /**
+     * As {@link #seatOrQueue}, with the license whose seat it granted (as read before the grant, its seats used one
+     * lower), so that the caller can issue the lease without reading the license again.
+     */
+    Seating seat(LicensingWrites writes, Computer computer, String cause, String actor, Instant now) {
         boolean waiting = computer.state() == ComputerState.WAITING;
         Optional<Computer> first = writes.oldestWaiting();
         boolean someoneAhead = waiting ? first.map(head -> head.id() != computer.id()).orElse(false)
@@ -56,16 +64,19 @@ final class SeatPool {
                 String detail = "seat of " + free.get().serial()
                         + (waiting ? " after waiting since " + Wording.time(computer.waitingSince()) : "");
                 audit(writes, now, actor, AuditAction.SEAT_GRANTED, computer, detail);
-                return grant(writes, computer, free.get(), now);
+                return new Seating(grant(writes, computer, free.get(), now), free);
             }
         }
         if (waiting) {
-            return computer;
+            return new Seating(computer, Optional.empty());
         }
         audit(writes, now, actor, AuditAction.SEAT_WAITING, computer,
                 cause.isEmpty() ? "no seat free; queued" : cause + "; queued");
-        return computer.waiting(cause, now);
+        return new Seating(computer.waiting(cause, now), Optional.empty());
     }
+
+    /** A computer after {@link #seat}: licensed with a seat of {@code license}, or waiting (no license). */
+    record Seating(Computer computer, Optional<License> license) {}
 
     /**
      * A computer whose seat belongs to a license that no longer counts (expired, removed): moves the
