@@ -60,7 +60,7 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         this.pool = pool;
         this.description = settings.description();
         this.settings = settings;
-        this.writer = new GroupCommitWriter<>("postgres-writer", new PostgresTransactions(this::connection),
+        this.writer = new GroupCommitWriter<>("postgres-writer", new PostgresTransactions(this::pooledConnection),
                 WRITE_QUEUE, MAX_BATCH, settings.waitLimit().multipliedBy(3));
     }
 
@@ -188,6 +188,14 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         if (closed.get()) {
             throw new StoreUnavailableException("the store is closed");
         }
+        return pooledConnection();
+    }
+
+    /**
+     * A connection even while the store closes: the writer's, so that the units queued before {@link #close} are
+     * still committed (the pool closes only after the writer has stopped).
+     */
+    private Connection pooledConnection() {
         try {
             return pool.getConnection();
         } catch (SQLException e) {

@@ -185,4 +185,22 @@ class PostgresGroupCommitTest {
             assertThat(subjects(store)).as("the lost group's unit is not kept").containsExactly("next");
         }
     }
+
+    @Test
+    void closing_the_store_still_commits_the_units_queued_before_it() throws Exception {
+        PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase());
+        CountDownLatch release = WriterHold.hold(store);
+        CompletableFuture<Object> queued = CompletableFuture.supplyAsync(() -> store.write(unit -> {
+            unit.audit(event("queued before the close"));
+            return "committed";
+        }));
+        WriterHold.awaitQueued(store::queuedWrites, 1);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(store::close);
+        WriterHold.awaitQueued(store::queuedWrites, 2); // the writer's stop, behind the queued unit
+
+        release.countDown();
+
+        assertThat(queued.get(60, TimeUnit.SECONDS)).isEqualTo("committed");
+        closing.get(60, TimeUnit.SECONDS);
+    }
 }
