@@ -173,10 +173,10 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
                 connection.commit();
                 return result;
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                PostgresTransactions.rollbackQuietly(connection, e);
                 throw e;
             } catch (SQLException e) {
-                rollbackQuietly(connection, e);
+                PostgresTransactions.rollbackQuietly(connection, e);
                 throw PostgresFailures.classify("a read", e);
             }
         } catch (SQLException e) {
@@ -206,14 +206,6 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     /** The seats-used counts are kept with every grant; recounting them at start (under the write lock) heals drift. */
     private void recountSeatsUsed() {
         inWriteTransaction(writes -> writes.recountSeatsUsed());
-    }
-
-    private static void rollbackQuietly(Connection connection, Throwable failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
-        }
     }
 
     private static HikariDataSource pool(PostgresSettings settings) {

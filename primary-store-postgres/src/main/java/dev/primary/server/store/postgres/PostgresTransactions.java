@@ -57,7 +57,8 @@ final class PostgresTransactions implements GroupTransactions<PostgresWrites> {
         return PostgresFailures.classify(what, failure);
     }
 
-    private static void rollbackQuietly(Connection connection, Throwable failure) {
+    /** Rolls {@code connection}'s transaction back; a failure to do so is added to {@code failure}. */
+    static void rollbackQuietly(Connection connection, Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException rollbackFailure) {
