@@ -255,7 +255,7 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         return String.valueOf(root.getMessage());
     }
 
-    /** Waits for the units in progress (the pool closes as its connections come back) and closes every connection. */
+    /** Lets the writer commit the units queued before the close (for up to 30 s), then closes every connection. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
