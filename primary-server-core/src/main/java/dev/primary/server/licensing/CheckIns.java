@@ -211,17 +211,21 @@ final class CheckIns {
         if (!mayKeepLease(request)) {
             return Optional.empty();
         }
-        Optional<ClientRecord> client = reads.client(credentials.clientId());
-        if (client.isEmpty() || client.get().revoked() || client.get().lastSequence() >= credentials.sequence()) {
+        Optional<ClientHoldings> holdings = reads.clientHoldings(credentials.clientId());
+        if (holdings.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Computer> found = reads.computersOfClient(credentials.clientId()).stream()
+        ClientRecord client = holdings.get().client();
+        if (client.revoked() || client.lastSequence() >= credentials.sequence()) {
+            return Optional.empty();
+        }
+        Optional<Computer> found = holdings.get().computers().stream()
                 .filter(computer -> computer.lease() != null && computer.lease().leaseId().equals(request.leaseId()))
                 .findFirst();
         if (found.isEmpty() || found.get().state() != ComputerState.LICENSED) {
             return Optional.empty();
         }
-        return leaseKept(found.get(), reads.license(found.get().licenseSerial()), credentials, request, now);
+        return leaseKept(found.get(), holdings.get().license(found.get().licenseSerial()), credentials, request, now);
     }
 
     /**

@@ -25,6 +25,24 @@ public interface LicensingReads extends ComputerDirectory, UpdateRecords, Enroll
     /** The computers a client speaks for (usually one; several for per-user seats of one client). */
     List<Computer> computersOfClient(String clientId);
 
+    /**
+     * The client with its computers and their licenses, as {@link #client}, {@link #computersOfClient} and
+     * {@link #license} would read them in one snapshot; empty for a client this store does not know. A store may read
+     * it in one statement: it is what every check-in that keeps its lease reads.
+     */
+    default Optional<ClientHoldings> clientHoldings(String clientId) {
+        return client(clientId).map(client -> {
+            List<Computer> computers = computersOfClient(clientId);
+            Map<String, License> licenses = new HashMap<>();
+            for (Computer computer : computers) {
+                if (computer.licenseSerial() != null && !licenses.containsKey(computer.licenseSerial())) {
+                    license(computer.licenseSerial()).ifPresent(license -> licenses.put(license.serial(), license));
+                }
+            }
+            return new ClientHoldings(client, computers, licenses);
+        });
+    }
+
     /** The computer with store id {@code id}, if it is still stored. */
     Optional<Computer> computerById(long id);
 

@@ -16,7 +16,11 @@ import dev.primary.protocol.crypto.SigningKey;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.server.licensing.ClientCredentials;
 import dev.primary.server.licensing.CheckInKeys;
+import dev.primary.server.licensing.ClientHoldings;
 import dev.primary.server.licensing.ClientRecord;
+import dev.primary.server.computer.ClientContact;
+import dev.primary.protocol.message.ComputerIdentity;
+import dev.primary.protocol.message.Version;
 import dev.primary.server.licensing.ContactBatch;
 import dev.primary.server.licensing.ReplayedRequestException;
 import dev.primary.server.licensing.SignatureRequiredException;
@@ -39,6 +43,7 @@ import dev.primary.protocol.admin.AuditEntry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -256,6 +261,52 @@ public abstract class StoreContract {
             writer.join(TimeUnit.SECONDS.toMillis(30));
         }
         assertThat(storedClient(key.keyId())).as("committed").isPresent();
+    }
+
+    @Test
+    void a_read_sees_one_snapshot_even_when_a_unit_commits_between_its_statements() {
+        String before = insertClient();
+        PublicKey later = Ed25519.generate().publicKey();
+
+        List<Optional<ClientRecord>> seen = store().read(reads -> {
+            Optional<ClientRecord> first = reads.client(before);
+            store().write(writes -> {
+                writes.insertClient(new ClientRecord(later.keyId(), later, 0, START));
+                return null;
+            });
+            return List.of(first, reads.client(later.keyId()));
+        });
+
+        assertThat(seen.get(0)).as("committed before the read").isPresent();
+        assertThat(seen.get(1)).as("committed during the read, after its first statement").isEmpty();
+        assertThat(storedClient(later.keyId())).as("committed").isPresent();
+    }
+
+    @Test
+    void a_clients_holdings_are_what_its_record_computers_and_their_licenses_read_one_by_one() {
+        activeLicense("SEATS-1", 5);
+        TestClient client = TestClient.named("CORP\\HOLDER");
+        client.register(licensing());
+        store().write(writes -> writes.insertComputer(Computer.conflict(ComputerIdentity.parse("CORP\\TAKEN"),
+                new ClientContact(client.clientId(), "Windows", new Version(1, 0, 7), Version.NONE, 3600),
+                "held by another key", clock.instant())));
+        String withoutComputers = insertClient();
+
+        store().read(reads -> {
+            ClientHoldings holdings = reads.clientHoldings(client.clientId()).orElseThrow();
+            assertThat(holdings.client()).isEqualTo(reads.client(client.clientId()).orElseThrow());
+            assertThat(holdings.computers()).isEqualTo(reads.computersOfClient(client.clientId()))
+                    .extracting(Computer::state).containsExactly(ComputerState.LICENSED, ComputerState.CONFLICT);
+            assertThat(holdings.licenses()).isEqualTo(Map.of("SEATS-1", reads.license("SEATS-1").orElseThrow()));
+
+            ClientHoldings bare = reads.clientHoldings(withoutComputers).orElseThrow();
+            assertThat(bare.client()).isEqualTo(reads.client(withoutComputers).orElseThrow());
+            assertThat(bare.computers()).isEmpty();
+            assertThat(bare.licenses()).isEmpty();
+
+            assertThat(reads.clientHoldings(Ed25519.generate().publicKey().keyId())).isEmpty();
+            return null;
+        });
     }
 
     @Test

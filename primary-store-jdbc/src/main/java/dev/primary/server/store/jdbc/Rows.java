@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The columns of each table and how a row becomes a domain value and back. Rows are read by
@@ -52,17 +53,25 @@ public final class Rows {
     private Rows() {}
 
     public static Computer computer(ResultSet row) throws SQLException {
-        ComputerIdentity identity = new ComputerIdentity(row.getString(2), row.getString(3), row.getString(4));
-        String clientVersion = row.getString(7);
-        String leaseId = row.getString(15);
+        return computer(row, 0);
+    }
+
+    /** The computer in the {@link #COMPUTER_COLUMNS} that follow the first {@code skipped} columns of {@code row}. */
+    public static Computer computer(ResultSet row, int skipped) throws SQLException {
+        int at = skipped;
+        ComputerIdentity identity = new ComputerIdentity(row.getString(at + 2), row.getString(at + 3),
+                row.getString(at + 4));
+        String clientVersion = row.getString(at + 7);
+        String leaseId = row.getString(at + 15);
         IssuedLease lease = leaseId == null ? null
-                : new IssuedLease(leaseId, StoredValues.instant(row, 16), StoredValues.instant(row, 17));
-        return new Computer(row.getLong(1), identity, row.getString(5), row.getString(6),
-                clientVersion == null ? null : version(clientVersion), version(row.getString(8)), row.getString(9),
-                StateCodes.state(row.getInt(10)), row.getString(11), StoredValues.instant(row, 12), row.getString(13),
-                StoredValues.instant(row, 14), lease, row.getLong(18), StoredValues.instant(row, 19),
-                StoredValues.instant(row, 20),
-                new UpdateProfile(row.getString(21), row.getLong(22), row.getString(23), row.getInt(24)));
+                : new IssuedLease(leaseId, StoredValues.instant(row, at + 16), StoredValues.instant(row, at + 17));
+        return new Computer(row.getLong(at + 1), identity, row.getString(at + 5), row.getString(at + 6),
+                clientVersion == null ? null : version(clientVersion), version(row.getString(at + 8)),
+                row.getString(at + 9), StateCodes.state(row.getInt(at + 10)), row.getString(at + 11),
+                StoredValues.instant(row, at + 12), row.getString(at + 13), StoredValues.instant(row, at + 14), lease,
+                row.getLong(at + 18), StoredValues.instant(row, at + 19), StoredValues.instant(row, at + 20),
+                new UpdateProfile(row.getString(at + 21), row.getLong(at + 22), row.getString(at + 23),
+                        row.getInt(at + 24)));
     }
 
     /** The values of {@link #COMPUTER_WRITTEN} for {@code computer}. */
@@ -82,15 +91,32 @@ public final class Rows {
     }
 
     public static License license(ResultSet row) throws SQLException {
-        return new License(row.getString(1), row.getString(2), row.getInt(3), row.getInt(4),
-                StoredValues.instant(row, 5), StoredValues.instant(row, 6),
-                Arrays.asList(Json.read(bytes(row.getString(7)), String[].class)), row.getString(8),
-                row.getString(9), StoredValues.instant(row, 10), StoredValues.instant(row, 11));
+        return license(row, 0);
+    }
+
+    /** The license in the {@link #LICENSE_COLUMNS} that follow the first {@code skipped} columns of {@code row}. */
+    public static License license(ResultSet row, int skipped) throws SQLException {
+        int at = skipped;
+        return new License(row.getString(at + 1), row.getString(at + 2), row.getInt(at + 3), row.getInt(at + 4),
+                StoredValues.instant(row, at + 5), StoredValues.instant(row, at + 6),
+                Arrays.asList(Json.read(bytes(row.getString(at + 7)), String[].class)), row.getString(at + 8),
+                row.getString(at + 9), StoredValues.instant(row, at + 10), StoredValues.instant(row, at + 11));
     }
 
     public static ClientRecord client(ResultSet row) throws SQLException {
         return new ClientRecord(row.getString(1), PublicKey.decodeStored(row.getString(2)), row.getLong(3),
                 StoredValues.instant(row, 4), row.getString(5));
+    }
+
+    /** How many columns each list names: where the next table's columns start in a joined row. */
+    public static int count(String columns) {
+        return columns.split(",").length;
+    }
+
+    /** {@code columns} (a {@code *_COLUMNS} list) qualified by {@code table}: {@code c.id, c.computer_name, ...}. */
+    public static String qualified(String table, String columns) {
+        return Arrays.stream(columns.split(",")).map(column -> table + "." + column.strip())
+                .collect(Collectors.joining(", "));
     }
 
     public static final String ACCOUNT_COLUMNS = "name, role, password_hash, created_at, created_by, disabled_at";
