@@ -10,12 +10,12 @@ import java.util.Objects;
  * @param user the database user
  * @param password the user's password ({@code ""} for none, e.g. with trust or certificate authentication); never
  *     printed: {@link #toString()} and {@link #description()} leave it out
- * @param poolSize connections at most (HikariCP's {@code maximumPoolSize}); the server's one writer uses one at a
- *     time for its group of units, so the others serve reads
+ * @param poolSize connections for reads at most (HikariCP's {@code maximumPoolSize}); the writer and the fleet's jobs
+ *     have a pool of their own ({@code PostgresStore.WRITE_POOL_SIZE})
  * @param waitLimit how long a unit waits for a connection or for the write lock before it fails as busy
  */
 public record PostgresSettings(String jdbcUrl, String user, String password, int poolSize, Duration waitLimit) {
-    /** Ten connections: the admin API's reads and the client port's writes share them; PostgreSQL's default limit is 100. */
+    /** Ten connections for reads: the client port's and the admin API's share them; PostgreSQL's default limit is 100. */
     public static final int DEFAULT_POOL_SIZE = 10;
     /** As the embedded store's wait limit. */
     public static final Duration DEFAULT_WAIT_LIMIT = Duration.ofSeconds(30);

@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * savepoint of its own (one that fails is rolled back alone). So units are isolated from every other unit of every
  * server on the same database, and one sync of the database's log commits a whole group; the lock is released by
  * the commit or rollback, or by the database when a server dies. {@code synchronous_commit} is on for every
- * connection, so a unit is durable when {@link #write} returns. Reads run in a
- * {@code REPEATABLE READ READ ONLY} transaction (one snapshot) and never wait for the write lock. The unique
- * holder key, primary keys and the conditional sequence update stand behind the lock as the schema's own rules.
+ * connection, so a unit is durable when {@link #write} returns. Reads run on a pool of their own, whose
+ * connections begin every transaction as {@code REPEATABLE READ READ ONLY} (one snapshot, and no round trip to say
+ * so), and never wait for the write lock. The unique holder key, primary keys and the conditional sequence update
+ * stand behind the lock as the schema's own rules.
  */
 public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
@@ -49,15 +50,22 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     static final int WRITE_QUEUE = 10_000;
     /** Units committed together at most, as on the embedded store. */
     static final int MAX_BATCH = 500;
+    /**
+     * Connections for everything but the reads of the licensing and release cores: the writer's groups (one at a
+     * time), the fleet's job turns and relay, and package transfers.
+     */
+    static final int WRITE_POOL_SIZE = 4;
 
     private final HikariDataSource pool;
+    private final HikariDataSource readPool;
     private final String description;
     private final PostgresSettings settings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final GroupCommitWriter<PostgresWrites> writer;
 
-    private PostgresStore(HikariDataSource pool, PostgresSettings settings) {
+    private PostgresStore(HikariDataSource pool, HikariDataSource readPool, PostgresSettings settings) {
         this.pool = pool;
+        this.readPool = readPool;
         this.description = settings.description();
         this.settings = settings;
         this.writer = new GroupCommitWriter<>("postgres-writer", new PostgresTransactions(this::pooledConnection),
@@ -71,21 +79,24 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
      * @throws StoreUnavailableException if the database cannot be reached or migrated
      */
     public static PostgresStore open(PostgresSettings settings) {
-        HikariDataSource pool = pool(settings);
+        HikariDataSource pool = pool(settings, "primary-store", WRITE_POOL_SIZE, false);
+        HikariDataSource readPool;
         try {
             migrate(pool, settings);
+            readPool = pool(settings, "primary-store-reads", settings.poolSize(), true);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        PostgresStore store = new PostgresStore(pool, settings);
+        PostgresStore store = new PostgresStore(pool, readPool, settings);
         try {
             store.recountSeatsUsed();
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-        LOG.info("store - opened {} (pool of {} connections)", settings.description(), settings.poolSize());
+        LOG.info("store - opened {} ({} connections for reads, {} for writes and the fleet)", settings.description(),
+                settings.poolSize(), WRITE_POOL_SIZE);
         return store;
     }
 
@@ -128,9 +139,18 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         return writer.queued();
     }
 
-    /** Test seam, not a setting: the value of run-time parameter {@code name} on this store's connections. */
+    /** Test seam, not a setting: the value of run-time parameter {@code name} on the writer's and fleet's connections. */
     String sessionSetting(String name) {
-        try (Connection connection = connection(); Statement statement = connection.createStatement();
+        return setting(connection(), name);
+    }
+
+    /** Test seam: the value of run-time parameter {@code name} inside a read's transaction. */
+    String readSetting(String name) {
+        return setting(readConnection(), name);
+    }
+
+    private static String setting(Connection pooled, String name) {
+        try (Connection connection = pooled; Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT current_setting('" + name.replace("'", "") + "')")) {
             row.next();
             String value = row.getString(1);
@@ -165,10 +185,10 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         return writer.submit(unit);
     }
 
+    /** On a connection of the read pool: its transactions are {@code REPEATABLE READ READ ONLY} from their start. */
     private <T> T inReadTransaction(Function<JdbcReads, T> unit) {
-        try (Connection connection = connection()) {
-            try (Statement snapshot = connection.createStatement()) {
-                snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        try (Connection connection = readConnection()) {
+            try {
                 T result = unit.apply(new JdbcReads(new SqlSession(connection), PostgresDialect.INSTANCE));
                 connection.commit();
                 return result;
@@ -191,6 +211,17 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         return pooledConnection();
     }
 
+    private Connection readConnection() {
+        if (closed.get()) {
+            throw new StoreUnavailableException("the store is closed");
+        }
+        try {
+            return readPool.getConnection();
+        } catch (SQLException e) {
+            throw PostgresFailures.classify("taking a store connection", e);
+        }
+    }
+
     /**
      * A connection even while the store closes: the writer's, so that the units queued before {@link #close} are
      * still committed (the pool closes only after the writer has stopped).
@@ -208,16 +239,23 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
         inWriteTransaction(writes -> writes.recountSeatsUsed());
     }
 
-    private static HikariDataSource pool(PostgresSettings settings) {
+    /**
+     * A pool of {@code size} connections. With {@code reads}, every transaction on them begins as {@code REPEATABLE
+     * READ} (the session's default, set once per connection) and {@code READ ONLY} (the driver begins it so), so a
+     * read sees one snapshot without a statement of its own to ask for it; the writer's and the fleet's stay
+     * {@code READ COMMITTED}, where each statement under the write lock sees every commit before it.
+     */
+    private static HikariDataSource pool(PostgresSettings settings, String name, int size, boolean reads) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("primary-store");
+        config.setPoolName(name);
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(settings.waitLimit().toMillis());
         config.setAutoCommit(false);
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setTransactionIsolation(reads ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+        config.setReadOnly(reads);
         // Durable before the answer, whatever the server's default; a write lock not had in time is "busy"; a server
         // that vanishes (host down, network cut) in the middle of a unit does not hold the write lock of the whole
         // fleet for longer than IDLE_IN_UNIT_LIMIT: the database ends a session idle that long inside a transaction.
@@ -262,6 +300,7 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
             return;
         }
         writer.close();
+        readPool.close();
         pool.close();
         LOG.info("store - closed {}", description);
     }

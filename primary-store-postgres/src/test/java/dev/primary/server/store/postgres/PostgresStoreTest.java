@@ -7,7 +7,10 @@ import dev.primary.server.store.StoreUnavailableException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** What the PostgreSQL store adds to the contract: durable commits whatever the server's default, and no secrets shown. */
+/**
+ * What the PostgreSQL store adds to the contract: durable commits whatever the server's default, reads on snapshots
+ * of their own, and no secrets shown.
+ */
 class PostgresStoreTest {
 
     @Test
@@ -26,6 +29,18 @@ class PostgresStoreTest {
             assertThat(EmbeddedPostgresServer.serverDefault("idle_in_transaction_session_timeout")).isEqualTo("0");
 
             assertThat(store.sessionSetting("idle_in_transaction_session_timeout")).isEqualTo("15s");
+        }
+    }
+
+    @Test
+    void reads_begin_as_one_read_only_snapshot_and_the_writers_connections_stay_read_committed() {
+        try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
+            assertThat(store.readSetting("transaction_isolation")).isEqualTo("repeatable read");
+            assertThat(store.readSetting("transaction_read_only")).isEqualTo("on");
+            assertThat(store.readSetting("idle_in_transaction_session_timeout")).isEqualTo("15s");
+
+            assertThat(store.sessionSetting("transaction_isolation")).isEqualTo("read committed");
+            assertThat(store.sessionSetting("transaction_read_only")).isEqualTo("off");
         }
     }
 
