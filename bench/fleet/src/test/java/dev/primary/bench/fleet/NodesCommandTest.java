@@ -20,7 +20,7 @@ class NodesCommandTest {
         assertThat(out.toString()).contains("nodes");
         assertThat(run("nodes", "--help")).isZero();
         assertThat(out.toString()).contains("Default: sqlite,postgresql:1,", "postgresql:2,postgresql:3",
-                "Default: 5000", "Default: 30s", "nodes.json and nodes.md");
+                "Default: 5000", "Default: 30s", "nodes.json and nodes.md", "--check-in-keys");
     }
 
     @Test

@@ -55,6 +55,12 @@ final class NodesCommand implements Callable<Integer> {
             description = "Requests in flight at once, spread round robin over the servers. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
+    @Option(names = "--check-in-keys",
+            description = "Check-ins ask for a check-in key and, once they hold one, are authenticated with it (an "
+                    + "HMAC-SHA256), as the Client Service checks in; the warm-up hands the keys out. Default: every "
+                    + "check-in is signed.")
+    boolean checkInKeys;
+
     @Option(names = "--server-jvm-option", paramLabel = "OPTION", defaultValue = "-Xmx512m",
             description = "A JVM option of every server; repeat for several, write as --server-jvm-option=-Xmx1g. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -82,7 +88,7 @@ final class NodesCommand implements Callable<Integer> {
             LoadShape load = new LoadShape(concurrency, ConnectionMode.REUSE, true);
             work = workDirectory();
             settings = new NodesRun.Settings(parsed, clients, duration, warmupClients, warmupVerifies, load,
-                    jvmOptions, work);
+                    checkInKeys, jvmOptions, work);
         } catch (IllegalArgumentException e) {
             if (work != null) {
                 ManagedTarget.deleteTree(work);

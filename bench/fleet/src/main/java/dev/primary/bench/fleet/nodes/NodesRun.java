@@ -31,11 +31,12 @@ public final class NodesRun {
      * @param warmupClients clients registered before the registration phase, not counted
      * @param warmupVerifies check-ins before the check-in phase, not counted
      * @param load concurrency and connection reuse
+     * @param checkInKeys check-ins authenticated with check-in keys once they hold one, instead of signed
      * @param jvmOptions each server JVM's options
      * @param work where servers and PostgreSQL keep their files (emptied afterwards)
      */
     public record Settings(List<Configuration> configurations, int clients, Duration duration, int warmupClients,
-            long warmupVerifies, LoadShape load, List<String> jvmOptions, Path work) {
+            long warmupVerifies, LoadShape load, boolean checkInKeys, List<String> jvmOptions, Path work) {
         public Settings {
             configurations = List.copyOf(configurations);
             jvmOptions = List.copyOf(jvmOptions);
@@ -115,9 +116,11 @@ public final class NodesRun {
             // Every configuration checks in with the same fleet: clients the timed registrations did not reach
             // register first, unmeasured.
             var steady = Steady.run(context, new Steady.Settings(settings.clients(), Long.MAX_VALUE,
-                    settings.duration(), settings.load(), settings.warmupVerifies(), true), registered.registered());
+                    settings.duration(), settings.load(), settings.warmupVerifies(), true, false, settings.checkInKeys()),
+                    registered.registered());
             PhaseFigures checkIns = PhaseFigures.of(steady, delta(afterRegistrations, fleet.cpuByProcess()));
-            say(progress, configuration.label() + ": " + Math.round(checkIns.perSecond()) + " check-ins/s");
+            say(progress, configuration.label() + ": " + Math.round(checkIns.perSecond()) + " check-ins/s"
+                    + (settings.checkInKeys() ? ", " + steady.notes().get("checkInKeys") : ""));
             return new ConfigurationFigures(configuration.label(), configuration.store(), configuration.servers(),
                     settings.clients(), registrations, checkIns);
         } finally {
@@ -142,7 +145,9 @@ public final class NodesRun {
                         + "measured phase at most " + settings.duration().toSeconds() + " s; all of them check in "
                         + "(those the timed registrations did not reach register first, unmeasured)",
                 "warm-up (not counted): " + settings.warmupClients() + " registrations, " + settings.warmupVerifies()
-                        + " check-ins; server JVM options: " + String.join(" ", settings.jvmOptions()),
+                        + " check-ins; check-ins "
+                        + (settings.checkInKeys() ? "with check-in keys (HMAC) once the warm-up handed them out"
+                                : "signed (Ed25519)") + "; server JVM options: " + String.join(" ", settings.jvmOptions()),
                 "PostgreSQL: embedded, one for the run, a fresh database per configuration, synchronous_commit=on",
                 "CPU ms per operation: the measured phase's CPU of all processes, split by each one's share over "
                         + "the phase with its warm-up; servers' figure is their sum (each in brackets)");

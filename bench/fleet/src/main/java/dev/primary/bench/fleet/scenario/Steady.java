@@ -91,6 +91,7 @@ public final class Steady {
         PhaseOutcome outcome;
         String tls;
         long signedInline;
+        long keyHolders;
         try (HttpsTransport transport = context.openTransport(load.resumption())) {
             tls = transport.describeTls();
             double warmupRate = 0;
@@ -102,6 +103,7 @@ public final class Steady {
                                 : Budget.countWithin(warmup, WARMUP_LIMIT), true), warming).run();
                 warmupRate = warming.snapshot().perSecond();
             }
+            keyHolders = clients.stream().filter(SimulatedClient::holdsCheckInKey).count();
             long expected = expectedVerifies(settings, warmupRate);
             PresignedRequests presigned = settings.presign() && expected > 0
                     ? PresignedRequests.prepare(clients, settings.verify(), expected) : null;
@@ -118,6 +120,8 @@ public final class Steady {
                 .note("warmupVerifies", warmup)
                 .note("signing", signedInline < 0 ? "inline" : "presigned before the phase ("
                         + signedInline + " signed inline)")
+                .note("checkInKeys", settings.checkInKeys() ? keyHolders + " of " + clients.size()
+                        + " clients held one when the phase began" : "none: every verify signed")
                 .build(outcome);
     }
 }
