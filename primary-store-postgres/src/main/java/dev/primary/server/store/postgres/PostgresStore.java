@@ -205,20 +205,18 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     }
 
     private Connection connection() {
-        if (closed.get()) {
-            throw new StoreUnavailableException("the store is closed");
-        }
+        requireOpen();
         return pooledConnection();
     }
 
     private Connection readConnection() {
+        requireOpen();
+        return taken(readPool);
+    }
+
+    private void requireOpen() {
         if (closed.get()) {
             throw new StoreUnavailableException("the store is closed");
-        }
-        try {
-            return readPool.getConnection();
-        } catch (SQLException e) {
-            throw PostgresFailures.classify("taking a store connection", e);
         }
     }
 
@@ -227,8 +225,12 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
      * still committed (the pool closes only after the writer has stopped).
      */
     private Connection pooledConnection() {
+        return taken(pool);
+    }
+
+    private static Connection taken(HikariDataSource from) {
         try {
-            return pool.getConnection();
+            return from.getConnection();
         } catch (SQLException e) {
             throw PostgresFailures.classify("taking a store connection", e);
         }
