@@ -1,5 +1,6 @@
 package dev.primary.server;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.primary.protocol.admin.ServerStatus;
 import dev.primary.protocol.crypto.PublicKey;
 import dev.primary.protocol.tls.TlsPin;
@@ -295,6 +296,7 @@ public final class PrimaryServer implements AutoCloseable {
                 sqlite.observeCommits(new CommitMetrics(metrics.registry()));
             } else if (backend.store() instanceof PostgresStore postgres) {
                 postgres.observeCommits(new CommitMetrics(metrics.registry()));
+                postgres.trackPools(new MicrometerMetricsTrackerFactory(metrics.registry()));
                 turns = joinFleet(postgres, ticketSecret, backend);
             }
             readiness.storeOpen();

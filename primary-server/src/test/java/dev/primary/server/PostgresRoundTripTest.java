@@ -20,6 +20,7 @@ import dev.primary.protocol.message.UnlockPayload;
 import dev.primary.protocol.message.VerifyRequest;
 import dev.primary.protocol.message.Version;
 import dev.primary.server.config.ServerConfiguration;
+import java.util.Arrays;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,13 @@ class PostgresRoundTripTest {
         assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
     }
 
+    /** The value of one series of a Prometheus text scrape; fails when it is absent. */
+    private static double series(String scrape, String name) {
+        return Arrays.stream(scrape.split("\n")).filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).strip().split(" ")[0]))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in the scrape"));
+    }
+
     private static String json(Object value) {
         return new String(Json.write(value), StandardCharsets.UTF_8);
     }
@@ -140,6 +148,14 @@ class PostgresRoundTripTest {
             PinnedHttps admin = new PinnedHttps(restarted.adminUri(), restarted.tlsPin());
             LicenseSummary summary = read(admin.get("/admin/v1/summary", bearer()), LicenseSummary.class);
             assertThat(summary.used()).isEqualTo(1);
+
+            String metrics = admin.get("/metrics").body();
+            assertThat(series(metrics, "hikaricp_connections_max{pool=\"primary-store-reads\"}")).isEqualTo(10);
+            assertThat(series(metrics, "hikaricp_connections_max{pool=\"primary-store\"}")).isEqualTo(4);
+            assertThat(series(metrics, "hikaricp_connections_acquire_seconds_count{pool=\"primary-store-reads\"}"))
+                    .as("the check-in's read took a read connection").isGreaterThan(0);
+            assertThat(series(metrics, "hikaricp_connections_acquire_seconds_count{pool=\"primary-store\"}"))
+                    .as("the check-in's write took a writer's connection").isGreaterThan(0);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.primary.server.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.primary.server.licensing.LicensingReads;
 import dev.primary.server.licensing.LicensingStore;
 import dev.primary.server.licensing.LicensingWrites;
@@ -127,6 +128,18 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     /** Tells {@code next} of every commit of this server's writer from now on (commit latency and batch size). */
     public void observeCommits(CommitObserver next) {
         writer.observeCommits(next);
+    }
+
+    /**
+     * Publishes both pools' figures through {@code tracking} from now on (with HikariCP's Micrometer tracker: the
+     * connections in use, idle and awaited, and the time to get one, each by pool name: {@code primary-store-reads}
+     * and {@code primary-store}). Once per store.
+     *
+     * @throws IllegalStateException if the pools are tracked already
+     */
+    public void trackPools(MetricsTrackerFactory tracking) {
+        readPool.setMetricsTrackerFactory(tracking);
+        pool.setMetricsTrackerFactory(tracking);
     }
 
     /** Transactions this server's writer committed so far (each holds one or more units). */

@@ -3,8 +3,13 @@ package dev.primary.server.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.PoolStats;
 import dev.primary.server.store.StoreUnavailableException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +46,24 @@ class PostgresStoreTest {
 
             assertThat(store.sessionSetting("transaction_isolation")).isEqualTo("read committed");
             assertThat(store.sessionSetting("transaction_read_only")).isEqualTo("off");
+        }
+    }
+
+    @Test
+    void both_pools_are_tracked_under_their_names_once() {
+        try (PostgresStore store = PostgresStore.open(EmbeddedPostgresServer.freshDatabase())) {
+            Map<String, PoolStats> pools = new ConcurrentHashMap<>();
+            MetricsTrackerFactory tracking = (name, stats) -> {
+                pools.put(name, stats);
+                return new IMetricsTracker() {};
+            };
+
+            store.trackPools(tracking);
+
+            assertThat(pools).containsOnlyKeys("primary-store-reads", "primary-store");
+            assertThat(pools.get("primary-store-reads").getMaxConnections()).isEqualTo(10);
+            assertThat(pools.get("primary-store").getMaxConnections()).isEqualTo(PostgresStore.WRITE_POOL_SIZE);
+            assertThatThrownBy(() -> store.trackPools(tracking)).isInstanceOf(IllegalStateException.class);
         }
     }
 
