@@ -12,7 +12,6 @@ import dev.primary.server.enrollment.ComputerEnrollment;
 import dev.primary.server.enrollment.EnrollmentToken;
 import dev.primary.server.account.Account;
 import dev.primary.server.account.AccountToken;
-import dev.primary.server.licensing.ClientHoldings;
 import dev.primary.server.licensing.ClientRecord;
 import dev.primary.server.licensing.ComputerRows;
 import dev.primary.server.licensing.HolderCounts;
@@ -46,13 +45,6 @@ public class JdbcReads implements LicensingReads, ReleaseReads {
     private static final String ACTIVE_LICENSE = "unlocked_at IS NOT NULL AND (expires_at IS NULL OR expires_at > ?)";
 
     public static final String COMPUTERS_OF_CLIENT = SELECT_COMPUTERS + " WHERE client_id = ? ORDER BY id";
-    /** A client, each of its computers (none: one row of nulls) and each one's license, in one statement. */
-    static final String CLIENT_HOLDINGS = "SELECT " + Rows.qualified("cl", Rows.CLIENT_COLUMNS) + ", "
-            + Rows.qualified("c", Rows.COMPUTER_COLUMNS) + ", " + Rows.qualified("l", Rows.LICENSE_COLUMNS)
-            + " FROM clients cl LEFT JOIN computers c ON c.client_id = cl.client_id"
-            + " LEFT JOIN licenses l ON l.serial = c.license_serial WHERE cl.client_id = ? ORDER BY c.id";
-    private static final int COMPUTER_AFTER = Rows.count(Rows.CLIENT_COLUMNS);
-    private static final int LICENSE_AFTER = COMPUTER_AFTER + Rows.count(Rows.COMPUTER_COLUMNS);
     /** Conflicts are claims, not computers: an administrator's name finds the holder only. */
     public static final String COMPUTERS_NAMED = SELECT_COMPUTERS + " WHERE name_key = ? AND user_name = ''"
             + " AND state != " + StateCodes.CONFLICT + " ORDER BY holder_key";
@@ -88,31 +80,6 @@ public class JdbcReads implements LicensingReads, ReleaseReads {
         return statements.one("SELECT " + Rows.CLIENT_COLUMNS + " FROM clients WHERE client_id = ?", Rows::client,
                 clientId);
     }
-
-    /** In one statement: the check-in's read is one round trip on a database over the network. */
-    @Override
-    public Optional<ClientHoldings> clientHoldings(String clientId) {
-        List<HoldingRow> rows = statements.list(CLIENT_HOLDINGS, row -> new HoldingRow(Rows.client(row),
-                row.getObject(COMPUTER_AFTER + 1) == null ? null : Rows.computer(row, COMPUTER_AFTER),
-                row.getString(LICENSE_AFTER + 1) == null ? null : Rows.license(row, LICENSE_AFTER)), clientId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Computer> computers = new ArrayList<>(rows.size());
-        Map<String, License> licenses = new HashMap<>();
-        for (HoldingRow row : rows) {
-            if (row.computer() != null) {
-                computers.add(row.computer());
-            }
-            if (row.license() != null) {
-                licenses.putIfAbsent(row.license().serial(), row.license());
-            }
-        }
-        return Optional.of(new ClientHoldings(rows.get(0).client(), computers, licenses));
-    }
-
-    /** One row of {@link #CLIENT_HOLDINGS}: the computer and license are {@code null} where the join found none. */
-    private record HoldingRow(ClientRecord client, Computer computer, License license) {}
 
     @Override
     public List<Computer> computersOfClient(String clientId) {

@@ -202,7 +202,7 @@ public final class PostgresStore implements LicensingStore, ReleaseStore, AutoCl
     private <T> T inReadTransaction(Function<JdbcReads, T> unit) {
         try (Connection connection = readConnection()) {
             try {
-                T result = unit.apply(new JdbcReads(new SqlSession(connection), PostgresDialect.INSTANCE));
+                T result = unit.apply(new PostgresReads(new SqlSession(connection)));
                 connection.commit();
                 return result;
             } catch (RuntimeException | Error e) {
