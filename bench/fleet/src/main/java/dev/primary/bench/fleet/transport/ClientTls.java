@@ -4,6 +4,7 @@ import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
@@ -13,17 +14,32 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
 import io.netty.internal.tcnative.SSLContext;
 import io.netty.util.ReferenceCountUtil;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLException;
 
 /**
  * The simulator's TLS: BoringSSL through netty-tcnative where it loads (the server's own stack), else the JDK's;
  * TLS 1.3 only; trust by the server's pin. With resumption on, each fresh connection offers the ticket kept in its
  * slot ({@link NativeSessionTickets}); with it off, every handshake is a full one.
+ * <p>
+ * It offers the key exchanges the Client Service's TLS (the JDK 17 default) offers, {@link #CLIENT_SERVICE_GROUPS},
+ * not BoringSSL's default, which puts the post-quantum hybrid X25519MLKEM768 first: the server would then pay for an
+ * ML-KEM encapsulation at every handshake, resumed ones included, that no Client Service asks of it.
  */
 final class ClientTls implements AutoCloseable {
+    /**
+     * The key-exchange groups of a Client Service's TLS (the JDK 17 defaults that BoringSSL also knows), in its order
+     * of preference; it sends its key share for the first, X25519, so that is what a server that supports it agrees.
+     */
+    static final String[] CLIENT_SERVICE_GROUPS = {"X25519", "P-256", "P-384", "P-521"};
+
     private final SslContext context;
     private final boolean resumption;
     private final NativeSessionTickets tickets;
+    private final Map<String, LongAdder> keyExchanges = new ConcurrentHashMap<>();
 
     private ClientTls(SslContext context, boolean resumption, NativeSessionTickets tickets) {
         this.context = context;
@@ -35,11 +51,14 @@ final class ClientTls implements AutoCloseable {
         SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
         SslContext context;
         try {
-            context = SslContextBuilder.forClient()
+            SslContextBuilder builder = SslContextBuilder.forClient()
                     .sslProvider(provider)
                     .protocols("TLSv1.3")
-                    .trustManager(PinnedTls.trustManager(pin))
-                    .build();
+                    .trustManager(PinnedTls.trustManager(pin));
+            if (provider == SslProvider.OPENSSL) {
+                builder.option(OpenSslContextOption.GROUPS, CLIENT_SERVICE_GROUPS);
+            }
+            context = builder.build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up client TLS with " + provider + ": " + e.getMessage(), e);
         }
@@ -86,6 +105,25 @@ final class ClientTls implements AutoCloseable {
         return new TlsConnection(handler, pointer, attachment);
     }
 
+    /**
+     * The handshake of {@code connection} succeeded: which one it was, with its key exchange counted (on BoringSSL,
+     * for every handshake, resumed ones included: TLS 1.3 resumes with a fresh key exchange).
+     */
+    Handshake handshakeCompleted(TlsConnection connection) {
+        String group = connection.keyExchange();
+        if (group != null) {
+            keyExchanges.computeIfAbsent(group, name -> new LongAdder()).increment();
+        }
+        return connection.handshake();
+    }
+
+    /** The key exchanges of the handshakes so far, by group name (empty on the JDK provider, which does not tell). */
+    Map<String, Long> keyExchanges() {
+        Map<String, Long> counted = new TreeMap<>();
+        keyExchanges.forEach((group, count) -> counted.put(group, count.sum()));
+        return counted;
+    }
+
     /** The connection is closed: its tickets no longer go to its slot. */
     void connectionClosed(TlsConnection connection) {
         if (tickets != null && connection.attachment() != null) {
@@ -107,6 +145,18 @@ final class ClientTls implements AutoCloseable {
                 return SSL.isSessionReused(sslPointer) ? Handshake.RESUMED : Handshake.FULL;
             }
             return Handshake.FULL; // the JDK engine does not tell; counted as full
+        }
+
+        /** The key exchange's group of the completed handshake (BoringSSL's name, e.g. X25519), or null. */
+        String keyExchange() {
+            if (sslPointer == 0) {
+                return null;
+            }
+            try {
+                return SSL.getGroupName(sslPointer);
+            } catch (Exception e) {
+                return null;
+            }
         }
     }
 
@@ -134,7 +184,9 @@ final class ClientTls implements AutoCloseable {
         String stack = context instanceof ReferenceCountedOpenSslContext ? OpenSsl.versionString()
                 + " via netty-tcnative" : "JDK TLS (BoringSSL unavailable)";
         return stack + (tickets == null && resumption ? " (shared session cache)" : "")
-                + ", TLS 1.3, resumption " + (resumption ? "on" : "off");
+                + ", TLS 1.3, resumption " + (resumption ? "on" : "off")
+                + (context instanceof ReferenceCountedOpenSslContext ? ", key exchanges offered "
+                        + String.join(", ", CLIENT_SERVICE_GROUPS) + " (a Client Service's)" : "");
     }
 
     @Override

@@ -104,7 +104,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (event instanceof SslHandshakeCompletionEvent completion) {
             lane.progressed(ctx.channel());
             if (completion.isSuccess()) {
-                handshake = connection.handshake();
+                handshake = tls.handshakeCompleted(connection);
             } else {
                 lane.failed(ctx.channel(), completion.cause());
             }

@@ -130,6 +130,14 @@ public final class HttpsTransport implements AutoCloseable {
         return tls.sessionLifetimeSeconds(slot);
     }
 
+    /**
+     * How many handshakes agreed each key exchange (by BoringSSL's group name, e.g. {@code X25519}); empty on the
+     * JDK's TLS, which does not tell.
+     */
+    public java.util.Map<String, Long> keyExchanges() {
+        return tls.keyExchanges();
+    }
+
     /** The TLS stack in use, for the results' notes. */
     public String describeTls() {
         return tls.describe();

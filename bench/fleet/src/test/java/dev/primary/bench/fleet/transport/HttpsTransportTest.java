@@ -96,6 +96,20 @@ class HttpsTransportTest {
     }
 
     @Test
+    void every_handshake_agrees_x25519_as_a_client_services_does_not_the_post_quantum_hybrid() {
+        try (HttpsTransport transport = HttpsTransport.open(endpoint,
+                TransportSettings.defaults().withResumption(true, 2))) {
+            PhaseMetrics metrics = new PhaseMetrics();
+            new ClosedLoopRun(transport, ConnectionMode.FRESH, 2, new FixedWork(REQUEST, BodyMode.KEEP, -1,
+                    Budget.count(12)), metrics).run();
+
+            assertThat(metrics.snapshot().resumedHandshakes()).isEqualTo(10);
+            assertThat(transport.keyExchanges()).as("full and resumed handshakes alike")
+                    .containsExactly(java.util.Map.entry("X25519", 12L));
+        }
+    }
+
+    @Test
     void a_discarded_body_is_still_counted() {
         PhaseMetrics metrics = new PhaseMetrics();
         try (HttpsTransport transport = HttpsTransport.open(endpoint, TransportSettings.defaults())) {
