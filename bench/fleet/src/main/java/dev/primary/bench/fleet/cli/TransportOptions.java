@@ -2,6 +2,7 @@ package dev.primary.bench.fleet.cli;
 
 import dev.primary.bench.fleet.transport.TransportSettings;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The simulator's transport: event-loop threads and timeouts. */
@@ -20,7 +21,15 @@ final class TransportOptions {
                     + "download that keeps receiving never times out. Default: ${DEFAULT-VALUE}.")
     Duration exchangeTimeout;
 
+    @Option(names = "--key-exchanges", paramLabel = "GROUP[,GROUP...]", split = ",",
+            description = "TLS key-exchange groups the simulated clients offer, in order of preference (BoringSSL's "
+                    + "names, e.g. X25519MLKEM768 for the post-quantum hybrid). Default: a Client Service's "
+                    + "(Java 17's), X25519,P-256,P-384,P-521, so the server agrees X25519 as with a real fleet.")
+    List<String> keyExchanges;
+
     TransportSettings settings() {
-        return TransportSettings.defaults().withIoThreads(ioThreads).withTimeouts(connectTimeout, exchangeTimeout);
+        TransportSettings settings = TransportSettings.defaults().withIoThreads(ioThreads)
+                .withTimeouts(connectTimeout, exchangeTimeout);
+        return keyExchanges == null ? settings : settings.withKeyExchanges(keyExchanges);
     }
 }

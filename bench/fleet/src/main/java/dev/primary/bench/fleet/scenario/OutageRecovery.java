@@ -142,6 +142,7 @@ public final class OutageRecovery {
             long firstAnswer = firstAnswerNanos(helloNanos[0], storm.firstLicensedNanos());
             recovered = new Recovered(storm.licensedCount(), storm.licensedWithin(target), firstAnswer,
                     firstAnswer < 0 ? -1 : storm.licensedWithin(firstAnswer + target));
+            tls += "; handshakes by key exchange, priming and recovery: " + transport.keyExchanges();
         }
         return result(context, settings, clients.size(), outcome, down.snapshot(), helloNanos[0], tls, primed,
                 recovered);

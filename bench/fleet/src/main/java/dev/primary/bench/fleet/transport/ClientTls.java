@@ -14,6 +14,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
 import io.netty.internal.tcnative.SSLContext;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,29 +26,24 @@ import javax.net.ssl.SSLException;
  * TLS 1.3 only; trust by the server's pin. With resumption on, each fresh connection offers the ticket kept in its
  * slot ({@link NativeSessionTickets}); with it off, every handshake is a full one.
  * <p>
- * It offers the key exchanges the Client Service's TLS (the JDK 17 default) offers, {@link #CLIENT_SERVICE_GROUPS},
- * not BoringSSL's default, which puts the post-quantum hybrid X25519MLKEM768 first: the server would then pay for an
- * ML-KEM encapsulation at every handshake, resumed ones included, that no Client Service asks of it.
+ * It offers the key exchanges it is given, by default a Client Service's
+ * ({@link TransportSettings#CLIENT_SERVICE_KEY_EXCHANGES}), not BoringSSL's own default.
  */
 final class ClientTls implements AutoCloseable {
-    /**
-     * The key-exchange groups of a Client Service's TLS (the JDK 17 defaults that BoringSSL also knows), in its order
-     * of preference; it sends its key share for the first, X25519, so that is what a server that supports it agrees.
-     */
-    static final String[] CLIENT_SERVICE_GROUPS = {"X25519", "P-256", "P-384", "P-521"};
-
     private final SslContext context;
     private final boolean resumption;
     private final NativeSessionTickets tickets;
+    private final List<String> offered;
     private final Map<String, LongAdder> keyExchanges = new ConcurrentHashMap<>();
 
-    private ClientTls(SslContext context, boolean resumption, NativeSessionTickets tickets) {
+    private ClientTls(SslContext context, boolean resumption, NativeSessionTickets tickets, List<String> offered) {
         this.context = context;
         this.resumption = resumption;
         this.tickets = tickets;
+        this.offered = offered;
     }
 
-    static ClientTls create(TlsPin pin, boolean resumption, int ticketSlots) {
+    static ClientTls create(TlsPin pin, boolean resumption, int ticketSlots, List<String> groups) {
         SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
         SslContext context;
         try {
@@ -56,11 +52,12 @@ final class ClientTls implements AutoCloseable {
                     .protocols("TLSv1.3")
                     .trustManager(PinnedTls.trustManager(pin));
             if (provider == SslProvider.OPENSSL) {
-                builder.option(OpenSslContextOption.GROUPS, CLIENT_SERVICE_GROUPS);
+                builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new));
             }
             context = builder.build();
         } catch (SSLException e) {
-            throw new IllegalStateException("cannot set up client TLS with " + provider + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot set up client TLS with " + provider + " offering key exchanges "
+                    + groups + ": " + e.getMessage(), e);
         }
         NativeSessionTickets tickets = null;
         long handle = context instanceof ReferenceCountedOpenSslContext openSsl ? nativeHandle(openSsl) : 0;
@@ -68,7 +65,8 @@ final class ClientTls implements AutoCloseable {
             tickets = new NativeSessionTickets(Math.max(1, ticketSlots));
             SSLContext.setSSLSessionCache(handle, tickets);
         }
-        return new ClientTls(context, resumption, tickets);
+        return new ClientTls(context, resumption, tickets, provider == SslProvider.OPENSSL ? List.copyOf(groups)
+                : List.of());
     }
 
     /**
@@ -185,8 +183,8 @@ final class ClientTls implements AutoCloseable {
                 + " via netty-tcnative" : "JDK TLS (BoringSSL unavailable)";
         return stack + (tickets == null && resumption ? " (shared session cache)" : "")
                 + ", TLS 1.3, resumption " + (resumption ? "on" : "off")
-                + (context instanceof ReferenceCountedOpenSslContext ? ", key exchanges offered "
-                        + String.join(", ", CLIENT_SERVICE_GROUPS) + " (a Client Service's)" : "");
+                + (offered.isEmpty() ? "" : ", key exchanges offered " + String.join(", ", offered)
+                        + (offered.equals(TransportSettings.CLIENT_SERVICE_KEY_EXCHANGES) ? " (a Client Service's)" : ""));
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class HttpsTransport implements AutoCloseable {
         }
         this.settings = Objects.requireNonNull(settings, "settings");
         this.addresses = endpoints.stream().map(each -> new InetSocketAddress(each.host(), each.port())).toList();
-        this.tls = ClientTls.create(endpoint.pin(), settings.resumption(), settings.ticketSlots());
+        this.tls = ClientTls.create(endpoint.pin(), settings.resumption(), settings.ticketSlots(),
+                settings.keyExchanges());
         this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
                 new DefaultThreadFactory("fleet-io", true), NioIoHandler.newFactory());
         this.bootstrap = new Bootstrap()

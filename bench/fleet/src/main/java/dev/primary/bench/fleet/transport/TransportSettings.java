@@ -1,6 +1,7 @@
 package dev.primary.bench.fleet.transport;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,11 +16,20 @@ import java.util.Objects;
  *     make a full handshake
  * @param ticketSlots how many session tickets are kept (one per simulated client, or per lane)
  * @param maxKeptBody the largest answer body kept in memory; larger kept answers are protocol errors
+ * @param keyExchanges the TLS key-exchange groups offered, in order of preference (BoringSSL's names)
  */
 public record TransportSettings(int ioThreads, Duration connectTimeout, Duration exchangeTimeout, boolean resumption,
-        int ticketSlots, int maxKeptBody) {
+        int ticketSlots, int maxKeptBody, List<String> keyExchanges) {
     /** Bodies of check-in answers are a few KiB; the server refuses request bodies over 64 KiB. */
     public static final int DEFAULT_MAX_KEPT_BODY = 1024 * 1024;
+
+    /**
+     * The key-exchange groups of a Client Service's TLS (Java 17's defaults that BoringSSL also knows), in its order of
+     * preference. It sends its key share for the first, X25519, so that is what the server agrees with it. BoringSSL's
+     * own default as a client puts the post-quantum hybrid X25519MLKEM768 first, which would charge the server an
+     * ML-KEM encapsulation at every handshake that no Client Service asks of it.
+     */
+    public static final List<String> CLIENT_SERVICE_KEY_EXCHANGES = List.of("X25519", "P-256", "P-384", "P-521");
 
     public TransportSettings {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -31,6 +41,10 @@ public record TransportSettings(int ioThreads, Duration connectTimeout, Duration
                 || exchangeTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+        keyExchanges = List.copyOf(Objects.requireNonNull(keyExchanges, "keyExchanges"));
+        if (keyExchanges.isEmpty() || keyExchanges.stream().anyMatch(group -> group.isBlank() || group.contains(":"))) {
+            throw new IllegalArgumentException("key exchanges must name at least one group, got " + keyExchanges);
+        }
         if (ticketSlots < 0 || maxKeptBody < 1024) {
             throw new IllegalArgumentException("ticketSlots cannot be negative and maxKeptBody is at least 1 KiB");
         }
@@ -38,18 +52,27 @@ public record TransportSettings(int ioThreads, Duration connectTimeout, Duration
 
     public static TransportSettings defaults() {
         return new TransportSettings(1, Duration.ofSeconds(10), Duration.ofSeconds(30), true, 0,
-                DEFAULT_MAX_KEPT_BODY);
+                DEFAULT_MAX_KEPT_BODY, CLIENT_SERVICE_KEY_EXCHANGES);
     }
 
     public TransportSettings withIoThreads(int threads) {
-        return new TransportSettings(threads, connectTimeout, exchangeTimeout, resumption, ticketSlots, maxKeptBody);
+        return new TransportSettings(threads, connectTimeout, exchangeTimeout, resumption, ticketSlots, maxKeptBody,
+                keyExchanges);
     }
 
     public TransportSettings withResumption(boolean resume, int slots) {
-        return new TransportSettings(ioThreads, connectTimeout, exchangeTimeout, resume, slots, maxKeptBody);
+        return new TransportSettings(ioThreads, connectTimeout, exchangeTimeout, resume, slots, maxKeptBody,
+                keyExchanges);
     }
 
     public TransportSettings withTimeouts(Duration connect, Duration exchange) {
-        return new TransportSettings(ioThreads, connect, exchange, resumption, ticketSlots, maxKeptBody);
+        return new TransportSettings(ioThreads, connect, exchange, resumption, ticketSlots, maxKeptBody,
+                keyExchanges);
+    }
+
+    /** Offer {@code groups} (BoringSSL's names, in order of preference) instead of a Client Service's. */
+    public TransportSettings withKeyExchanges(List<String> groups) {
+        return new TransportSettings(ioThreads, connectTimeout, exchangeTimeout, resumption, ticketSlots, maxKeptBody,
+                groups);
     }
 }

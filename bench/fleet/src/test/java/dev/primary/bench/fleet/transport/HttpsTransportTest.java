@@ -1,6 +1,7 @@
 package dev.primary.bench.fleet.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primary.bench.fleet.metrics.ErrorKind;
 import dev.primary.bench.fleet.metrics.MetricsSnapshot;
@@ -17,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,15 +99,31 @@ class HttpsTransportTest {
 
     @Test
     void every_handshake_agrees_x25519_as_a_client_services_does_not_the_post_quantum_hybrid() {
-        try (HttpsTransport transport = HttpsTransport.open(endpoint,
-                TransportSettings.defaults().withResumption(true, 2))) {
+        assertThat(keyExchangesOf(TransportSettings.defaults().withResumption(true, 2)))
+                .as("full and resumed handshakes alike").containsExactly(Map.entry("X25519", 12L));
+    }
+
+    @Test
+    void clients_told_to_offer_the_post_quantum_hybrid_first_agree_it() {
+        assertThat(keyExchangesOf(TransportSettings.defaults().withResumption(true, 2)
+                .withKeyExchanges(List.of("X25519MLKEM768", "X25519")))).containsExactly(Map.entry("X25519MLKEM768", 12L));
+    }
+
+    @Test
+    void a_key_exchange_boringssl_does_not_know_is_refused_when_the_transport_opens() {
+        TransportSettings unknown = TransportSettings.defaults().withKeyExchanges(List.of("X25519", "no-such-group"));
+        assertThatThrownBy(() -> HttpsTransport.open(endpoint, unknown).close())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-group");
+    }
+
+    /** The key exchanges of 12 check-ins over fresh connections of 2 lanes (2 full handshakes, 10 resumed). */
+    private static Map<String, Long> keyExchangesOf(TransportSettings settings) {
+        try (HttpsTransport transport = HttpsTransport.open(endpoint, settings)) {
             PhaseMetrics metrics = new PhaseMetrics();
             new ClosedLoopRun(transport, ConnectionMode.FRESH, 2, new FixedWork(REQUEST, BodyMode.KEEP, -1,
                     Budget.count(12)), metrics).run();
-
             assertThat(metrics.snapshot().resumedHandshakes()).isEqualTo(10);
-            assertThat(transport.keyExchanges()).as("full and resumed handshakes alike")
-                    .containsExactly(java.util.Map.entry("X25519", 12L));
+            return transport.keyExchanges();
         }
     }
 
