@@ -8,8 +8,8 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.internal.tcnative.SSL;
 
 /**
- * Counts a connection's TLS handshake, full or resumed, when it completes, then leaves the pipeline (it costs a
- * request nothing). BoringSSL's own session statistics cannot: it keeps no count of accepted handshakes, and a
+ * Counts a connection's TLS handshake, full or resumed, and the group of its key exchange, when it completes, then
+ * leaves the pipeline (it costs a request nothing). BoringSSL's own session statistics cannot: it keeps no count of accepted handshakes, and a
  * resumption by the server's ticket keys is not one of its session-cache hits. The JDK's TLS cannot say whether a
  * handshake resumed, so on it nothing is counted.
  */
@@ -28,11 +28,20 @@ final class HandshakeCount extends ChannelInboundHandlerAdapter {
             if (completion.isSuccess() && tls.engine() instanceof ReferenceCountedOpenSslEngine engine) {
                 long ssl = engine.sslPointer();
                 if (ssl != 0) {
-                    traffic.handshakeCompleted(SSL.isSessionReused(ssl));
+                    traffic.handshakeCompleted(SSL.isSessionReused(ssl), keyExchange(ssl));
                 }
             }
             context.pipeline().remove(this);
         }
         super.userEventTriggered(context, event);
+    }
+
+    /** The group of the handshake's key exchange (X25519, X25519MLKEM768, ...), or null if BoringSSL does not say. */
+    private static String keyExchange(long ssl) {
+        try {
+            return SSL.getGroupName(ssl);
+        } catch (Exception e) {
+            return null;
+        }
     }
 }

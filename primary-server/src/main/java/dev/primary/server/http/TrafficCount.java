@@ -1,7 +1,11 @@
 package dev.primary.server.http;
 
 import dev.primary.protocol.admin.TrafficCounters;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +24,8 @@ public final class TrafficCount {
     private final LongAdder timedOutRequests = new LongAdder();
     private final LongAdder fullHandshakes = new LongAdder();
     private final LongAdder resumedHandshakes = new LongAdder();
+    private final Map<String, LongAdder> keyExchanges = new ConcurrentHashMap<>();
+    private volatile Consumer<String> newKeyExchange = group -> { };
     private volatile RequestObserver observer = RequestObserver.NONE;
     private volatile Supplier<RouteTable> routes = () -> RouteTable.builder().build();
 
@@ -70,9 +76,40 @@ public final class TrafficCount {
         timedOutRequests.increment();
     }
 
-    /** Counts one TLS handshake completed, resumed (a session ticket was accepted) or full. */
-    void handshakeCompleted(boolean resumed) {
+    /**
+     * Counts one TLS handshake completed, resumed (a session ticket was accepted) or full, and the group of its key
+     * exchange ({@code null} when unknown). The groups are the few the server's TLS supports, so they stay few.
+     */
+    void handshakeCompleted(boolean resumed, String keyExchange) {
         (resumed ? resumedHandshakes : fullHandshakes).increment();
+        if (keyExchange != null) {
+            LongAdder count = keyExchanges.get(keyExchange);
+            if (count == null) {
+                LongAdder made = new LongAdder();
+                count = keyExchanges.putIfAbsent(keyExchange, made);
+                if (count == null) {
+                    count = made;
+                    newKeyExchange.accept(keyExchange);
+                }
+            }
+            count.increment();
+        }
+    }
+
+    /** Handshakes since the listener started whose key exchange used {@code group} (BoringSSL's name, e.g. X25519). */
+    public long keyExchanges(String group) {
+        LongAdder count = keyExchanges.get(group);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** The key-exchange groups seen so far. */
+    public Set<String> keyExchangeGroups() {
+        return Set.copyOf(keyExchanges.keySet());
+    }
+
+    /** Tells {@code listener} of each key-exchange group the first time a handshake uses it (after this call). */
+    public void onNewKeyExchange(Consumer<String> listener) {
+        newKeyExchange = listener;
     }
 
     /** TLS handshakes completed in full since the listener started (counted on BoringSSL only). */
