@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The simulator's transport: event-loop threads and timeouts. */
+/** The simulator's transport: event-loop threads, timeouts and the key exchanges its clients offer. */
 final class TransportOptions {
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "1",
             description = "Event-loop threads of the simulator's HTTPS client, shared by every connection (the "

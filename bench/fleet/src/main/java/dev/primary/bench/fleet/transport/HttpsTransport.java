@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
@@ -135,7 +136,7 @@ public final class HttpsTransport implements AutoCloseable {
      * How many handshakes agreed each key exchange (by BoringSSL's group name, e.g. {@code X25519}); empty on the
      * JDK's TLS, which does not tell.
      */
-    public java.util.Map<String, Long> keyExchanges() {
+    public Map<String, Long> keyExchanges() {
         return tls.keyExchanges();
     }
 
