@@ -42,8 +42,10 @@ public record TransportSettings(int ioThreads, Duration connectTimeout, Duration
             throw new IllegalArgumentException("timeouts must be positive");
         }
         keyExchanges = List.copyOf(Objects.requireNonNull(keyExchanges, "keyExchanges"));
+        // one group per entry: BoringSSL's list joins them with ':', so an entry holding one would name several
         if (keyExchanges.isEmpty() || keyExchanges.stream().anyMatch(group -> group.isBlank() || group.contains(":"))) {
-            throw new IllegalArgumentException("key exchanges must name at least one group, got " + keyExchanges);
+            throw new IllegalArgumentException("key exchanges are one or more group names, separated by commas (e.g. "
+                    + "X25519,P-256), got " + keyExchanges);
         }
         if (ticketSlots < 0 || maxKeptBody < 1024) {
             throw new IllegalArgumentException("ticketSlots cannot be negative and maxKeptBody is at least 1 KiB");

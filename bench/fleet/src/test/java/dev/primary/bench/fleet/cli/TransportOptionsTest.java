@@ -1,6 +1,7 @@
 package dev.primary.bench.fleet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primary.bench.fleet.transport.TransportSettings;
 import java.util.List;
@@ -32,5 +33,13 @@ class TransportOptionsTest {
         TransportSettings settings = parsed("--key-exchanges", "X25519MLKEM768,X25519", "--io-threads", "2");
         assertThat(settings.keyExchanges()).isEqualTo(List.of("X25519MLKEM768", "X25519"));
         assertThat(settings.ioThreads()).isEqualTo(2);
+    }
+
+    @Test
+    void groups_joined_the_way_boringssl_joins_them_are_refused_with_the_separator_to_use() {
+        assertThatThrownBy(() -> parsed("--key-exchanges", "X25519:P-256"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("key exchanges are one or more group names, separated by commas (e.g. X25519,P-256), "
+                        + "got [X25519:P-256]");
     }
 }
