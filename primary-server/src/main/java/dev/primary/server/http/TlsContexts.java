@@ -3,6 +3,8 @@ package dev.primary.server.http;
 import dev.primary.server.identity.TlsKeyMaterial;
 import dev.primary.server.identity.SessionTicketKeys;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslCertificateCompressionConfig;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.OpenSslSessionTicketKey;
 import io.netty.handler.ssl.SslContext;
@@ -15,6 +17,11 @@ import javax.net.ssl.SSLException;
  * Server TLS contexts. BoringSSL (netty-tcnative) where its native library loads — about twice the
  * JDK's full-handshake rate, see shared/LIMITS.md — else the JDK's TLS. TLS 1.3 and 1.2; session
  * tickets and the session cache stay on, so returning clients resume.
+ * <p>
+ * No certificate compression (RFC 8879), although Netty turns zlib on for BoringSSL by default: a Client Service's
+ * TLS (Java 17) never asks for it, the chain is one small certificate, and every handshake of a client that asks
+ * would cost the event loop a new zlib stream and a deflate of the same bytes (docs/performance.md, "Certificate
+ * compression").
  */
 public final class TlsContexts {
     /**
@@ -27,6 +34,10 @@ public final class TlsContexts {
      * given in a real handshake with this context; docs/performance.md, "Outage recovery with sessions".
      */
     public static final long SESSION_TIMEOUT_SECONDS = 24 * 60 * 60;
+
+    /** An empty set of algorithms: the server neither compresses its certificate nor accepts compressed ones. */
+    static final OpenSslCertificateCompressionConfig NO_CERTIFICATE_COMPRESSION =
+            OpenSslCertificateCompressionConfig.newBuilder().build();
 
     private TlsContexts() {}
 
@@ -62,11 +73,14 @@ public final class TlsContexts {
 
     public static SslContext forServer(TlsKeyMaterial material, SslProvider provider) {
         try {
-            return SslContextBuilder.forServer(material.privateKey(), material.chain())
+            SslContextBuilder builder = SslContextBuilder.forServer(material.privateKey(), material.chain())
                     .sslProvider(provider)
                     .protocols("TLSv1.3", "TLSv1.2")
-                    .sessionTimeout(SESSION_TIMEOUT_SECONDS)
-                    .build();
+                    .sessionTimeout(SESSION_TIMEOUT_SECONDS);
+            if (provider == SslProvider.OPENSSL) {
+                builder.option(OpenSslContextOption.CERTIFICATE_COMPRESSION_ALGORITHMS, NO_CERTIFICATE_COMPRESSION);
+            }
+            return builder.build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS with " + provider + ": " + e.getMessage(), e);
         }

@@ -3,13 +3,31 @@ package dev.primary.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.primary.protocol.tls.PinnedTls;
+import dev.primary.server.identity.SelfMadeCertificate;
+import dev.primary.server.identity.TlsKeyMaterial;
+import dev.primary.testkit.InMemoryHandshake;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslCertificateCompressionAlgorithm;
+import io.netty.handler.ssl.OpenSslCertificateCompressionConfig;
+import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.ReferenceCountUtil;
+import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import javax.net.ssl.SSLEngine;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class TlsContextsTest {
+    private static final TlsKeyMaterial TLS = SelfMadeCertificate.create(Clock.systemUTC(), "localhost");
 
     @ParameterizedTest
     @EnumSource(value = SslProvider.class, names = {"OPENSSL", "JDK"})
@@ -36,5 +54,81 @@ class TlsContextsTest {
                 dev.primary.server.identity.SelfMadeCertificate.create(java.time.Clock.systemUTC(), "localhost"), provider);
 
         assertThat(context.sessionTimeout()).isEqualTo(24 * 60 * 60);
+    }
+
+    @Test
+    void the_server_sends_its_certificate_uncompressed_to_a_client_that_offers_compression() throws Exception {
+        assumeTrue(OpenSsl.isAvailable(), "BoringSSL natives not available here");
+        CountingZlib zlib = new CountingZlib();
+
+        handshake(clientOffering(zlib), TlsContexts.forServer(TLS, SslProvider.OPENSSL));
+
+        assertThat(zlib.decompressed).as("certificates the client had to decompress").hasValue(0);
+    }
+
+    @Test
+    void nettys_own_default_would_compress_it_so_the_check_above_can_fail() throws Exception {
+        assumeTrue(OpenSsl.isAvailable(), "BoringSSL natives not available here");
+        CountingZlib zlib = new CountingZlib();
+        SslContext nettyDefault = SslContextBuilder.forServer(TLS.privateKey(), TLS.chain())
+                .sslProvider(SslProvider.OPENSSL).protocols("TLSv1.3").build();
+
+        handshake(clientOffering(zlib), nettyDefault);
+
+        assertThat(zlib.decompressed).as("certificates the client had to decompress").hasValue(1);
+    }
+
+    private static void handshake(SslContext client, SslContext server) throws Exception {
+        SSLEngine clientEngine = client.newEngine(ByteBufAllocator.DEFAULT, "localhost", 16770);
+        SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
+        try {
+            InMemoryHandshake.complete(clientEngine, serverEngine);
+        } finally {
+            ReferenceCountUtil.release(clientEngine);
+            ReferenceCountUtil.release(serverEngine);
+            ReferenceCountUtil.release(client);
+            ReferenceCountUtil.release(server);
+        }
+    }
+
+    private static SslContext clientOffering(CountingZlib zlib) throws Exception {
+        return SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL).protocols("TLSv1.3")
+                .trustManager(PinnedTls.trustManager(TLS.pin()))
+                .option(OpenSslContextOption.CERTIFICATE_COMPRESSION_ALGORITHMS, OpenSslCertificateCompressionConfig
+                        .newBuilder().addAlgorithm(zlib, OpenSslCertificateCompressionConfig.AlgorithmMode.Decompress)
+                        .build())
+                .build();
+    }
+
+    /** RFC 8879's zlib (algorithm 1) for a client: decompresses, and counts what it was sent compressed. */
+    private static final class CountingZlib implements OpenSslCertificateCompressionAlgorithm {
+        final AtomicInteger decompressed = new AtomicInteger();
+
+        @Override
+        public byte[] compress(SSLEngine engine, byte[] certificate) {
+            throw new UnsupportedOperationException("a client that only decompresses");
+        }
+
+        @Override
+        public byte[] decompress(SSLEngine engine, int length, byte[] compressed) throws DataFormatException {
+            decompressed.incrementAndGet();
+            Inflater inflater = new Inflater();
+            try {
+                inflater.setInput(compressed);
+                byte[] certificate = new byte[length];
+                int read = inflater.inflate(certificate);
+                if (read != length || !inflater.finished()) {
+                    throw new DataFormatException("certificate of " + read + " bytes, " + length + " announced");
+                }
+                return certificate;
+            } finally {
+                inflater.end();
+            }
+        }
+
+        @Override
+        public int algorithmId() {
+            return 1;
+        }
     }
 }
