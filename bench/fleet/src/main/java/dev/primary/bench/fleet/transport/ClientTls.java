@@ -4,6 +4,7 @@ import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslCertificateCompressionConfig;
 import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
@@ -27,9 +28,14 @@ import javax.net.ssl.SSLException;
  * slot ({@link NativeSessionTickets}); with it off, every handshake is a full one.
  * <p>
  * It offers the key exchanges it is given, by default a Client Service's
- * ({@link TransportSettings#CLIENT_SERVICE_KEY_EXCHANGES}), not BoringSSL's own default.
+ * ({@link TransportSettings#CLIENT_SERVICE_KEY_EXCHANGES}), not BoringSSL's own default; and, as a Client Service's
+ * TLS (Java 17), no certificate compression (RFC 8879), which Netty otherwise offers with BoringSSL and a server that
+ * has it on would answer with a compressed certificate at every full handshake.
  */
 final class ClientTls implements AutoCloseable {
+    private static final OpenSslCertificateCompressionConfig NO_CERTIFICATE_COMPRESSION =
+            OpenSslCertificateCompressionConfig.newBuilder().build();
+
     private final SslContext context;
     private final boolean resumption;
     private final NativeSessionTickets tickets;
@@ -52,7 +58,8 @@ final class ClientTls implements AutoCloseable {
                     .protocols("TLSv1.3")
                     .trustManager(PinnedTls.trustManager(pin));
             if (provider == SslProvider.OPENSSL) {
-                builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new));
+                builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new))
+                        .option(OpenSslContextOption.CERTIFICATE_COMPRESSION_ALGORITHMS, NO_CERTIFICATE_COMPRESSION);
             }
             context = builder.build();
         } catch (SSLException e) {
@@ -184,7 +191,8 @@ final class ClientTls implements AutoCloseable {
         return stack + (tickets == null && resumption ? " (shared session cache)" : "")
                 + ", TLS 1.3, resumption " + (resumption ? "on" : "off")
                 + (offered.isEmpty() ? "" : ", key exchanges offered " + String.join(", ", offered)
-                        + (offered.equals(TransportSettings.CLIENT_SERVICE_KEY_EXCHANGES) ? " (a Client Service's)" : ""));
+                        + (offered.equals(TransportSettings.CLIENT_SERVICE_KEY_EXCHANGES) ? " (a Client Service's)" : "")
+                        + ", no certificate compression");
     }
 
     @Override

@@ -10,15 +10,26 @@ import dev.primary.bench.fleet.scenario.Budget;
 import dev.primary.bench.fleet.scenario.ClosedLoopRun;
 import dev.primary.bench.fleet.scenario.FixedWork;
 import dev.primary.bench.harness.HelloWorldServer;
+import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.protocol.tls.TlsPin;
 import dev.primary.testkit.FreePorts;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +135,49 @@ class HttpsTransportTest {
                     Budget.count(12)), metrics).run();
             assertThat(metrics.snapshot().resumedHandshakes()).isEqualTo(10);
             return transport.keyExchanges();
+        }
+    }
+
+    @Test
+    void the_simulator_offers_no_certificate_compression_as_a_client_services_tls_does_not() throws Exception {
+        Set<Integer> simulator = ClientHellos.extensionsOffered(port -> run(new Endpoint("127.0.0.1", port,
+                hello.tlsPin()), ConnectionMode.FRESH, false, 1, 1));
+        Set<Integer> clientService = ClientHellos.extensionsOffered(HttpsTransportTest::javaHandshake);
+        Set<Integer> nettyDefault = ClientHellos.extensions(nettyDefaultClientHello());
+
+        assertThat(clientService).as("Java 17's TLS, a Client Service's").isNotEmpty()
+                .doesNotContain(ClientHellos.COMPRESS_CERTIFICATE);
+        assertThat(nettyDefault).as("BoringSSL with Netty's defaults, the simulator's stack")
+                .contains(ClientHellos.COMPRESS_CERTIFICATE);
+        assertThat(simulator).isNotEmpty().doesNotContain(ClientHellos.COMPRESS_CERTIFICATE);
+    }
+
+    /** A handshake of the JDK's own TLS, which the server at {@code port} ends after the ClientHello. */
+    private static void javaHandshake(int port) {
+        try (SSLSocket socket = (SSLSocket) PinnedTls.trusting(hello.tlsPin()).getSocketFactory()
+                .createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+        } catch (IOException expected) {
+            // the listener closes the connection once it has the ClientHello
+        }
+    }
+
+    /** The first flight of a BoringSSL client built with Netty's defaults: its ClientHello. */
+    private static byte[] nettyDefaultClientHello() throws SSLException {
+        SslContext context = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
+                .trustManager(PinnedTls.trustManager(hello.tlsPin())).build();
+        SSLEngine engine = context.newEngine(ByteBufAllocator.DEFAULT, "127.0.0.1", 16770);
+        try {
+            engine.beginHandshake();
+            ByteBuffer flight = ByteBuffer.allocate(64 * 1024);
+            engine.wrap(ByteBuffer.allocate(0), flight);
+            flight.flip();
+            byte[] bytes = new byte[flight.remaining()];
+            flight.get(bytes);
+            return bytes;
+        } finally {
+            ReferenceCountUtil.release(engine);
+            ReferenceCountUtil.release(context);
         }
     }
 
