@@ -7,9 +7,9 @@ import dev.primary.protocol.tls.PinnedTls;
 import dev.primary.server.identity.SelfMadeCertificate;
 import dev.primary.server.identity.TlsKeyMaterial;
 import dev.primary.testkit.InMemoryHandshake;
+import dev.primary.testkit.ZlibCertificateInflater;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
-import io.netty.handler.ssl.OpenSslCertificateCompressionAlgorithm;
 import io.netty.handler.ssl.OpenSslCertificateCompressionConfig;
 import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
@@ -18,9 +18,6 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,23 +56,23 @@ class TlsContextsTest {
     @Test
     void the_server_sends_its_certificate_uncompressed_to_a_client_that_offers_compression() throws Exception {
         assumeTrue(OpenSsl.isAvailable(), "BoringSSL natives not available here");
-        CountingZlib zlib = new CountingZlib();
+        ZlibCertificateInflater zlib = new ZlibCertificateInflater();
 
         handshake(clientOffering(zlib), TlsContexts.forServer(TLS, SslProvider.OPENSSL));
 
-        assertThat(zlib.decompressed).as("certificates the client had to decompress").hasValue(0);
+        assertThat(zlib.inflated()).as("certificates the client had to decompress").isZero();
     }
 
     @Test
     void nettys_own_default_would_compress_it_so_the_check_above_can_fail() throws Exception {
         assumeTrue(OpenSsl.isAvailable(), "BoringSSL natives not available here");
-        CountingZlib zlib = new CountingZlib();
+        ZlibCertificateInflater zlib = new ZlibCertificateInflater();
         SslContext nettyDefault = SslContextBuilder.forServer(TLS.privateKey(), TLS.chain())
                 .sslProvider(SslProvider.OPENSSL).protocols("TLSv1.3").build();
 
         handshake(clientOffering(zlib), nettyDefault);
 
-        assertThat(zlib.decompressed).as("certificates the client had to decompress").hasValue(1);
+        assertThat(zlib.inflated()).as("certificates the client had to decompress").isEqualTo(1);
     }
 
     private static void handshake(SslContext client, SslContext server) throws Exception {
@@ -91,44 +88,12 @@ class TlsContextsTest {
         }
     }
 
-    private static SslContext clientOffering(CountingZlib zlib) throws Exception {
+    private static SslContext clientOffering(ZlibCertificateInflater zlib) throws Exception {
         return SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL).protocols("TLSv1.3")
                 .trustManager(PinnedTls.trustManager(TLS.pin()))
                 .option(OpenSslContextOption.CERTIFICATE_COMPRESSION_ALGORITHMS, OpenSslCertificateCompressionConfig
                         .newBuilder().addAlgorithm(zlib, OpenSslCertificateCompressionConfig.AlgorithmMode.Decompress)
                         .build())
                 .build();
-    }
-
-    /** RFC 8879's zlib (algorithm 1) for a client: decompresses, and counts what it was sent compressed. */
-    private static final class CountingZlib implements OpenSslCertificateCompressionAlgorithm {
-        final AtomicInteger decompressed = new AtomicInteger();
-
-        @Override
-        public byte[] compress(SSLEngine engine, byte[] certificate) {
-            throw new UnsupportedOperationException("a client that only decompresses");
-        }
-
-        @Override
-        public byte[] decompress(SSLEngine engine, int length, byte[] compressed) throws DataFormatException {
-            decompressed.incrementAndGet();
-            Inflater inflater = new Inflater();
-            try {
-                inflater.setInput(compressed);
-                byte[] certificate = new byte[length];
-                int read = inflater.inflate(certificate);
-                if (read != length || !inflater.finished()) {
-                    throw new DataFormatException("certificate of " + read + " bytes, " + length + " announced");
-                }
-                return certificate;
-            } finally {
-                inflater.end();
-            }
-        }
-
-        @Override
-        public int algorithmId() {
-            return 1;
-        }
     }
 }

@@ -5,8 +5,8 @@ import dev.primary.server.http.TlsContexts;
 import dev.primary.server.identity.SelfMadeCertificate;
 import dev.primary.server.identity.TlsKeyMaterial;
 import dev.primary.testkit.InMemoryHandshake;
+import dev.primary.testkit.ZlibCertificateInflater;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.OpenSslCertificateCompressionAlgorithm;
 import io.netty.handler.ssl.OpenSslCertificateCompressionConfig;
 import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
@@ -15,8 +15,6 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -73,7 +71,7 @@ public class TlsHandshakeBenchmark {
                     .sslProvider(SslProvider.OPENSSL).protocols("TLSv1.3", "TLSv1.2").build();
             clientBuilder.option(OpenSslContextOption.CERTIFICATE_COMPRESSION_ALGORITHMS,
                     OpenSslCertificateCompressionConfig.newBuilder()
-                            .addAlgorithm(new Zlib(), OpenSslCertificateCompressionConfig.AlgorithmMode.Decompress)
+                            .addAlgorithm(new ZlibCertificateInflater(), OpenSslCertificateCompressionConfig.AlgorithmMode.Decompress)
                             .build());
         }
         client = clientBuilder.build();
@@ -95,34 +93,6 @@ public class TlsHandshakeBenchmark {
         } finally {
             ReferenceCountUtil.release(clientEngine);
             ReferenceCountUtil.release(serverEngine);
-        }
-    }
-
-    /** RFC 8879's zlib for the client's side, as Netty's own (which is not public): inflate what the server sent. */
-    private static final class Zlib implements OpenSslCertificateCompressionAlgorithm {
-        @Override
-        public byte[] compress(SSLEngine engine, byte[] certificate) {
-            throw new UnsupportedOperationException("the client only decompresses");
-        }
-
-        @Override
-        public byte[] decompress(SSLEngine engine, int length, byte[] compressed) throws DataFormatException {
-            Inflater inflater = new Inflater();
-            try {
-                inflater.setInput(compressed);
-                byte[] certificate = new byte[length];
-                if (inflater.inflate(certificate) != length || !inflater.finished()) {
-                    throw new DataFormatException("the certificate is not the " + length + " bytes announced");
-                }
-                return certificate;
-            } finally {
-                inflater.end();
-            }
-        }
-
-        @Override
-        public int algorithmId() {
-            return 1;
         }
     }
 }
