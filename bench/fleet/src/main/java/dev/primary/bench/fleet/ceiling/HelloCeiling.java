@@ -7,11 +7,13 @@ import dev.primary.bench.fleet.metrics.PhaseMetrics;
 import dev.primary.bench.fleet.scenario.Budget;
 import dev.primary.bench.fleet.scenario.ClosedLoopRun;
 import dev.primary.bench.fleet.scenario.FixedWork;
+import dev.primary.bench.fleet.scenario.HelloWorldProcess;
 import dev.primary.bench.fleet.scenario.InProcessTarget;
 import dev.primary.bench.fleet.scenario.LoadShape;
 import dev.primary.bench.fleet.scenario.PhaseOutcome;
 import dev.primary.bench.fleet.scenario.ResultBuilder;
 import dev.primary.bench.fleet.scenario.RunContext;
+import dev.primary.bench.fleet.scenario.ServerTarget;
 import dev.primary.bench.fleet.transport.BodyMode;
 import dev.primary.bench.fleet.transport.ConnectionMode;
 import dev.primary.bench.fleet.transport.Endpoint;
@@ -63,10 +65,43 @@ public final class HelloCeiling {
      */
     public static List<ScenarioResult> run(TransportSettings transport, PrintWriter progress, Settings settings,
             boolean fresh, boolean reuse) {
+        return run(transport, progress, settings, fresh, reuse, InThisJvm.INSTANCE);
+    }
+
+    /** Where the hello-world endpoint runs. */
+    public sealed interface Placement permits InThisJvm, OwnJvm {
+        ServerTarget start();
+    }
+
+    /** In the simulator's JVM (the default, and what every published ceiling used): no process boundary. */
+    public enum InThisJvm implements Placement {
+        INSTANCE;
+
+        @Override
+        public ServerTarget start() {
+            HelloWorldServer hello = HelloWorldServer.start(0);
+            return new InProcessTarget(new Endpoint("127.0.0.1", hello.port(), hello.tlsPin()), "hello-world server",
+                    hello);
+        }
+    }
+
+    /** In a JVM of its own with these options, as the real server runs: the process boundary included. */
+    public record OwnJvm(List<String> jvmOptions) implements Placement {
+        public OwnJvm {
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        @Override
+        public ServerTarget start() {
+            return HelloWorldProcess.start(jvmOptions);
+        }
+    }
+
+    /** As {@link #run(TransportSettings, PrintWriter, Settings, boolean, boolean)}, with the endpoint placed so. */
+    public static List<ScenarioResult> run(TransportSettings transport, PrintWriter progress, Settings settings,
+            boolean fresh, boolean reuse, Placement placement) {
         List<ScenarioResult> results = new ArrayList<>();
-        try (HelloWorldServer hello = HelloWorldServer.start(0);
-                InProcessTarget target = new InProcessTarget(new Endpoint("127.0.0.1", hello.port(), hello.tlsPin()),
-                        "hello-world server", () -> { })) {
+        try (ServerTarget target = placement.start()) {
             RunContext context = new RunContext(target, transport, progress, RunContext.newRunId());
             OutgoingRequest request = verifyShapedRequest();
             if (fresh) {

@@ -2,6 +2,7 @@ package dev.primary.bench.fleet.cli;
 
 import dev.primary.bench.fleet.ceiling.HelloCeiling;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "hello-ceiling", mixinStandardHelpOptions = true,
         description = {"The transport ceiling: the same client against a bare hello-world HTTPS endpoint on the "
-                + "server's own stack (Netty + BoringSSL, in this JVM), with verify-shaped requests: fresh connections "
+                + "server's own stack (Netty + BoringSSL, in this JVM or, with --own-jvm, in one of its own), with verify-shaped requests: fresh connections "
                 + "with full handshakes, fresh connections with resumed handshakes, and connection reuse.",
                 "Figure: requests per second of each."})
 final class HelloCeilingCommand implements Callable<Integer> {
@@ -34,6 +35,13 @@ final class HelloCeilingCommand implements Callable<Integer> {
                     + "Default: none.")
     Duration limit;
 
+    @Option(names = "--own-jvm", paramLabel = "OPTIONS", arity = "0..1", fallbackValue = "-Xmx1g",
+            description = {"Run the endpoint in a JVM of its own with these options (space-separated; given alone: "
+                    + "${FALLBACK-VALUE}, the managed server's default), across a process boundary as the real server "
+                    + "is, instead of in the simulator's JVM. Its CPU and memory are then its own.",
+                    "Default: in the simulator's JVM, as every published ceiling."})
+    String ownJvm;
+
     @Mixin
     TransportOptions transport;
 
@@ -55,7 +63,10 @@ final class HelloCeilingCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        output.emit(HelloCeiling.run(transport.settings(), console.err(), settings), console.out());
+        HelloCeiling.Placement placement = ownJvm == null ? HelloCeiling.InThisJvm.INSTANCE
+                : new HelloCeiling.OwnJvm(ownJvm.isBlank() ? List.of() : List.of(ownJvm.strip().split("\\s+")));
+        output.emit(HelloCeiling.run(transport.settings(), console.err(), settings, true, true, placement),
+                console.out());
         return 0;
     }
 }

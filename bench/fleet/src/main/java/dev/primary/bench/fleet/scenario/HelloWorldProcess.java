@@ -1,0 +1,124 @@
+package dev.primary.bench.fleet.scenario;
+
+import dev.primary.bench.fleet.metrics.UsageReading;
+import dev.primary.bench.fleet.transport.Endpoint;
+import dev.primary.bench.harness.HelloWorldMain;
+import dev.primary.bench.harness.ManagedServer;
+import dev.primary.protocol.tls.TlsPin;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The hello-world endpoint in a child JVM ({@link HelloWorldMain}, on the simulator's own class path): a ceiling
+ * with the process boundary the real server has, and with its own CPU and memory figures, apart from the
+ * simulator's.
+ */
+public final class HelloWorldProcess implements ServerTarget {
+    private final Process process;
+    private final Endpoint endpoint;
+    private final List<String> jvmOptions;
+
+    private HelloWorldProcess(Process process, Endpoint endpoint, List<String> jvmOptions) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.jvmOptions = jvmOptions;
+    }
+
+    /** Starts the child with {@code jvmOptions} and waits for the line that says where it listens. */
+    public static HelloWorldProcess start(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HelloWorldMain.class.getName()));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the hello-world JVM: " + e.getMessage(), e);
+        }
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        try {
+            String line = output.readLine();
+            String[] words = line == null ? new String[0] : line.strip().split(" ");
+            if (words.length != 3 || !words[0].equals(HelloWorldMain.READY)) {
+                throw new IllegalStateException("the hello-world JVM did not start: it said " + line);
+            }
+            drain(output);
+            return new HelloWorldProcess(process, new Endpoint("127.0.0.1", Integer.parseInt(words[1]),
+                    new TlsPin(words[2])), List.copyOf(jvmOptions));
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e instanceof IOException io ? new UncheckedIOException("the hello-world JVM did not start: "
+                    + io.getMessage(), io) : (RuntimeException) e;
+        }
+    }
+
+    /** Whatever else the child prints (its log) is read and dropped, so that it never blocks on a full pipe. */
+    private static void drain(BufferedReader output) {
+        Thread drainer = new Thread(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // dropped
+                }
+            } catch (IOException ended) {
+                // the child is gone
+            }
+        }, "hello-world-output");
+        drainer.setDaemon(true);
+        drainer.start();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String enrollmentToken() {
+        return "";
+    }
+
+    @Override
+    public Optional<ManagedServer> managed() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Supplier<UsageReading>> usage() {
+        return Optional.of(() -> ManagedTarget.reading(process.pid()));
+    }
+
+    @Override
+    public String describe() {
+        return "hello-world server in its own JVM (" + String.join(" ", jvmOptions) + ")";
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

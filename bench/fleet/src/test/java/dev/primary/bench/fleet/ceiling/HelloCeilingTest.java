@@ -1,0 +1,40 @@
+package dev.primary.bench.fleet.ceiling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.primary.bench.fleet.transport.TransportSettings;
+import dev.primary.bench.harness.ScenarioResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The ceiling's endpoint, in the simulator's JVM and in one of its own. */
+class HelloCeilingTest {
+    private static final HelloCeiling.Settings SMALL = new HelloCeiling.Settings(20, 50, 2, 2, null);
+
+    @Test
+    void in_its_own_jvm_the_endpoint_answers_every_variant_and_its_cpu_is_its_own() {
+        List<ScenarioResult> results = HelloCeiling.run(TransportSettings.defaults(), new PrintWriter(new StringWriter()),
+                SMALL, true, true, new HelloCeiling.OwnJvm(List.of("-Xmx128m")));
+
+        assertThat(results).extracting(result -> result.notes().get("variant"))
+                .containsExactly("fresh-full", "fresh-resumed", "reuse");
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.notes().get("target")).isEqualTo("hello-world server in its own JVM (-Xmx128m)");
+        });
+        assertThat(results).extracting(ScenarioResult::operations).containsExactly(20L, 20L, 50L);
+        assertThat(ProcessHandle.current().children().filter(child -> child.info().commandLine()
+                .orElse("").contains("HelloWorldMain"))).as("the endpoint's JVM, once the run is over").isEmpty();
+    }
+
+    @Test
+    void in_the_simulators_jvm_the_results_say_so() {
+        List<ScenarioResult> results = HelloCeiling.run(TransportSettings.defaults(), new PrintWriter(new StringWriter()),
+                SMALL, true, false);
+
+        assertThat(results).hasSize(2).allSatisfy(result -> assertThat(result.notes().get("target"))
+                .isEqualTo("hello-world server in the simulator's JVM (server figures include the simulator)"));
+    }
+}
