@@ -43,13 +43,30 @@ public final class HelloCeiling {
      * @param freshConcurrency lanes of the fresh-connection variants
      * @param reuseConcurrency lanes of the reuse variant
      * @param limit each variant's time limit (it ends at its requests or then, whichever comes first), or null
+     * @param warmupRequests requests before each variant's measured ones, not counted; {@link #DEFAULT_WARMUP} for a
+     *     fifth of its requests, at most 2,000
      */
     public record Settings(long freshRequests, long reuseRequests, int freshConcurrency, int reuseConcurrency,
-            Duration limit) {
+            Duration limit, long warmupRequests) {
+        /** A fifth of a variant's requests, at most 2,000: what every ceiling published before 2026-12-08 used. */
+        public static final long DEFAULT_WARMUP = -1;
+
         public Settings {
             if (freshRequests < 1 || reuseRequests < 1 || freshConcurrency < 1 || reuseConcurrency < 1) {
                 throw new IllegalArgumentException("hello ceiling needs at least 1 request and 1 lane per variant");
             }
+            if (warmupRequests < 0 && warmupRequests != DEFAULT_WARMUP) {
+                throw new IllegalArgumentException("hello ceiling's warm-up must be 0 or more requests");
+            }
+        }
+
+        public Settings(long freshRequests, long reuseRequests, int freshConcurrency, int reuseConcurrency,
+                Duration limit) {
+            this(freshRequests, reuseRequests, freshConcurrency, reuseConcurrency, limit, DEFAULT_WARMUP);
+        }
+
+        long warmupOf(long requests) {
+            return warmupRequests == DEFAULT_WARMUP ? Math.min(2_000, Math.max(1, requests / 5)) : warmupRequests;
         }
     }
 
@@ -106,28 +123,31 @@ public final class HelloCeiling {
             OutgoingRequest request = verifyShapedRequest();
             if (fresh) {
                 results.add(variant(context, request, new LoadShape(settings.freshConcurrency(),
-                        ConnectionMode.FRESH, false), settings.freshRequests(), settings.limit()));
+                        ConnectionMode.FRESH, false), settings.freshRequests(), settings));
                 results.add(variant(context, request, new LoadShape(settings.freshConcurrency(),
-                        ConnectionMode.FRESH, true), settings.freshRequests(), settings.limit()));
+                        ConnectionMode.FRESH, true), settings.freshRequests(), settings));
             }
             if (reuse) {
                 results.add(variant(context, request, new LoadShape(settings.reuseConcurrency(),
-                        ConnectionMode.REUSE, false), settings.reuseRequests(), settings.limit()));
+                        ConnectionMode.REUSE, false), settings.reuseRequests(), settings));
             }
         }
         return results;
     }
 
     private static ScenarioResult variant(RunContext context, OutgoingRequest request, LoadShape load, long requests,
-            Duration limit) {
+            Settings settings) {
+        Duration limit = settings.limit();
+        long warmup = settings.warmupOf(requests);
         PhaseMetrics metrics = new PhaseMetrics();
         PhaseOutcome outcome;
         String tls;
         try (HttpsTransport transport = context.openTransport(load.resumption(), load.concurrency())) {
             tls = transport.describeTls();
-            long warmup = Math.min(2_000, Math.max(1, requests / 5));
-            new ClosedLoopRun(transport, load.mode(), load.concurrency(), new FixedWork(request, BodyMode.KEEP, -1,
-                    Budget.count(warmup)), new PhaseMetrics()).run();
+            if (warmup > 0) {
+                new ClosedLoopRun(transport, load.mode(), load.concurrency(), new FixedWork(request, BodyMode.KEEP, -1,
+                        Budget.count(warmup)), new PhaseMetrics()).run();
+            }
             outcome = context.phases().run(NAME + " (" + load.variant() + ")", metrics, requests,
                     () -> new ClosedLoopRun(transport, load.mode(), load.concurrency(), new FixedWork(request,
                             BodyMode.KEEP, -1, Budget.countWithin(requests, limit)), metrics).start());
@@ -135,6 +155,7 @@ public final class HelloCeiling {
         return new ResultBuilder(NAME, 0, load.mode(), load.concurrency())
                 .note(ResultBuilder.VARIANT, load.variant())
                 .note("tls", tls)
+                .note("warm-up", warmup + " requests, not counted")
                 .note("target", context.target().describe())
                 .note("request", request.toString() + ", shaped like a verify, signed once")
                 .build(outcome);

@@ -35,6 +35,11 @@ final class HelloCeilingCommand implements Callable<Integer> {
                     + "Default: none.")
     Duration limit;
 
+    @Option(names = "--warmup-requests", paramLabel = "N",
+            description = "Requests before each variant's measured ones, not counted; give a ceiling as long a warm-up "
+                    + "as the figures it bounds. Default: a fifth of the variant's requests, at most 2000.")
+    Long warmupRequests;
+
     @Option(names = "--own-jvm", paramLabel = "OPTIONS", arity = "0..1", fallbackValue = "-Xmx1g",
             description = {"Run the endpoint in a JVM of its own with these options (space-separated; given alone: "
                     + "${FALLBACK-VALUE}, the managed server's default), across a process boundary as the real server "
@@ -59,7 +64,7 @@ final class HelloCeilingCommand implements Callable<Integer> {
         HelloCeiling.Settings settings;
         try {
             settings = new HelloCeiling.Settings(freshRequests, reuseRequests, freshConcurrency, reuseConcurrency,
-                    limit);
+                    limit, warmupRequests == null ? HelloCeiling.Settings.DEFAULT_WARMUP : warmupRequests);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.primary.bench.fleet.ceiling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primary.bench.fleet.transport.TransportSettings;
 import dev.primary.bench.harness.ScenarioResult;
@@ -36,5 +37,20 @@ class HelloCeilingTest {
 
         assertThat(results).hasSize(2).allSatisfy(result -> assertThat(result.notes().get("target"))
                 .isEqualTo("hello-world server in the simulator's JVM (server figures include the simulator)"));
+    }
+
+    @Test
+    void each_variant_warms_with_the_requests_it_is_given_or_a_fifth_of_its_own_and_says_so() {
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        List<ScenarioResult> given = HelloCeiling.run(TransportSettings.defaults(), quiet,
+                new HelloCeiling.Settings(20, 50, 2, 2, null, 7), true, true);
+        List<ScenarioResult> byDefault = HelloCeiling.run(TransportSettings.defaults(), quiet, SMALL, true, true);
+
+        assertThat(given).extracting(result -> result.notes().get("warm-up"))
+                .containsOnly("7 requests, not counted");
+        assertThat(byDefault).extracting(result -> result.notes().get("warm-up"))
+                .containsExactly("4 requests, not counted", "4 requests, not counted", "10 requests, not counted");
+        assertThatThrownBy(() -> new HelloCeiling.Settings(20, 50, 2, 2, null, -5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warm-up");
     }
 }
