@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +27,9 @@ import java.util.function.Supplier;
  * simulator's.
  */
 public final class HelloWorldProcess implements ServerTarget {
+    /** The longest wait for the child to listen: a JVM's start and a TLS context, with room for a busy machine. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
     private final Process process;
     private final Endpoint endpoint;
     private final List<String> jvmOptions;
@@ -47,19 +54,42 @@ public final class HelloWorldProcess implements ServerTarget {
         }
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readyLine(output));
         try {
-            String line = output.readLine();
-            String[] words = line == null ? new String[0] : line.strip().split(" ");
-            if (words.length != 3 || !words[0].equals(HelloWorldMain.READY)) {
-                throw new IllegalStateException("the hello-world JVM did not start: it said " + line);
-            }
+            String[] words = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).split(" ");
             drain(output);
             return new HelloWorldProcess(process, new Endpoint("127.0.0.1", Integer.parseInt(words[1]),
                     new TlsPin(words[2])), List.copyOf(jvmOptions));
-        } catch (IOException | RuntimeException e) {
+        } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw e instanceof IOException io ? new UncheckedIOException("the hello-world JVM did not start: "
-                    + io.getMessage(), io) : (RuntimeException) e;
+            throw new IllegalStateException("the hello-world JVM did not listen within " + START_TIMEOUT.toSeconds()
+                    + " s", e);
+        } catch (ExecutionException | RuntimeException e) {
+            process.destroyForcibly();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("the hello-world JVM did not start: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the hello-world JVM started", e);
+        }
+    }
+
+    /**
+     * The child's line {@code hello-world <port> <pin>}; lines before it (a log) are skipped. Fails when the child's
+     * output ends first.
+     */
+    private static String readyLine(BufferedReader output) {
+        try {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                String[] words = line.strip().split(" ");
+                if (words.length == 3 && words[0].equals(HelloWorldMain.READY)) {
+                    return line.strip();
+                }
+            }
+            throw new IllegalStateException("it ended before it listened");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
