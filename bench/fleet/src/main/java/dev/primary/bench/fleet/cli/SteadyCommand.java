@@ -29,7 +29,8 @@ final class SteadyCommand extends ScenarioCommand {
 
     @Option(names = "--warmup-verifies", paramLabel = "COUNT", defaultValue = "20000",
             description = "Verifies before the measured phase, not counted; with --connections fresh and --resume, "
-                    + "at least one per client so each holds a session ticket. Default: ${DEFAULT-VALUE}.")
+                    + "at least one per client so each holds a session ticket. With --duration the warm-up stops "
+                    + "after 10 s even short of its count. Default: ${DEFAULT-VALUE}.")
     long warmupVerifies;
 
     @Option(names = "--renewing",

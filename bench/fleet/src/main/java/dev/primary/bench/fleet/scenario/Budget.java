@@ -56,6 +56,11 @@ public final class Budget {
         }
     }
 
+    /** The time limit, or null when only a count bounds it. */
+    public Duration limit() {
+        return limit;
+    }
+
     /** The total operations, or -1 when only a time limit bounds it (for progress lines). */
     public long total() {
         return count == Long.MAX_VALUE ? -1 : count;

@@ -1,12 +1,14 @@
 package dev.primary.bench.fleet.scenario;
 
 import dev.primary.bench.fleet.client.SimulatedClient;
+import dev.primary.bench.fleet.metrics.MetricsSnapshot;
 import dev.primary.bench.fleet.metrics.PhaseMetrics;
 import dev.primary.bench.fleet.transport.ConnectionMode;
 import dev.primary.bench.fleet.transport.HttpsTransport;
 import dev.primary.bench.harness.ScenarioResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Steady check-ins: N registered clients verify, round robin, {@code concurrency} at a time, for a number of
@@ -18,7 +20,11 @@ public final class Steady {
 
     private Steady() {}
 
-    /** The warm-up stops after this long even if it has not made its verifies (a slow server). */
+    /**
+     * When the measured phase has a time limit, the warm-up stops after this long even if it has not made its
+     * verifies (a slow server). A phase bounded by a count alone warms for its whole count: its figure is compared
+     * with a ceiling warmed as long.
+     */
     static final Duration WARMUP_LIMIT = Duration.ofSeconds(10);
 
     /**
@@ -27,7 +33,7 @@ public final class Steady {
      * @param limit the measured phase's time limit (it ends at {@code verifies} or at the limit, whichever comes
      *     first), or null for none
      * @param load concurrency and connection handling
-     * @param warmupVerifies verifies before the measured phase (within 10 s), not counted
+     * @param warmupVerifies verifies before the measured phase, not counted (within 10 s when {@code limit} is set)
      * @param presign sign the phase's verifies before it ({@link PresignedRequests}): as many as it can make at the
      *     warm-up's rate, when a time limit bounds it
      * @param renewing each verify asks for a newly signed lease, as clients did before {@code keepsCurrentLease}
@@ -65,6 +71,15 @@ public final class Steady {
     }
 
     /**
+     * The warm-up's budget: its count, within {@link #WARMUP_LIMIT} when the measured phase has a time limit (unless
+     * every client must check in once to hold a session).
+     */
+    static Budget warmupBudget(Settings settings, long warmup, boolean everyClientOnce) {
+        return everyClientOnce || settings.limit() == null ? Budget.count(warmup)
+                : Budget.countWithin(warmup, WARMUP_LIMIT);
+    }
+
+    /**
      * How many verifies the phase will make: its count, or (with a time limit) what the warm-up's rate makes in
      * the limit plus half again, if less; 0 when that cannot be told.
      */
@@ -92,6 +107,7 @@ public final class Steady {
         String tls;
         long signedInline;
         long keyHolders;
+        String warmupMade = "none";
         try (HttpsTransport transport = context.openTransport(load.resumption())) {
             tls = transport.describeTls();
             double warmupRate = 0;
@@ -99,9 +115,11 @@ public final class Steady {
                 PhaseMetrics warming = new PhaseMetrics();
                 boolean everyClientOnce = load.mode() == ConnectionMode.FRESH && load.resumption();
                 new ClosedLoopRun(transport, load.mode(), load.concurrency(), new ClientWorkload(clients,
-                        settings.verify(), everyClientOnce ? Budget.count(warmup)
-                                : Budget.countWithin(warmup, WARMUP_LIMIT), true), warming).run();
-                warmupRate = warming.snapshot().perSecond();
+                        settings.verify(), warmupBudget(settings, warmup, everyClientOnce), true), warming).run();
+                MetricsSnapshot warmed = warming.snapshot();
+                warmupRate = warmed.perSecond();
+                warmupMade = String.format(Locale.ROOT, "%d verifies in %.1f s, not counted", warmed.operations(),
+                        warmed.seconds());
             }
             keyHolders = clients.stream().filter(SimulatedClient::holdsCheckInKey).count();
             long expected = expectedVerifies(settings, warmupRate);
@@ -118,6 +136,7 @@ public final class Steady {
                 .note("tls", tls)
                 .note("target", context.target().describe())
                 .note("warmupVerifies", warmup)
+                .note("warm-up", warmupMade)
                 .note("signing", signedInline < 0 ? "inline" : "presigned before the phase ("
                         + signedInline + " signed inline)")
                 .note("checkInKeys", settings.checkInKeys() ? keyHolders + " of " + clients.size()

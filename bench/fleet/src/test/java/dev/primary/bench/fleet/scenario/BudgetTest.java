@@ -42,4 +42,18 @@ class BudgetTest {
         Steady.Settings unbounded = new Steady.Settings(10, Long.MAX_VALUE, Duration.ofSeconds(30), load, 0, true);
         assertThat(Steady.expectedVerifies(unbounded, 0)).isZero();
     }
+
+    @Test
+    void a_phase_bounded_by_a_count_warms_for_its_whole_count_and_a_timed_phase_for_at_most_ten_seconds() {
+        LoadShape full = new LoadShape(8, ConnectionMode.FRESH, false);
+        Budget counted = Steady.warmupBudget(new Steady.Settings(10, 5_000, null, full, 40_000, true), 40_000, false);
+        assertThat(counted.total()).isEqualTo(40_000);
+        assertThat(counted.limit()).as("a count-bounded phase is compared with a ceiling warmed as long").isNull();
+        Budget timed = Steady.warmupBudget(new Steady.Settings(10, 5_000, Duration.ofSeconds(30), full, 40_000, true),
+                40_000, false);
+        assertThat(timed.limit()).isEqualTo(Duration.ofSeconds(10));
+        Budget sessions = Steady.warmupBudget(new Steady.Settings(10, 5_000, Duration.ofSeconds(30),
+                new LoadShape(8, ConnectionMode.FRESH, true), 40_000, true), 40_000, true);
+        assertThat(sessions.limit()).as("every client must check in once to hold a session").isNull();
+    }
 }
