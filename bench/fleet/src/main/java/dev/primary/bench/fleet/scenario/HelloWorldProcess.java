@@ -3,7 +3,6 @@ package dev.primary.bench.fleet.scenario;
 import dev.primary.bench.fleet.metrics.UsageReading;
 import dev.primary.bench.fleet.transport.Endpoint;
 import dev.primary.bench.harness.HelloWorldMain;
-import dev.primary.bench.harness.ManagedServer;
 import dev.primary.protocol.tls.TlsPin;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -115,16 +114,6 @@ public final class HelloWorldProcess implements ServerTarget {
     @Override
     public Endpoint endpoint() {
         return endpoint;
-    }
-
-    @Override
-    public String enrollmentToken() {
-        return "";
-    }
-
-    @Override
-    public Optional<ManagedServer> managed() {
-        return Optional.empty();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.primary.bench.fleet.scenario;
 
 import dev.primary.bench.fleet.metrics.UsageReading;
 import dev.primary.bench.fleet.transport.Endpoint;
-import dev.primary.bench.harness.ManagedServer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,16 +24,6 @@ public final class InProcessTarget implements ServerTarget {
     @Override
     public Endpoint endpoint() {
         return endpoint;
-    }
-
-    @Override
-    public String enrollmentToken() {
-        return "";
-    }
-
-    @Override
-    public Optional<ManagedServer> managed() {
-        return Optional.empty();
     }
 
     @Override

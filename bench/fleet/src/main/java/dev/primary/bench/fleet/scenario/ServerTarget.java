@@ -18,12 +18,19 @@ public interface ServerTarget extends AutoCloseable {
 
     /**
      * The enrollment token simulated clients send when they register; empty when they send none (a server with
-     * open enrollment, or a baseline that registers no one).
+     * open enrollment, or a baseline that registers no one). Empty unless the target says otherwise.
      */
-    String enrollmentToken();
+    default String enrollmentToken() {
+        return "";
+    }
 
-    /** The managed server, when the simulator started it (restarts, counters, releases need it). */
-    Optional<ManagedServer> managed();
+    /**
+     * The managed server, when the simulator started it (restarts, counters, releases need it). Empty unless the
+     * target says otherwise.
+     */
+    default Optional<ManagedServer> managed() {
+        return Optional.empty();
+    }
 
     /** Reads the server process's CPU and memory, when the simulator can see the process. */
     Optional<Supplier<UsageReading>> usage();
