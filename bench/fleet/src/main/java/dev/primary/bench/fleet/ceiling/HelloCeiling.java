@@ -39,7 +39,7 @@ public final class HelloCeiling {
 
     /**
      * @param freshRequests requests per fresh-connection variant
-     * @param reuseRequests requests of the reuse variant
+     * @param reuseRequests requests of the reuse variant; 0 for none (its variant is left out)
      * @param freshConcurrency lanes of the fresh-connection variants
      * @param reuseConcurrency lanes of the reuse variant
      * @param limit each variant's time limit (it ends at its requests or then, whichever comes first), or null
@@ -52,8 +52,9 @@ public final class HelloCeiling {
         public static final long DEFAULT_WARMUP = -1;
 
         public Settings {
-            if (freshRequests < 1 || reuseRequests < 1 || freshConcurrency < 1 || reuseConcurrency < 1) {
-                throw new IllegalArgumentException("hello ceiling needs at least 1 request and 1 lane per variant");
+            if (freshRequests < 1 || reuseRequests < 0 || freshConcurrency < 1 || reuseConcurrency < 1) {
+                throw new IllegalArgumentException("hello ceiling needs at least 1 request and 1 lane per variant"
+                        + " (0 reuse requests leave the reuse variant out)");
             }
             if (warmupRequests < 0 && warmupRequests != DEFAULT_WARMUP) {
                 throw new IllegalArgumentException("hello ceiling's warm-up must be 0 or more requests");
@@ -76,8 +77,8 @@ public final class HelloCeiling {
     }
 
     /**
-     * Runs the fresh-connection variants ({@code fresh-full}, {@code fresh-resumed}), the {@code reuse} variant, or
-     * all, in that order: measured right before the figures they are the ceiling of, they share that moment's
+     * Runs the fresh-connection variants ({@code fresh-full}, {@code fresh-resumed}), the {@code reuse} variant (unless
+     * it has no requests), or all, in that order: measured right before the figures they are the ceiling of, they share that moment's
      * conditions on a machine whose other load drifts.
      */
     public static List<ScenarioResult> run(TransportSettings transport, PrintWriter progress, Settings settings,
@@ -127,7 +128,7 @@ public final class HelloCeiling {
                 results.add(variant(context, request, new LoadShape(settings.freshConcurrency(),
                         ConnectionMode.FRESH, true), settings.freshRequests(), settings));
             }
-            if (reuse) {
+            if (reuse && settings.reuseRequests() > 0) {
                 results.add(variant(context, request, new LoadShape(settings.reuseConcurrency(),
                         ConnectionMode.REUSE, false), settings.reuseRequests(), settings));
             }

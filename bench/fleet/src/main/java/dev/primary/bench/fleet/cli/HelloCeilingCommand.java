@@ -19,7 +19,8 @@ final class HelloCeilingCommand implements Callable<Integer> {
     long freshRequests;
 
     @Option(names = "--reuse-requests", paramLabel = "N", defaultValue = "200000",
-            description = "Requests of the reuse variant. Default: ${DEFAULT-VALUE}.")
+            description = "Requests of the reuse variant; 0 leaves it out (and its warm-up). Default: "
+                    + "${DEFAULT-VALUE}.")
     long reuseRequests;
 
     @Option(names = "--fresh-concurrency", paramLabel = "C", defaultValue = "32",

@@ -53,4 +53,17 @@ class HelloCeilingTest {
         assertThatThrownBy(() -> new HelloCeiling.Settings(20, 50, 2, 2, null, -5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warm-up");
     }
+
+    @Test
+    void no_reuse_requests_leave_the_reuse_variant_and_its_warm_up_out() {
+        List<ScenarioResult> results = HelloCeiling.run(TransportSettings.defaults(), new PrintWriter(new StringWriter()),
+                new HelloCeiling.Settings(20, 0, 2, 2, null, 7), true, true);
+
+        assertThat(results).extracting(result -> result.notes().get("variant"))
+                .containsExactly("fresh-full", "fresh-resumed");
+        assertThatThrownBy(() -> new HelloCeiling.Settings(20, -1, 2, 2, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reuse variant out");
+        assertThatThrownBy(() -> new HelloCeiling.Settings(0, 50, 2, 2, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 request");
+    }
 }
